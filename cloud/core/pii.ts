@@ -1,0 +1,49 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+
+/**
+ * Personal data at rest: AES-256-GCM with a random IV per value, and an HMAC-SHA256 blind index
+ * (a separate key) where a value must be looked up without decrypting every row.
+ */
+export interface Pii {
+  encrypt(plain: string): string
+  decrypt(sealed: string): string
+  blindIndex(plain: string): string
+}
+
+const VERSION = 'v1'
+
+/** `key` is 64 bytes: the first 32 encrypt, the last 32 key the blind index. */
+export function createPii(key: Buffer): Pii {
+  if (key.length !== 64) throw new Error('the PII key must be 64 bytes')
+  const encKey = key.subarray(0, 32)
+  const indexKey = key.subarray(32)
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv)
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+      return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`
+    },
+    decrypt(sealed) {
+      const [version, data] = sealed.split(':')
+      if (version !== VERSION || !data) throw new Error('unknown PII envelope')
+      const raw = Buffer.from(data, 'base64')
+      const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12))
+      decipher.setAuthTag(raw.subarray(12, 28))
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+    },
+    blindIndex(plain) {
+      return createHmac('sha256', indexKey).update(plain).digest('hex')
+    },
+  }
+}
+
+export const generatePiiKey = () => randomBytes(64)
+
+/** `LUGONG_PII_KEY` holds the 64-byte key as base64. */
+export function piiKeyFromEnv(value: string | undefined): Buffer | null {
+  if (!value) return null
+  const key = Buffer.from(value, 'base64')
+  if (key.length !== 64) throw new Error('LUGONG_PII_KEY must be 64 bytes, base64-encoded')
+  return key
+}

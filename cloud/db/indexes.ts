@@ -1,0 +1,33 @@
+/**
+ * Every index the services rely on, declared once. The local runtime creates them in SQLite;
+ * an operator creates the same list in the CloudBase console (`npm run indexes` prints it).
+ */
+export interface IndexField {
+  path: string
+  direction?: 'asc' | 'desc'
+  /** A 2dsphere index on a field holding a `Geo.Point`. */
+  geo?: boolean
+}
+
+export interface IndexSpec {
+  collection: string
+  name: string
+  fields: IndexField[]
+  unique?: boolean
+}
+
+export const INDEXES: IndexSpec[] = [
+  { collection: 'users', name: 'idNumber_blind', fields: [{ path: 'pii.idNumberBlind' }], unique: true },
+  { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
+  { collection: 'stations', name: 'status_type', fields: [{ path: 'status' }, { path: 'type' }] },
+  { collection: 'station_reports', name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt' }] },
+  {
+    collection: 'station_reports',
+    name: 'userId_createdAt',
+    fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }],
+  },
+  { collection: 'inbox', name: 'userId_createdAt', fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }] },
+  { collection: 'inbox', name: 'userId_read', fields: [{ path: 'userId' }, { path: 'read' }] },
+  { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
+  { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
+]

@@ -1,0 +1,165 @@
+import { Op } from '../command'
+import type { GeoNearOptions } from '../types'
+
+/** SQL for one condition, with its parameters and, for `geoNear`, the point to sort by. */
+export interface Compiled {
+  sql: string
+  params: unknown[]
+  geo?: { path: string; options: GeoNearOptions }
+}
+
+const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$|^\d+$/
+
+/** `a.b.0` → `$.a.b[0]`; refuses anything that is not a plain field path. */
+export function jsonPath(path: string): string {
+  const parts = path.split('.')
+  if (!parts.every((p) => SEGMENT.test(p))) throw new Error(`bad field path: ${path}`)
+  return '$' + parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('')
+}
+
+/** The SQL expression of a field; index expressions are built by the same function so SQLite uses them. */
+export function fieldSql(path: string): string {
+  return path === '_id' ? '_id' : `json_extract(doc, '${jsonPath(path)}')`
+}
+
+export const geoLatSql = (path: string) => fieldSql(`${path}.coordinates.1`)
+export const geoLngSql = (path: string) => fieldSql(`${path}.coordinates.0`)
+
+/** SQLite stores JSON booleans as 1 and 0. */
+export function bindValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (value === undefined) return null
+  if (value !== null && typeof value === 'object') return JSON.stringify(value)
+  return value
+}
+
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
+
+const join = (parts: Compiled[], glue: string): Compiled => {
+  if (parts.length === 0) return { sql: glue === 'AND' ? '1' : '0', params: [] }
+  const geo = parts.find((p) => p.geo)?.geo
+  return { sql: parts.map((p) => `(${p.sql})`).join(` ${glue} `), params: parts.flatMap((p) => p.params), geo }
+}
+
+function compileFieldOp(path: string, op: Op): Compiled {
+  const f = fieldSql(path)
+  switch (op.kind) {
+    case 'eq':
+      return op.arg === null ? { sql: `${f} IS NULL`, params: [] } : { sql: `${f} = ?`, params: [bindValue(op.arg)] }
+    case 'neq':
+      return op.arg === null
+        ? { sql: `${f} IS NOT NULL`, params: [] }
+        : { sql: `${f} IS NULL OR ${f} != ?`, params: [bindValue(op.arg)] }
+    case 'gt':
+      return { sql: `${f} > ?`, params: [bindValue(op.arg)] }
+    case 'gte':
+      return { sql: `${f} >= ?`, params: [bindValue(op.arg)] }
+    case 'lt':
+      return { sql: `${f} < ?`, params: [bindValue(op.arg)] }
+    case 'lte':
+      return { sql: `${f} <= ?`, params: [bindValue(op.arg)] }
+    case 'in':
+    case 'nin': {
+      const values = op.arg as unknown[]
+      if (values.length === 0) return { sql: op.kind === 'in' ? '0' : '1', params: [] }
+      const list = `${f} IN (${values.map(() => '?').join(',')})`
+      return { sql: op.kind === 'in' ? list : `${f} IS NULL OR NOT (${list})`, params: values.map(bindValue) }
+    }
+    case 'exists': {
+      const type = path === '_id' ? `_id` : `json_type(doc, '${jsonPath(path)}')`
+      return { sql: op.arg ? `${type} IS NOT NULL` : `${type} IS NULL`, params: [] }
+    }
+    case 'all': {
+      const values = op.arg as unknown[]
+      const one = `EXISTS (SELECT 1 FROM json_each(doc, '${jsonPath(path)}') WHERE value = ?)`
+      return join(
+        values.map((v) => ({ sql: one, params: [bindValue(v)] })),
+        'AND',
+      )
+    }
+    case 'and':
+    case 'or':
+      return join(
+        (op.arg as unknown[]).map((c) => compileValue(path, c)),
+        op.kind === 'and' ? 'AND' : 'OR',
+      )
+    case 'geoNear':
+      // The bounding box is added by the driver, which widens it until it holds enough points.
+      return { sql: `${geoLatSql(path)} IS NOT NULL`, params: [], geo: { path, options: op.arg as GeoNearOptions } }
+    default:
+      throw new Error(`operator ${op.kind} is not a query operator`)
+  }
+}
+
+function compileValue(path: string, value: unknown): Compiled {
+  if (value instanceof Op) return compileFieldOp(path, value)
+  if (isPlainObject(value)) {
+    return join(
+      Object.entries(value).map(([k, v]) => compileValue(`${path}.${k}`, v)),
+      'AND',
+    )
+  }
+  return compileFieldOp(path, new Op('eq', value))
+}
+
+/** A `where` query: an object of field conditions, or a top-level `and`/`or` of such objects. */
+export function compileQuery(query: unknown): Compiled {
+  if (query instanceof Op) {
+    if (query.kind !== 'and' && query.kind !== 'or') throw new Error('a top-level query operator must be and/or')
+    return join(
+      (query.arg as unknown[]).map(compileQuery),
+      query.kind === 'and' ? 'AND' : 'OR',
+    )
+  }
+  if (!isPlainObject(query)) throw new Error('a query must be an object')
+  return join(
+    Object.entries(query).map(([k, v]) => compileValue(k, v)),
+    'AND',
+  )
+}
+
+/** An update as nested `json_set`/`json_remove` calls over `doc`, applied in one UPDATE statement. */
+export function compileUpdate(data: Record<string, unknown>): { sql: string; params: unknown[] } {
+  let sql = 'doc'
+  const params: unknown[] = []
+  const visit = (prefix: string, value: unknown) => {
+    if (prefix === '_id') return
+    const p = jsonPath(prefix)
+    if (value instanceof Op) {
+      switch (value.kind) {
+        case 'inc':
+          sql = `json_set(${sql}, '${p}', coalesce(json_extract(doc, '${p}'), 0) + ?)`
+          params.push(value.arg)
+          return
+        case 'push':
+          sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '[]')))`
+          for (const item of value.arg as unknown[]) {
+            sql = `json_insert(${sql}, '${p}[#]', json(?))`
+            params.push(JSON.stringify(item))
+          }
+          return
+        case 'set':
+          sql = `json_set(${sql}, '${p}', json(?))`
+          params.push(JSON.stringify(value.arg ?? null))
+          return
+        case 'remove':
+          sql = `json_remove(${sql}, '${p}')`
+          return
+        default:
+          throw new Error(`operator ${value.kind} is not an update operator`)
+      }
+    }
+    if (isPlainObject(value) && Object.keys(value).length > 0) {
+      // Parents must exist for json_set to reach a nested path.
+      sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '{}')))`
+      for (const [k, v] of Object.entries(value)) visit(`${prefix}.${k}`, v)
+      return
+    }
+    if (value === undefined) return
+    sql = `json_set(${sql}, '${p}', json(?))`
+    params.push(JSON.stringify(value))
+  }
+  for (const [k, v] of Object.entries(data)) visit(k, v)
+  return { sql, params }
+}

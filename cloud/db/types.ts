@@ -1,0 +1,113 @@
+/**
+ * The part of the CloudBase database API the services use (ARCHITECTURE.md, "The database").
+ * Both drivers implement it: `cloudbase` by passing through to wx-server-sdk, `sqlite` locally.
+ * One deliberate difference from wx-server-sdk: `doc(id).get()` answers `{ data: null }` for a
+ * missing document instead of rejecting, so callers never parse driver error strings.
+ */
+
+export type DocData = object
+export type WithId<T> = T & { _id: string }
+/** A document to insert: `_id` is optional, generated when missing. */
+export type NewDoc<T> = Omit<T, '_id'> & { _id?: string }
+
+/** A query or update operator, built by `db.command`. Opaque to the services. */
+export interface Operator {
+  readonly kind: string
+  and(other: Operator): Operator
+  or(other: Operator): Operator
+}
+
+export interface GeoPoint {
+  type: 'Point'
+  coordinates: [number, number]
+}
+
+export interface GeoNearOptions {
+  geometry: GeoPoint
+  maxDistance?: number
+  minDistance?: number
+}
+
+export interface Command {
+  eq(value: unknown): Operator
+  neq(value: unknown): Operator
+  gt(value: unknown): Operator
+  gte(value: unknown): Operator
+  lt(value: unknown): Operator
+  lte(value: unknown): Operator
+  in(values: unknown[]): Operator
+  nin(values: unknown[]): Operator
+  exists(present: boolean): Operator
+  /** An array field holds every one of these values. */
+  all(values: unknown[]): Operator
+  and(...conditions: Array<Operator | Query>): Operator
+  or(...conditions: Array<Operator | Query>): Operator
+  /** Nearest first; as a `where` condition on a field holding a `Geo.Point`. */
+  geoNear(options: GeoNearOptions): Operator
+  inc(by: number): Operator
+  push(...values: unknown[]): Operator
+  set(value: unknown): Operator
+  remove(): Operator
+}
+
+/** A `where` condition: field paths (dot notation) to values or operators, or one logic operator. */
+export type Query = Record<string, unknown> | Operator
+
+export interface UpdateResult {
+  stats: { updated: number }
+}
+export interface RemoveResult {
+  stats: { removed: number }
+}
+
+export interface DocRef<T extends DocData> {
+  get(): Promise<{ data: WithId<T> | null }>
+  /** Replaces the whole document, creating it when missing. */
+  set(options: { data: T }): Promise<void>
+  /** Sets the given fields (nested objects merge field by field); operators apply in place. */
+  update(options: { data: Record<string, unknown> }): Promise<UpdateResult>
+  remove(): Promise<RemoveResult>
+}
+
+export interface QueryRef<T extends DocData> {
+  where(query: Query): QueryRef<T>
+  orderBy(field: string, direction: 'asc' | 'desc'): QueryRef<T>
+  skip(n: number): QueryRef<T>
+  limit(n: number): QueryRef<T>
+  get(): Promise<{ data: WithId<T>[] }>
+  count(): Promise<{ total: number }>
+  /** The atomic conditional update: every matching document, in one step. */
+  update(options: { data: Record<string, unknown> }): Promise<UpdateResult>
+  remove(): Promise<RemoveResult>
+}
+
+export interface CollectionRef<T extends DocData> extends QueryRef<T> {
+  doc(id: string): DocRef<T>
+  /** Inserts a document; `_id` is generated unless given. Refuses a duplicate of a UNIQUE index. */
+  add(options: { data: NewDoc<T> }): Promise<{ _id: string }>
+}
+
+export interface TransactionCollection<T extends DocData> {
+  doc(id: string): DocRef<T>
+  add(options: { data: NewDoc<T> }): Promise<{ _id: string }>
+}
+
+export interface Transaction {
+  collection<T extends DocData = DocData>(name: string): TransactionCollection<T>
+}
+
+export interface Db {
+  readonly command: Command
+  readonly Geo: { Point(longitude: number, latitude: number): GeoPoint }
+  collection<T extends DocData = DocData>(name: string): CollectionRef<T>
+  /** Runs `work` atomically: all of its writes happen, or none. */
+  runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>
+}
+
+/** A write that would break a UNIQUE index (CloudBase: "duplicate key"). */
+export class DuplicateKeyError extends Error {
+  constructor(readonly collection: string) {
+    super(`duplicate key in ${collection}`)
+    this.name = 'DuplicateKeyError'
+  }
+}

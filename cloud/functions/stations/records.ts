@@ -1,0 +1,40 @@
+import type { Facility, OpeningHoursSchema, ReportKind, ReportStatus, StationStatus, StationType } from '../../../types/stations'
+import type { InferOutput } from 'valibot'
+import type { GeoPoint } from '../../db/types'
+
+export interface StationRecord {
+  _id: string
+  name: string
+  type: StationType
+  address: string
+  location: GeoPoint
+  facilities: Facility[]
+  hours: InferOutput<typeof OpeningHoursSchema>
+  phone?: string
+  photos: string[]
+  status: StationStatus
+  /** Seeded demonstration data, not a real station. */
+  demo?: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+export interface StationReportRecord {
+  _id: string
+  stationId: string
+  stationName: string
+  userId: string
+  kind: ReportKind
+  text: string
+  status: ReportStatus
+  reply?: string
+  createdAt: number
+  resolvedAt?: number
+  resolvedBy?: string
+}
+
+/** CloudBase returns a `Geo.Point` either as GeoJSON or with `longitude`/`latitude`. */
+export function latLngOf(point: GeoPoint | { longitude: number; latitude: number }) {
+  if ('coordinates' in point) return { lat: point.coordinates[1], lng: point.coordinates[0] }
+  return { lat: point.latitude, lng: point.longitude }
+}

@@ -1,0 +1,56 @@
+import type { Db } from '../../db/types'
+import { DuplicateKeyError } from '../../db/types'
+import type { Pii } from '../../core/pii'
+import type { UserRecord } from '../../core/records'
+import { maskIdNumber, maskMobile } from '../../domain/identity/mask'
+import { demoStations } from './demoStations'
+import { DEMO_EMPLOYER_ID, PERSONAS } from './personas'
+
+export const DEMO_STATION_COUNT = 64
+
+/** Inserts a document unless one with its `_id` exists: seeding twice neither duplicates nor wipes. */
+async function insertIfMissing<T extends { _id: string }>(db: Db, collection: string, doc: T): Promise<boolean> {
+  try {
+    await db.collection(collection).add({ data: doc })
+    return true
+  } catch (error) {
+    if (error instanceof DuplicateKeyError) return false
+    throw error
+  }
+}
+
+export async function seedDemoData(db: Db, pii: Pii, now: number): Promise<{ inserted: number }> {
+  let inserted = 0
+  const count = async (p: Promise<boolean>) => {
+    if (await p) inserted++
+  }
+  for (const p of PERSONAS) {
+    const user: UserRecord = {
+      _id: p.openid,
+      roles: p.roles,
+      services: p.services,
+      employerId: p.employerId,
+      consents: {},
+      createdAt: now,
+      updatedAt: now,
+    }
+    if (p.profile) {
+      const { name, employer, unionMember, mobile, idNumber } = p.profile
+      user.profile = { name, employer, unionMember, mobileMasked: maskMobile(mobile), idNumberMasked: maskIdNumber(idNumber) }
+      user.pii = { mobile: pii.encrypt(mobile), idNumber: pii.encrypt(idNumber), idNumberBlind: pii.blindIndex(idNumber) }
+    }
+    await count(insertIfMissing(db, 'users', user))
+  }
+  await count(
+    insertIfMissing(db, 'employers', {
+      _id: DEMO_EMPLOYER_ID,
+      name: '温州鹿城顺达快递有限公司',
+      industry: '交通运输、仓储和邮政业',
+      verified: true,
+      demo: true,
+      createdAt: now,
+    }),
+  )
+  for (const station of demoStations(DEMO_STATION_COUNT, now)) await count(insertIfMissing(db, 'stations', station))
+  return { inserted }
+}

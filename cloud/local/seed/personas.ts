@@ -1,0 +1,56 @@
+import type { Role, Service } from '../../../types/roles'
+import { SERVICES } from '../../../types/roles'
+import { idCheckChar } from '../../domain/identity/idNumber'
+
+/** The dev personas of ARCHITECTURE.md: log in with the code `dev:<name>` in dev mode. */
+export interface Persona {
+  code: string
+  openid: string
+  label: string
+  description: string
+  roles: Role[]
+  services: Service[]
+  employerId?: string
+  profile?: { name: string; mobile: string; idNumber: string; employer: string; unionMember: boolean }
+}
+
+const id = (first17: string) => first17 + idCheckChar(first17)
+
+export const DEMO_EMPLOYER_ID = 'demo-employer-1'
+
+export const PERSONAS: Persona[] = [
+  {
+    code: 'dev:worker',
+    openid: 'dev-worker',
+    label: '张建国',
+    description: '快递员，已实名，工会会员',
+    roles: ['worker'],
+    services: [],
+    profile: {
+      name: '张建国',
+      mobile: '13857712345',
+      idNumber: id('33030219850315123'),
+      employer: '温州鹿城顺达快递有限公司',
+      unionMember: true,
+    },
+  },
+  { code: 'dev:worker2', openid: 'dev-worker2', label: '李秀英', description: '保洁员，未实名', roles: ['worker'], services: [] },
+  {
+    code: 'dev:volunteer',
+    openid: 'dev-volunteer',
+    label: '王志愿',
+    description: '工会志愿者，服务所有业务',
+    roles: ['worker', 'volunteer'],
+    services: [...SERVICES],
+  },
+  {
+    code: 'dev:hr',
+    openid: 'dev-hr',
+    label: '陈人事',
+    description: '企业HR（温州鹿城顺达快递有限公司）',
+    roles: ['worker', 'hr'],
+    services: [],
+    employerId: DEMO_EMPLOYER_ID,
+  },
+  { code: 'dev:admin', openid: 'dev-admin', label: '林管理', description: '工会管理员', roles: ['worker', 'admin'], services: [] },
+]

@@ -1,0 +1,112 @@
+import fastifyJwt from '@fastify/jwt'
+import fastifyMultipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { existsSync } from 'node:fs'
+import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope'
+import type { Pii } from '../core/pii'
+import type { Db } from '../db/types'
+import { FUNCTIONS } from '../functions/registry'
+import { exchangeLoginCode, type LoginMode } from './login'
+import { PERSONAS } from './seed/personas'
+import { registerUploads } from './uploads'
+
+export interface ServerOptions {
+  db: Db
+  pii: Pii
+  clock?: () => number
+  /** Dev mode admits `dev:<name>` login codes and lists the personas. */
+  dev: boolean
+  tokenSecret: string
+  /** The H5 build to serve at `/`, when it exists. */
+  h5Dir?: string
+  filesDir: string
+  logger?: boolean
+}
+
+/** The HTTP body of an API call is at most this big; uploads go through their own route. */
+const BODY_LIMIT = 256 * 1024
+
+const fail = (reply: FastifyReply, status: number, code: ErrorCode, message = DEFAULT_MESSAGES[code]) =>
+  reply.status(status).send({ ok: false, error: { code, message } })
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db, pii, dev } = options
+  const clock = options.clock ?? Date.now
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT })
+  await app.register(fastifyJwt, { secret: options.tokenSecret, sign: { expiresIn: '30d' } })
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } })
+
+  /** The verified caller, from the bearer token; never from the body. */
+  const openidOf = async (request: FastifyRequest): Promise<string | null> => {
+    if (!request.headers.authorization) return null
+    try {
+      const claims = await request.jwtVerify<{ sub: string }>()
+      return claims.sub
+    } catch {
+      return null
+    }
+  }
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return fail(reply, 413, 'RESOURCE_EXHAUSTED', '提交的内容太大')
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE') return fail(reply, 413, 'INVALID_ARGUMENT', '文件不能超过10MB')
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return fail(reply, error.statusCode, 'INVALID_ARGUMENT', '请求格式不正确')
+    }
+    console.error(error)
+    return fail(reply, 500, 'INTERNAL')
+  })
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await db.collection('users').limit(1).get()
+      return { ok: true }
+    } catch {
+      return reply.status(503).send({ ok: false })
+    }
+  })
+
+  app.get('/api/auth/personas', async (_request, reply) => {
+    if (!dev) return fail(reply, 403, 'FORBIDDEN', '只在开发模式下提供体验账号')
+    return { ok: true, data: PERSONAS.map(({ code, label, description, roles }) => ({ code, label, description, roles })) }
+  })
+
+  app.post('/api/auth/login', async (request, reply) => {
+    const code = (request.body as { code?: unknown } | null)?.code
+    if (typeof code !== 'string' || code.length === 0 || code.length > 128) {
+      return fail(reply, 400, 'INVALID_ARGUMENT', '缺少登录凭证')
+    }
+    const mode: LoginMode = dev ? 'dev' : 'production'
+    const login = await exchangeLoginCode(code, mode)
+    if (!login.ok) return reply.status(401).send(login)
+    const token = app.jwt.sign({ sub: login.openid })
+    const me = await FUNCTIONS.users.handle({ action: 'me' }, { db, pii, clock, openid: login.openid })
+    if (!me.ok) return reply.send(me)
+    return { ok: true, data: { token, user: me.data } }
+  })
+
+  // The ceiling for benchmarks: the same JSON parsing and token check, and no work.
+  app.post('/api/noop', async (request) => ({ ok: true, data: { openid: await openidOf(request) } }))
+
+  await registerUploads(app, { filesDir: options.filesDir, openidOf })
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
+    const fn = Object.hasOwn(FUNCTIONS, request.params.fn) ? FUNCTIONS[request.params.fn] : undefined
+    if (!fn) return fail(reply, 404, 'NOT_FOUND', '没有这个服务')
+    const body = request.body
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return fail(reply, 400, 'INVALID_ARGUMENT', '请求格式不正确')
+    }
+    return fn.handle(body, { db, pii, clock, openid: await openidOf(request) })
+  })
+
+  app.all('/api/*', (_request, reply) => fail(reply, 404, 'NOT_FOUND', '没有这个接口'))
+
+  if (options.h5Dir && existsSync(options.h5Dir)) {
+    await app.register(fastifyStatic, { root: options.h5Dir, prefix: '/', wildcard: true })
+  } else {
+    app.get('/', async () => 'H5 build not found: run `npm run build:h5` first.')
+  }
+  return app
+}

@@ -1,0 +1,181 @@
+import * as v from 'valibot'
+import type { Page } from './users'
+
+export const FACILITIES = [
+  'ac',
+  'fridge',
+  'microwave',
+  'water',
+  'charging',
+  'seating',
+  'toilet',
+  'firstaid',
+  'wifi',
+  'books',
+  'nursing',
+  'battery_swap',
+] as const
+export type Facility = (typeof FACILITIES)[number]
+
+export const FACILITY_NAMES: Record<Facility, string> = {
+  ac: '空调',
+  fridge: '冰箱',
+  microwave: '微波炉',
+  water: '饮用水',
+  charging: '手机充电',
+  seating: '桌椅',
+  toilet: '卫生间',
+  firstaid: '急救箱',
+  wifi: 'WiFi',
+  books: '图书',
+  nursing: '母婴室',
+  battery_swap: '换电柜',
+}
+
+/** The "6" of Lucheng's "6+N" standard: every station is meant to have these. */
+export const STANDARD_FACILITIES: Facility[] = ['ac', 'fridge', 'microwave', 'water', 'charging', 'seating']
+
+export const STATION_TYPES = ['rest_stop', 'reading_room', 'mother_room', 'workers_home', 'legal_aid', 'mediation'] as const
+export type StationType = (typeof STATION_TYPES)[number]
+
+export const STATION_TYPE_NAMES: Record<StationType, string> = {
+  rest_stop: '爱心驿站·劳动者港湾',
+  reading_room: '职工书屋',
+  mother_room: '妈咪暖心小屋',
+  workers_home: '职工之家',
+  legal_aid: '法援工作站',
+  mediation: '调解室',
+}
+
+export const STATION_STATUSES = ['open', 'closed'] as const
+export type StationStatus = (typeof STATION_STATUSES)[number]
+
+export const REPORT_KINDS = ['broken', 'closed_unexpectedly', 'wrong_info', 'other'] as const
+export type ReportKind = (typeof REPORT_KINDS)[number]
+export const REPORT_KIND_NAMES: Record<ReportKind, string> = {
+  broken: '设施损坏',
+  closed_unexpectedly: '开放时间却关门',
+  wrong_info: '信息有误',
+  other: '其他问题',
+}
+
+export type ReportStatus = 'open' | 'resolved'
+export const REPORT_STATUS_NAMES: Record<ReportStatus, string> = { open: '处理中', resolved: '已处理' }
+
+const latitude = v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确'))
+const longitude = v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确'))
+const hhmm = v.pipe(v.string('请填写时间'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30'))
+const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号不正确'))
+
+export const OpeningHoursSchema = v.object({
+  open24h: v.boolean('请选择是否24小时开放'),
+  periods: v.pipe(
+    v.array(
+      v.object({
+        days: v.pipe(
+          v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)), '请选择开放的星期'),
+          v.minLength(1, '请选择开放的星期'),
+        ),
+        open: hhmm,
+        close: hhmm,
+      }),
+      '开放时间格式不正确',
+    ),
+    v.maxLength(7, '开放时段最多7个'),
+  ),
+})
+
+export const NearbyInput = v.object({
+  lat: latitude,
+  lng: longitude,
+  facilities: v.optional(v.array(v.picklist(FACILITIES, '没有这种设施'), '设施应为列表')),
+  types: v.optional(v.array(v.picklist(STATION_TYPES, '没有这种阵地类型'), '类型应为列表')),
+  openNow: v.optional(v.boolean('“正在开放”应为是或否')),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '条数至少为1'), v.maxValue(50, '每页最多50条'))),
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, '翻页参数不正确'))),
+})
+
+export const StationIdInput = v.object({ id })
+
+export const ReportInput = v.object({
+  stationId: id,
+  kind: v.picklist(REPORT_KINDS, '请选择问题类型'),
+  text: v.pipe(v.string('请描述问题'), v.trim(), v.minLength(4, '请至少写4个字'), v.maxLength(300, '最多300个字')),
+})
+
+export const StationUpsertInput = v.object({
+  id: v.optional(id),
+  name: v.pipe(v.string('请填写名称'), v.trim(), v.minLength(2, '名称至少2个字'), v.maxLength(40, '名称最多40个字')),
+  type: v.picklist(STATION_TYPES, '请选择阵地类型'),
+  address: v.pipe(v.string('请填写地址'), v.trim(), v.minLength(4, '地址至少4个字'), v.maxLength(100, '地址最多100个字')),
+  lat: latitude,
+  lng: longitude,
+  facilities: v.array(v.picklist(FACILITIES, '没有这种设施'), '请选择设施'),
+  hours: OpeningHoursSchema,
+  phone: v.optional(
+    v.pipe(v.string(), v.trim(), v.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为手机号或区号加座机号')),
+  ),
+  photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(9, '照片最多9张'))),
+})
+
+export const SetStatusInput = v.object({ id, status: v.picklist(STATION_STATUSES, '状态不正确') })
+
+export const ReportsInput = v.object({
+  status: v.optional(v.picklist(['open', 'resolved'] as const, '状态不正确')),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, '翻页参数不正确'))),
+})
+
+export const ResolveReportInput = v.object({
+  id,
+  reply: v.pipe(v.string('请填写处理说明'), v.trim(), v.minLength(2, '处理说明至少2个字'), v.maxLength(200, '最多200个字')),
+})
+
+export interface LatLngView {
+  lat: number
+  lng: number
+}
+
+export interface StationSummary {
+  _id: string
+  name: string
+  type: StationType
+  address: string
+  location: LatLngView
+  facilities: Facility[]
+  status: StationStatus
+  openNow: boolean
+  distanceM: number
+  demo?: boolean
+}
+
+export interface StationDetail extends Omit<StationSummary, 'distanceM'> {
+  hours: v.InferOutput<typeof OpeningHoursSchema>
+  hoursText: string
+  phone?: string
+  photos: string[]
+  updatedAt: number
+}
+
+export interface StationReport {
+  _id: string
+  stationId: string
+  stationName: string
+  kind: ReportKind
+  text: string
+  status: ReportStatus
+  reply?: string
+  createdAt: number
+  resolvedAt?: number
+}
+
+export interface StationsContract {
+  nearby: { input: v.InferInput<typeof NearbyInput>; output: Page<StationSummary> }
+  get: { input: v.InferInput<typeof StationIdInput>; output: StationDetail }
+  report: { input: v.InferInput<typeof ReportInput>; output: StationReport }
+  myReports: { input: Record<string, never>; output: Page<StationReport> }
+  upsert: { input: v.InferInput<typeof StationUpsertInput>; output: StationDetail }
+  setStatus: { input: v.InferInput<typeof SetStatusInput>; output: StationDetail }
+  reports: { input: v.InferInput<typeof ReportsInput>; output: Page<StationReport> }
+  resolveReport: { input: v.InferInput<typeof ResolveReportInput>; output: StationReport }
+}
