@@ -1,0 +1,59 @@
+import type { Functions, FunctionName } from '@/types/index'
+import type { Me } from '@/types/users'
+import { ApiError } from './errors'
+import { tokenStore } from './session'
+import { callFunction, get, post, usesCloud } from './transport'
+
+export { ApiError } from './errors'
+export { usesCloud } from './transport'
+
+export interface CallOptions {
+  /** One per user intent: a repeat of the same intent never makes a second record. */
+  requestId?: string
+}
+
+type Client<C> = {
+  [A in keyof C]: C[A] extends { input: infer I; output: infer O } ? (input: I, options?: CallOptions) => Promise<O> : never
+}
+
+/** Calls one action and returns its data, or throws `ApiError` with the server's message and fields. */
+export async function call<T>(fn: FunctionName, action: string, payload: unknown, options: CallOptions = {}): Promise<T> {
+  const envelope = await callFunction<T>(fn, { action, payload, requestId: options.requestId })
+  if (!envelope.ok) throw new ApiError(envelope.error)
+  return envelope.data
+}
+
+function client<F extends FunctionName>(fn: F): Client<Functions[F]> {
+  return new Proxy({} as Client<Functions[F]>, {
+    get: (_target, action: string) => (input: unknown, options?: CallOptions) => call(fn, action, input, options),
+  })
+}
+
+/** The typed client of every cloud function: `api.stations.nearby({ lat, lng })`. */
+export const api = {
+  users: client('users'),
+  stations: client('stations'),
+}
+
+export interface Persona {
+  code: string
+  label: string
+  description: string
+  roles: string[]
+}
+
+/** Signing in to the HTTP transport; on CloudBase the platform knows the caller already. */
+export const auth = {
+  async personas(): Promise<Persona[]> {
+    const res = await get<Persona[]>('/api/auth/personas')
+    return res.ok ? res.data : []
+  },
+  async login(code: string): Promise<Me> {
+    const res = await post<{ token: string; user: Me }>('/api/auth/login', { code })
+    if (!res.ok) throw new ApiError(res.error)
+    tokenStore.set(res.data.token)
+    return res.data.user
+  },
+  signedIn: () => usesCloud || tokenStore.get() !== null,
+  signOut: () => tokenStore.clear(),
+}

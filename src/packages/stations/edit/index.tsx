@@ -1,0 +1,223 @@
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Cell, Checkbox, Input, Radio, Switch } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { DISTRICT_CENTRE } from '@/domain/stations/distance'
+import {
+  FACILITIES,
+  FACILITY_NAMES,
+  STANDARD_FACILITIES,
+  STATION_TYPES,
+  STATION_TYPE_NAMES,
+  type Facility,
+  type StationType,
+} from '@/types/stations'
+import type { OpeningPeriod } from '@/domain/stations/hours'
+import { api } from '../../../api'
+import { choosePhotos, uploadFile } from '../../../api/files'
+import { FieldError } from '../../../components/FieldError'
+import { PageShell } from '../../../components/PageShell'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+
+const DAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
+
+interface Draft {
+  name: string
+  type: StationType
+  address: string
+  lat: string
+  lng: string
+  facilities: Facility[]
+  open24h: boolean
+  periods: OpeningPeriod[]
+  phone: string
+  photos: string[]
+}
+
+const EMPTY: Draft = {
+  name: '',
+  type: 'rest_stop',
+  address: '',
+  lat: String(DISTRICT_CENTRE.lat),
+  lng: String(DISTRICT_CENTRE.lng),
+  facilities: [...STANDARD_FACILITIES],
+  open24h: false,
+  periods: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '20:00' }],
+  phone: '',
+  photos: [],
+}
+
+export default function StationEditPage() {
+  const id = useRouter().params.id
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const { submit, busy, fieldErrors } = useSubmit()
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
+  const setPeriod = (i: number, change: Partial<OpeningPeriod>) =>
+    set({ periods: draft.periods.map((p, j) => (j === i ? { ...p, ...change } : p)) })
+
+  useEffect(() => {
+    if (!id) return
+    api.stations
+      .get({ id })
+      .then((s) =>
+        setDraft({
+          name: s.name,
+          type: s.type,
+          address: s.address,
+          lat: String(s.location.lat),
+          lng: String(s.location.lng),
+          facilities: s.facilities,
+          open24h: s.hours.open24h,
+          periods: s.hours.periods.length ? s.hours.periods : EMPTY.periods,
+          phone: s.phone ?? '',
+          photos: s.photos,
+        }),
+      )
+      .catch(showError)
+  }, [id])
+
+  async function pickLocation() {
+    try {
+      const res = await Taro.chooseLocation({})
+      set({ lat: String(res.latitude), lng: String(res.longitude), address: draft.address || res.address })
+    } catch {
+      Taro.showToast({ title: '未选择位置，可手动填写经纬度', icon: 'none' })
+    }
+  }
+
+  async function addPhotos() {
+    try {
+      const paths = await choosePhotos(9 - draft.photos.length)
+      const urls: string[] = []
+      for (const path of paths) urls.push(await uploadFile(path, 'stations'))
+      set({ photos: [...draft.photos, ...urls] })
+    } catch (error) {
+      if ((error as { errMsg?: string }).errMsg?.includes('cancel')) return
+      showError(error)
+    }
+  }
+
+  async function save() {
+    const saved = await submit((requestId) =>
+      api.stations.upsert(
+        {
+          id,
+          name: draft.name,
+          type: draft.type,
+          address: draft.address,
+          lat: Number(draft.lat),
+          lng: Number(draft.lng),
+          facilities: draft.facilities,
+          hours: { open24h: draft.open24h, periods: draft.open24h ? [] : draft.periods },
+          phone: draft.phone || undefined,
+          photos: draft.photos,
+        },
+        { requestId },
+      ),
+    )
+    if (!saved) return
+    Taro.showToast({ title: '已保存', icon: 'success' })
+    setTimeout(() => Taro.navigateBack(), 600)
+  }
+
+  const err = (path: string) => fieldErrors[path]
+  const periodError = (i: number) =>
+    Object.entries(fieldErrors).find(([k]) => k.startsWith(`hours.periods.${i}`))?.[1]
+
+  return (
+    <PageShell className="station-edit">
+      <View className="section">
+        <Cell title="名称" />
+        <Input className="edit-name" value={draft.name} onChange={(name) => set({ name })} placeholder="如：五马街道爱心驿站" />
+        <FieldError message={err('name')} />
+        <Cell title="类型" />
+        <Radio.Group value={draft.type} onChange={(v) => set({ type: v as StationType })} direction="vertical">
+          {STATION_TYPES.map((t) => (
+            <Radio key={t} value={t}>
+              {STATION_TYPE_NAMES[t]}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <Cell title="地址" />
+        <Input className="edit-address" value={draft.address} onChange={(address) => set({ address })} placeholder="街道、门牌号" />
+        <FieldError message={err('address')} />
+        <View className="row">
+          <Input className="edit-lat" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="纬度" type="digit" />
+          <Input className="edit-lng" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="经度" type="digit" />
+          {process.env.TARO_ENV === 'weapp' && (
+            <Button size="small" onClick={pickLocation}>
+              地图选点
+            </Button>
+          )}
+        </View>
+        <FieldError message={err('lat') ?? err('lng')} />
+        <Cell title="电话（选填）" />
+        <Input className="edit-phone" value={draft.phone} onChange={(phone) => set({ phone })} placeholder="手机号或 0577-88886666" />
+        <FieldError message={err('phone')} />
+      </View>
+
+      <View className="section">
+        <Text className="section-title">设施</Text>
+        <Checkbox.Group
+          direction="horizontal"
+          value={draft.facilities}
+          onChange={(v) => set({ facilities: v as Facility[] })}
+        >
+          {FACILITIES.map((f) => (
+            <Checkbox key={f} shape="button" value={f} label={FACILITY_NAMES[f]} />
+          ))}
+        </Checkbox.Group>
+        <FieldError message={err('facilities')} />
+      </View>
+
+      <View className="section">
+        <Cell title="24小时开放" extra={<Switch checked={draft.open24h} onChange={(open24h) => set({ open24h })} />} />
+        {!draft.open24h &&
+          draft.periods.map((p, i) => (
+            <View key={i} className="period">
+              <Checkbox.Group direction="horizontal" value={p.days.map(String)} onChange={(v) => setPeriod(i, { days: (v as string[]).map(Number) })}>
+                {DAYS.map((d, j) => (
+                  <Checkbox key={d} shape="button" value={String(j + 1)} label={d} />
+                ))}
+              </Checkbox.Group>
+              <View className="row">
+                <Input value={p.open} onChange={(open) => setPeriod(i, { open })} placeholder="开门 08:00" />
+                <Input value={p.close} onChange={(close) => setPeriod(i, { close })} placeholder="关门 20:00" />
+                {draft.periods.length > 1 && (
+                  <Button size="small" onClick={() => set({ periods: draft.periods.filter((_, j) => j !== i) })}>
+                    删除
+                  </Button>
+                )}
+              </View>
+              <FieldError message={periodError(i)} />
+            </View>
+          ))}
+        {!draft.open24h && draft.periods.length < 3 && (
+          <Button size="small" onClick={() => set({ periods: [...draft.periods, { days: [6, 7], open: '09:00', close: '17:00' }] })}>
+            添加时段
+          </Button>
+        )}
+      </View>
+
+      <View className="section">
+        <Text className="section-title">照片</Text>
+        <View className="row">
+          {draft.photos.map((src) => (
+            <Image key={src} src={src} style={{ width: '80px', height: '80px' }} mode="aspectFill" />
+          ))}
+        </View>
+        {draft.photos.length < 9 && (
+          <Button size="small" onClick={addPhotos}>
+            添加照片
+          </Button>
+        )}
+      </View>
+
+      <View className="section">
+        <Button type="primary" block loading={busy} className="save-station" onClick={save}>
+          保存
+        </Button>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,81 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Cell, Checkbox } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { POLICIES } from '@/types/users'
+import { api, auth, type Persona } from '../../api'
+import { PageShell } from '../../components/PageShell'
+import { routes } from '../../routes'
+import { useSession } from '../../stores/session'
+import { showError } from '../../utils/useSubmit'
+import './index.scss'
+
+/** Signing in: dev personas on the local runtime, `wx.login` on a self-hosted production server. */
+export default function LoginPage() {
+  const [personas, setPersonas] = useState<Persona[]>([])
+  const [agreed, setAgreed] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const setMe = useSession((s) => s.setMe)
+
+  useEffect(() => {
+    auth.personas().then(setPersonas)
+  }, [])
+
+  async function signIn(code: () => Promise<string>) {
+    if (!agreed) {
+      Taro.showToast({ title: '请先阅读并同意隐私政策', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      await auth.login(await code())
+      const me = await api.users.consent({ policy: 'privacy', version: POLICIES.privacy.version })
+      setMe(me)
+      Taro.switchTab({ url: routes.home })
+    } catch (error) {
+      showError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell className="login">
+      <View className="login-hero">
+        <Text className="login-title">鹿工之家</Text>
+        <Text className="login-sub">鹿城区总工会 · 职工服务</Text>
+      </View>
+      <View className="section">
+        <Checkbox className="privacy-check" checked={agreed} onChange={setAgreed}>
+          我已阅读并同意《{POLICIES.privacy.title}》
+        </Checkbox>
+      </View>
+      {personas.length > 0 ? (
+        <View className="section">
+          <Text className="section-title">选择体验身份（开发模式）</Text>
+          {personas.map((p) => (
+            <Cell
+              key={p.code}
+              className="persona"
+              title={p.label}
+              description={p.description}
+              clickable
+              onClick={() => !busy && signIn(async () => p.code)}
+            />
+          ))}
+        </View>
+      ) : (
+        <View className="section">
+          <Button
+            type="primary"
+            block
+            loading={busy}
+            onClick={() => signIn(async () => (await Taro.login()).code)}
+          >
+            微信一键登录
+          </Button>
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,96 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Cell, Switch, Tag } from '@nutui/nutui-react-taro'
+import { POLICIES } from '@/types/users'
+import { api, usesCloud } from '../../api'
+import { MyRequests } from '../../components/MyRequests'
+import { PageShell } from '../../components/PageShell'
+import { isStaffOf, useCareMode, useSession } from '../../stores/session'
+import { routes } from '../../routes'
+import { formatTime } from '../../utils/format'
+import { showError } from '../../utils/useSubmit'
+
+export default function MePage() {
+  const me = useSession((s) => s.me)
+  const setMe = useSession((s) => s.setMe)
+  const setCareMode = useSession((s) => s.setCareMode)
+  const signOut = useSession((s) => s.signOut)
+  const care = useCareMode()
+  const privacy = me?.consents.privacy
+
+  async function agreePrivacy() {
+    try {
+      setMe(await api.users.consent({ policy: 'privacy', version: POLICIES.privacy.version }))
+    } catch (error) {
+      showError(error)
+    }
+  }
+
+  return (
+    <PageShell className="me">
+      <View className="section profile-card">
+        {me?.profile ? (
+          <>
+            <View className="row">
+              <Text className="section-title profile-name">{me.profile.name}</Text>
+              <Tag type="success">已实名</Tag>
+              {me.profile.unionMember && <Tag type="primary">工会会员</Tag>}
+            </View>
+            <Text className="muted profile-line">手机 {me.profile.mobileMasked}</Text>
+            <Text className="muted profile-line">身份证 {me.profile.idNumberMasked}</Text>
+            <Text className="muted profile-line">单位 {me.profile.employer}</Text>
+          </>
+        ) : (
+          <Text className="section-title">尚未实名</Text>
+        )}
+        <Button size="small" className="realname-link" onClick={() => Taro.navigateTo({ url: routes.realName })}>
+          {me?.profile ? '修改实名信息' : '去实名认证'}
+        </Button>
+      </View>
+
+      <MyRequests />
+
+      <View className="section">
+        <Cell
+          title="关怀模式"
+          description="字更大、按钮更大"
+          extra={<Switch className="care-switch" checked={care} onChange={setCareMode} />}
+        />
+        <Cell
+          title={POLICIES.privacy.title}
+          className="privacy-cell"
+          description={privacy ? `已于 ${formatTime(privacy.at)} 同意（版本 ${privacy.version}）` : '尚未同意'}
+          extra={
+            privacy?.version === POLICIES.privacy.version ? undefined : (
+              <Button size="small" onClick={agreePrivacy}>
+                同意
+              </Button>
+            )
+          }
+        />
+      </View>
+
+      {isStaffOf(me, 'stations') && (
+        <View className="section staff-desks">
+          <Text className="section-title">工作台</Text>
+          <Cell title="阵地管理" description="新建、编辑、暂停驿站，处理问题反馈" clickable onClick={() => Taro.navigateTo({ url: routes.stationAdmin })} />
+        </View>
+      )}
+
+      {!usesCloud && (
+        <View className="section">
+          <Button
+            block
+            className="sign-out"
+            onClick={() => {
+              signOut()
+              Taro.navigateTo({ url: routes.login })
+            }}
+          >
+            退出登录
+          </Button>
+        </View>
+      )}
+    </PageShell>
+  )
+}

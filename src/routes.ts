@@ -1,0 +1,31 @@
+/** Every page of the mini-program, by what it is: the one route registry (ARCHITECTURE.md). */
+export const TAB_PAGES = {
+  home: 'pages/index/index',
+  stations: 'pages/stations/index',
+  inbox: 'pages/inbox/index',
+  me: 'pages/me/index',
+} as const
+
+export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
+
+/** One subpackage per service or desk; each keeps its pages out of the main package. */
+export const SUBPACKAGES = {
+  stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
+  profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
+} as const
+
+type Sub = typeof SUBPACKAGES
+const sub = <K extends keyof Sub>(pkg: K, page: keyof Sub[K]['pages']) =>
+  `/${SUBPACKAGES[pkg].root}/${(SUBPACKAGES[pkg].pages as Record<string, string>)[page as string]}`
+
+export const routes = {
+  home: `/${TAB_PAGES.home}`,
+  stations: `/${TAB_PAGES.stations}`,
+  inbox: `/${TAB_PAGES.inbox}`,
+  me: `/${TAB_PAGES.me}`,
+  login: `/${MAIN_PAGES.login}`,
+  stationDetail: (id: string) => `${sub('stations', 'detail')}?id=${encodeURIComponent(id)}`,
+  stationAdmin: sub('stations', 'admin'),
+  stationEdit: (id?: string) => (id ? `${sub('stations', 'edit')}?id=${encodeURIComponent(id)}` : sub('stations', 'edit')),
+  realName: sub('profile', 'realName'),
+}

@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro'
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { Me } from '@/types/users'
+import { api, auth } from '../api'
+import { taroStorage } from './storage'
+
+/** WeChat's font size setting (px) from which care mode starts on by itself. */
+const LARGE_FONT_PX = 20
+
+function systemPrefersLargeText(): boolean {
+  try {
+    const info = Taro.getAppBaseInfo?.() as { fontSizeSetting?: number } | undefined
+    return (info?.fontSizeSetting ?? 0) >= LARGE_FONT_PX
+  } catch {
+    return false
+  }
+}
+
+interface SessionState {
+  me: Me | null
+  /** null: follow WeChat's font size; true/false: the worker chose in 我的. */
+  careChoice: boolean | null
+  setMe(me: Me | null): void
+  refresh(): Promise<Me | null>
+  setCareMode(on: boolean): void
+  signOut(): void
+}
+
+export const useSession = create<SessionState>()(
+  persist(
+    (set) => ({
+      me: null,
+      careChoice: null,
+      setMe: (me) => set({ me }),
+      async refresh() {
+        if (!auth.signedIn()) return null
+        const me = await api.users.me({})
+        set({ me })
+        return me
+      },
+      setCareMode: (on) => set({ careChoice: on }),
+      signOut() {
+        auth.signOut()
+        set({ me: null })
+      },
+    }),
+    { name: 'lugong.session', storage: taroStorage, partialize: (s) => ({ me: s.me, careChoice: s.careChoice }) },
+  ),
+)
+
+export const useCareMode = () => useSession((s) => s.careChoice ?? systemPrefersLargeText())
+
+export const isStaffOf = (me: Me | null, service: Me['services'][number]) =>
+  Boolean(me && (me.roles.includes('admin') || (me.roles.includes('volunteer') && me.services.includes(service))))
