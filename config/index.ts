@@ -5,6 +5,9 @@ import path from 'node:path'
 const designWidth = (input?: { file?: string }) =>
   input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
 
+/** The contracts and pure rules the pages share with the server are compiled like `src/`. */
+const shared = [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'cloud/domain')]
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'lugong',
@@ -23,17 +26,25 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      // Map markers need a file path inside the package, not an inlined image.
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/assets/', to: 'dist/weapp/assets/' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: { include: shared },
+      // NutUI's per-component styles come in whatever order pages import them; none depends on another.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: shared },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -18,10 +18,11 @@ import { useSignedIn } from '../../components/useSignedIn'
 import { routes } from '../../routes'
 import { locate, type Here } from '../../utils/location'
 import { showError } from '../../utils/useSubmit'
-import markerIcon from '../../assets/marker.png'
 import './index.scss'
 
 const PAGE_SIZE = 20
+/** Copied into the package by the build config (`copy`). */
+const MARKER_ICON = '/assets/marker.png'
 
 interface Filters {
   facilities: Facility[]
@@ -99,7 +100,7 @@ export default function StationsPage() {
             latitude: s.location.lat,
             longitude: s.location.lng,
             title: s.name,
-            iconPath: markerIcon,
+            iconPath: MARKER_ICON,
             width: 24,
             height: 24,
           }))}

@@ -1,0 +1,166 @@
+import { SqliteDb } from '../../cloud/db/sqlite/driver'
+import { DuplicateKeyError, type Db } from '../../cloud/db/types'
+
+/**
+ * The semantics of the `Db` interface (the part of the CloudBase database API the services use),
+ * stated once. It runs on the sqlite driver; the cloudbase driver passes through to CloudBase.
+ */
+describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
+  { collection: 'people', name: 'email', fields: [{ path: 'email' }], unique: true },
+  { collection: 'places', name: 'geo', fields: [{ path: 'location', geo: true }] },
+] })]])('Db contract on the %s driver', (_name, open) => {
+  let db: Db & { close(): void }
+  beforeEach(() => {
+    db = open()
+  })
+  afterEach(() => db.close())
+
+  const people = () => db.collection<{ name: string; age?: number; email?: string; tags?: string[]; address?: { city: string; street?: string } }>('people')
+
+  it('adds, reads, replaces and removes a document', async () => {
+    const { _id } = await people().add({ data: { name: '甲', age: 30 } })
+    expect((await people().doc(_id).get()).data).toEqual({ _id, name: '甲', age: 30 })
+    await people().doc(_id).set({ data: { name: '乙' } })
+    expect((await people().doc(_id).get()).data).toEqual({ _id, name: '乙' })
+    expect((await people().doc(_id).remove()).stats.removed).toBe(1)
+    expect((await people().doc(_id).get()).data).toBeNull()
+  })
+
+  it('answers null for a missing document', async () => {
+    expect((await people().doc('nobody').get()).data).toBeNull()
+  })
+
+  it('keeps a given _id and refuses a second document with it', async () => {
+    await people().add({ data: { _id: 'p1', name: '甲' } })
+    await expect(people().add({ data: { _id: 'p1', name: '乙' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+  })
+
+  it('refuses a duplicate of a UNIQUE index but admits many documents without the field', async () => {
+    await people().add({ data: { name: '甲', email: 'a@x.cn' } })
+    await expect(people().add({ data: { name: '乙', email: 'a@x.cn' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await people().add({ data: { name: '丙' } })
+    await people().add({ data: { name: '丁' } })
+    expect((await people().count()).total).toBe(3)
+  })
+
+  it('merges nested objects on update and applies inc, push, set and remove', async () => {
+    const { _id } = await people().add({ data: { name: '甲', age: 30, tags: ['a'], address: { city: '温州', street: '人民路' } } })
+    const _ = db.command
+    await people().doc(_id).update({ data: { age: _.inc(2), tags: _.push('b'), address: { city: '杭州' } } })
+    expect((await people().doc(_id).get()).data).toMatchObject({ age: 32, tags: ['a', 'b'], address: { city: '杭州', street: '人民路' } })
+    await people().doc(_id).update({ data: { address: _.set({ city: '宁波' }), email: _.remove() } })
+    const doc = (await people().doc(_id).get()).data!
+    expect(doc.address).toEqual({ city: '宁波' })
+    expect('email' in doc).toBe(false)
+  })
+
+  it('creates a nested path and an array that did not exist', async () => {
+    const { _id } = await people().add({ data: { name: '甲' } })
+    await people().doc(_id).update({ data: { address: { city: '温州' }, tags: db.command.push('x', 'y'), age: db.command.inc(1) } })
+    expect((await people().doc(_id).get()).data).toMatchObject({ address: { city: '温州' }, tags: ['x', 'y'], age: 1 })
+  })
+
+  it('queries with the command operators', async () => {
+    const _ = db.command
+    for (const [name, age, tags] of [['a', 10, ['x']], ['b', 20, ['x', 'y']], ['c', 30, ['y']], ['d', undefined, []]] as const) {
+      await people().add({ data: { name, age, tags: [...tags] } })
+    }
+    const names = async (q: Record<string, unknown> | ReturnType<typeof _.or>) =>
+      (await people().where(q).orderBy('name', 'asc').get()).data.map((d) => d.name)
+    expect(await names({ age: 20 })).toEqual(['b'])
+    expect(await names({ age: _.eq(20) })).toEqual(['b'])
+    expect(await names({ age: _.neq(20) })).toEqual(['a', 'c', 'd'])
+    expect(await names({ age: _.gt(10) })).toEqual(['b', 'c'])
+    expect(await names({ age: _.gte(10).and(_.lt(30)) })).toEqual(['a', 'b'])
+    expect(await names({ age: _.lte(10).or(_.gte(30)) })).toEqual(['a', 'c'])
+    expect(await names({ name: _.in(['a', 'c', 'z']) })).toEqual(['a', 'c'])
+    expect(await names({ name: _.nin(['a', 'c']) })).toEqual(['b', 'd'])
+    expect(await names({ age: _.exists(false) })).toEqual(['d'])
+    expect(await names({ tags: _.all(['x', 'y']) })).toEqual(['b'])
+    expect(await names(_.or([{ name: 'a' }, { age: 30 }]))).toEqual(['a', 'c'])
+    expect(await names(_.and([{ tags: _.all(['y']) }, { age: _.lt(25) }]))).toEqual(['b'])
+  })
+
+  it('matches nested fields by object or by dot path', async () => {
+    await people().add({ data: { name: '甲', address: { city: '温州' } } })
+    await people().add({ data: { name: '乙', address: { city: '杭州' } } })
+    expect((await people().where({ address: { city: '温州' } }).get()).data.map((d) => d.name)).toEqual(['甲'])
+    expect((await people().where({ 'address.city': '杭州' }).get()).data.map((d) => d.name)).toEqual(['乙'])
+  })
+
+  it('orders, skips, limits and counts', async () => {
+    for (let i = 0; i < 5; i++) await people().add({ data: { name: `n${i}`, age: i } })
+    const page = await people().where({ age: db.command.gte(0) }).orderBy('age', 'desc').skip(1).limit(2).get()
+    expect(page.data.map((d) => d.age)).toEqual([3, 2])
+    expect((await people().where({ age: db.command.gte(2) }).count()).total).toBe(3)
+  })
+
+  it('answers at most 100 documents unless asked for more, as CloudBase does', async () => {
+    for (let i = 0; i < 120; i++) await people().add({ data: { name: `n${i}` } })
+    expect((await people().get()).data).toHaveLength(100)
+    expect((await people().limit(120).get()).data).toHaveLength(120)
+  })
+
+  it('updates only the documents still matching: the conditional update', async () => {
+    const _ = db.command
+    const { _id } = await db.collection('seats').add({ data: { left: 2 } })
+    const take = () => db.collection('seats').where({ _id, left: _.gt(0) }).update({ data: { left: _.inc(-1) } })
+    const results = await Promise.all([take(), take(), take(), take()])
+    expect(results.map((r) => r.stats.updated).sort()).toEqual([0, 0, 1, 1])
+    expect((await db.collection('seats').doc(_id).get()).data).toMatchObject({ left: 0 })
+  })
+
+  it('commits a transaction whole', async () => {
+    await db.runTransaction(async (tx) => {
+      await tx.collection('people').add({ data: { _id: 't1', name: '甲' } })
+      await tx.collection('people').doc('t1').update({ data: { age: 5 } })
+    })
+    expect((await people().doc('t1').get()).data).toMatchObject({ name: '甲', age: 5 })
+  })
+
+  it('rolls a failed transaction back whole', async () => {
+    await people().add({ data: { _id: 'keep', name: '原' } })
+    await expect(
+      db.runTransaction(async (tx) => {
+        await tx.collection('people').doc('keep').update({ data: { name: '改' } })
+        await tx.collection('people').add({ data: { _id: 'new', name: '新' } })
+        throw new Error('refused')
+      }),
+    ).rejects.toThrow('refused')
+    expect((await people().doc('keep').get()).data?.name).toBe('原')
+    expect((await people().doc('new').get()).data).toBeNull()
+  })
+
+  it('lets no outside write slip into an open transaction', async () => {
+    let outside: Promise<unknown> | undefined
+    await expect(
+      db.runTransaction(async (tx) => {
+        await tx.collection('people').add({ data: { _id: 'in', name: '内' } })
+        outside = people().add({ data: { _id: 'out', name: '外' } })
+        await new Promise((r) => setTimeout(r, 10))
+        throw new Error('rollback')
+      }),
+    ).rejects.toThrow('rollback')
+    await outside
+    expect((await people().doc('in').get()).data).toBeNull()
+    expect((await people().doc('out').get()).data).toMatchObject({ name: '外' })
+  })
+
+  it('finds the nearest places first with geoNear, within maxDistance', async () => {
+    const places = db.collection<{ name: string; kind: string; location: unknown }>('places')
+    const centre = { lat: 28.0156, lng: 120.6554 }
+    const at = (dLat: number) => db.Geo.Point(centre.lng, centre.lat + dLat)
+    await places.add({ data: { name: 'far', kind: 'a', location: at(0.5) } }) // ~55 km
+    await places.add({ data: { name: 'near', kind: 'a', location: at(0.001) } }) // ~111 m
+    await places.add({ data: { name: 'mid', kind: 'b', location: at(-0.02) } }) // ~2.2 km
+    await places.add({ data: { name: 'nowhere', kind: 'a', location: at(10) } })
+    const geoNear = (maxDistance?: number) =>
+      db.command.geoNear({ geometry: db.Geo.Point(centre.lng, centre.lat), maxDistance })
+    const names = async (q: Record<string, unknown>, limit = 10) => (await places.where(q).limit(limit).get()).data.map((d) => d.name)
+    expect(await names({ location: geoNear() })).toEqual(['near', 'mid', 'far', 'nowhere'])
+    expect(await names({ location: geoNear(10_000) })).toEqual(['near', 'mid'])
+    expect(await names({ location: geoNear(), kind: 'a' }, 2)).toEqual(['near', 'far'])
+    expect((await places.where({ location: geoNear() }).skip(1).limit(2).get()).data.map((d) => d.name)).toEqual(['mid', 'far'])
+    expect((await places.where({ location: geoNear(10_000) }).count()).total).toBe(2)
+  })
+})

@@ -1,0 +1,55 @@
+import type { Envelope } from '../../types/envelope'
+import { createPii } from '../../cloud/core/pii'
+import { SqliteDb } from '../../cloud/db/sqlite/driver'
+import { FUNCTIONS } from '../../cloud/functions/registry'
+import { seedDemoData } from '../../cloud/local/seed'
+
+/** Monday 30 November 2026, 10:00 in Wenzhou. */
+export const MONDAY_10AM = Date.parse('2026-11-30T10:00:00+08:00')
+
+export const TEST_PII_KEY = Buffer.alloc(64, 7)
+
+/** A fresh in-memory database with the demo personas (and stations), and a clock the test moves. */
+export async function createHarness(options: { seed?: boolean } = {}) {
+  const db = new SqliteDb({ filename: ':memory:' })
+  const pii = createPii(TEST_PII_KEY)
+  let now = MONDAY_10AM
+  if (options.seed !== false) await seedDemoData(db, pii, now)
+
+  /** Calls an action as `openid` (null: nobody signed in), exactly as a transport would. */
+  async function call<T = unknown>(
+    openid: string | null,
+    fn: string,
+    action: string,
+    payload?: unknown,
+    requestId?: string,
+  ): Promise<Envelope<T>> {
+    return FUNCTIONS[fn].handle({ action, payload, requestId }, { db, pii, openid, clock: () => now }) as Promise<Envelope<T>>
+  }
+
+  /** Like `call`, but the test fails unless the call succeeded. */
+  async function ok<T = any>(openid: string, fn: string, action: string, payload?: unknown, requestId?: string): Promise<T> {
+    const res = await call<T>(openid, fn, action, payload, requestId)
+    if (!res.ok) throw new Error(`${fn}.${action} failed: ${JSON.stringify(res.error)}`)
+    return res.data
+  }
+
+  /** Every document of a collection, to check that a refused call wrote nothing. */
+  async function all(collection: string) {
+    return (await db.collection(collection).limit(1000).get()).data
+  }
+
+  return {
+    db,
+    pii,
+    call,
+    ok,
+    all,
+    setNow: (ms: number) => {
+      now = ms
+    },
+    close: () => db.close(),
+  }
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>

@@ -1,0 +1,31 @@
+/** One jest preset for every suite (ARCHITECTURE.md, `__tests__/`). */
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+  moduleNameMapper: {
+    '^@/types/(.*)$': '<rootDir>/types/$1',
+    '^@/domain/(.*)$': '<rootDir>/cloud/domain/$1',
+  },
+}
+
+const domTaro = {
+  ...common,
+  testEnvironment: 'jsdom',
+  setupFiles: ['<rootDir>/__tests__/components/setup.ts'],
+  transformIgnorePatterns: [],
+  moduleNameMapper: {
+    ...common.moduleNameMapper,
+    '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index',
+    '^@tarojs/taro$': '<rootDir>/node_modules/@tarojs/taro-h5',
+    '\\.(css|scss)$': '<rootDir>/__tests__/components/styleStub.js',
+  },
+}
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/domain/**/*.test.ts'] },
+    { ...common, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/cloud/**/*.test.ts'] },
+    { ...domTaro, displayName: 'components', testMatch: ['<rootDir>/__tests__/components/**/*.test.tsx'] },
+    { ...common, displayName: 'mp', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/mp/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
+  ],
+}
