@@ -1,0 +1,61 @@
+import { mkdtempSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import type { FastifyInstance } from 'fastify'
+import { createPii, generatePiiKey } from '../../cloud/core/pii'
+import { SqliteDb } from '../../cloud/db/sqlite/driver'
+import { seedDemoData } from '../../cloud/local/seed'
+import { buildServer } from '../../cloud/local/server'
+
+const ROOT = resolve(__dirname, '../..')
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** The local runtime on a free port with a fresh database and the demo data, serving the H5 build. */
+export async function startRuntime() {
+  const h5Dir = join(ROOT, 'dist/h5')
+  if (!existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+  const dir = mkdtempSync(join(tmpdir(), 'lugong-e2e-'))
+  const db = new SqliteDb({ filename: join(dir, 'lugong.sqlite') })
+  const pii = createPii(generatePiiKey())
+  await seedDemoData(db, pii, Date.now())
+  const app: FastifyInstance = await buildServer({ db, pii, dev: true, tokenSecret: 'e2e', h5Dir, filesDir: join(dir, 'files') })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    db,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close()
+      db.close()
+    },
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** A phone-sized page in its own context (its own storage), signed in as a dev persona. */
+export async function signedInPage(browser: Browser, baseUrl: string, personaLabel: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${baseUrl}/#/pages/login/index`)
+  await page.locator('.privacy-check').click()
+  await page.locator('.persona', { hasText: personaLabel }).click()
+  await page.locator('.service-grid').waitFor()
+  return page
+}
