@@ -27,7 +27,7 @@ module.exports = {
     { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/domain/**/*.test.ts'] },
     { ...common, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/cloud/**/*.test.ts'] },
     { ...domTaro, displayName: 'components', testMatch: ['<rootDir>/__tests__/components/**/*.test.tsx'] },
-    { ...common, displayName: 'mp', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/mp/**/*.test.ts'] },
+    { ...common, displayName: 'mp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/__tests__/mp/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
   ],
 }
