@@ -1,9 +1,9 @@
 import type { CloudFunction } from '../core/defineFunction'
 import { stationsFunction } from './stations'
-import { users } from './users'
+import { usersFunction } from './users'
 
 /** Every cloud function by the name clients call it with. */
 export const FUNCTIONS: Record<string, CloudFunction> = {
-  users,
+  users: usersFunction,
   stations: stationsFunction,
 }

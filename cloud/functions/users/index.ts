@@ -29,7 +29,7 @@ async function reload(ctx: Ctx): Promise<UserRecord> {
   return (await ctx.db.collection<UserRecord>('users').doc(ctx.user._id).get()).data!
 }
 
-export const users = defineFunction<UsersContract>('users', {
+export const usersFunction = defineFunction<UsersContract>('users', {
   me: { roles: ['worker'], input: Empty, readOnly: true, run: (ctx) => meOf(ctx, ctx.user) },
 
   updateProfile: {

@@ -1,0 +1,53 @@
+/**
+ * `npm run build:cloud`: one deployable folder per cloud function in `cloudfunctions/<name>/`,
+ * its `index.js` bundled by esbuild (wx-server-sdk stays external: CloudBase installs it).
+ */
+import { build } from 'esbuild'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { FUNCTIONS } from '../cloud/functions/registry'
+
+const ROOT = resolve(__dirname, '..')
+const OUT = join(ROOT, 'cloudfunctions')
+
+export async function buildCloudFunctions(names = Object.keys(FUNCTIONS)) {
+  const sizes: Record<string, number> = {}
+  for (const name of names) {
+    const dir = join(OUT, name)
+    mkdirSync(dir, { recursive: true })
+    const result = await build({
+      stdin: {
+        contents: [
+          `import { cloudbaseMain } from './cloud/core/cloudbaseMain'`,
+          // Each bundle holds its own function only: `cloud/functions/<name>` exports `<name>Function`.
+          `import { ${name}Function } from './cloud/functions/${name}'`,
+          `export const main = cloudbaseMain(${name}Function)`,
+        ].join('\n'),
+        resolveDir: ROOT,
+        sourcefile: `${name}.entry.ts`,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: ['wx-server-sdk', 'better-sqlite3'],
+      outfile: join(dir, 'index.js'),
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'warning',
+    })
+    sizes[name] = Object.values(result.metafile.outputs)[0].bytes
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~4.0.2' } }, null, 2) + '\n',
+    )
+  }
+  return sizes
+}
+
+if (require.main === module) {
+  buildCloudFunctions().then((sizes) => {
+    for (const [name, bytes] of Object.entries(sizes)) console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`)
+  })
+}
