@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // NutUI's icons render an <i>; plugin-html gives such HTML tags a weapp template.
+    plugins: ['@tarojs/plugin-html'],
     alias: {
       '@/types': path.resolve(__dirname, '..', 'types'),
       '@/domain': path.resolve(__dirname, '..', 'cloud/domain'),

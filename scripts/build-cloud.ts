@@ -46,7 +46,7 @@ export async function buildCloudFunctions(names = Object.keys(FUNCTIONS)) {
   return sizes
 }
 
-if (require.main === module) {
+if (process.argv[1] && resolve(process.argv[1]) === __filename) {
   buildCloudFunctions().then((sizes) => {
     for (const [name, bytes] of Object.entries(sizes)) console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`)
   })

@@ -1,5 +1,5 @@
 import { createHarness, type Harness } from '../cloud/harness'
-import { installWeapp, openPage, until, wxCalls } from './weapp'
+import { installWeapp, openPage, tap, textOf, until, wxCalls } from './weapp'
 
 jest.setTimeout(30_000)
 
@@ -14,11 +14,10 @@ describe('the built weapp tab pages (miniprogram-simulate on dist/weapp)', () =>
   it('首页 shows the six services, five marked 即将开放, and a tap on one not open says so', async () => {
     const page = openPage('pages/index/index')
     await until(() => page.querySelectorAll('.service-tile').length === 6)
-    expect(page.dom.textContent).toContain('服务阵地')
+    expect(textOf(page)).toContain('服务阵地')
     expect(page.querySelectorAll('.tile-soon').length).toBe(5)
-    await until(() => page.dom.textContent.includes('张建国'))
-    const soon = page.querySelectorAll('.is-soon')[0]
-    soon.dispatchEvent('tap')
+    await until(() => textOf(page).includes('张建国'))
+    tap(page, '.is-soon')
     await until(() => wxCalls.some((c) => c.api === 'showToast'))
     expect(JSON.stringify(wxCalls.find((c) => c.api === 'showToast')!.arg)).toContain('即将开放')
   })
@@ -26,9 +25,9 @@ describe('the built weapp tab pages (miniprogram-simulate on dist/weapp)', () =>
   it('驿站 lists the nearest stations from the district centre when location is refused', async () => {
     const page = openPage('pages/stations/index')
     await until(() => page.querySelectorAll('.station-card').length > 0)
-    expect(page.dom.textContent).toContain('未获取到您的位置')
+    expect(textOf(page)).toContain('未获取到您的位置')
     expect(page.querySelector('.station-map')).toBeTruthy()
-    page.querySelector('.station-card').dispatchEvent('tap')
+    tap(page, '.station-card')
     await until(() => wxCalls.some((c) => c.api === 'navigateTo'))
     expect(JSON.stringify(wxCalls.filter((c) => c.api === 'navigateTo').pop()!.arg)).toContain('/packages/stations/detail/index?id=demo-station-')
   })
@@ -36,18 +35,18 @@ describe('the built weapp tab pages (miniprogram-simulate on dist/weapp)', () =>
   it('消息 shows the inbox, and 全部已读 marks it read', async () => {
     await h.db.collection('inbox').add({ data: { userId: 'dev-worker', title: '您反馈的问题已处理', body: '已更换微波炉', read: false, createdAt: 1 } })
     const page = openPage('pages/inbox/index')
-    await until(() => page.dom.textContent.includes('您反馈的问题已处理'))
-    page.querySelector('.mark-all').dispatchEvent('tap')
+    await until(() => textOf(page).includes('您反馈的问题已处理'))
+    tap(page, '.mark-all')
     await until(() => page.querySelectorAll('.is-unread').length === 0)
     expect((await h.db.collection('inbox').where({ userId: 'dev-worker', read: false }).count()).total).toBe(0)
   })
 
   it('我的 shows the real-name profile masked and switches care mode on', async () => {
     const page = openPage('pages/me/index')
-    await until(() => page.dom.textContent.includes('138****2345'))
-    expect(page.dom.textContent).toContain('已实名')
+    await until(() => textOf(page).includes('138****2345'))
+    expect(textOf(page)).toContain('已实名')
     expect(page.querySelector('.page.care')).toBeFalsy()
-    page.querySelector('.care-switch').dispatchEvent('tap')
+    tap(page, '.care-switch')
     await until(() => Boolean(page.querySelector('.page.care')))
   })
 })

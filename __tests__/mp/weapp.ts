@@ -44,7 +44,7 @@ export function installWeapp(harness: Harness, openid: string) {
   if (!existsSync(`${WEAPP}/app.js`)) throw new Error('dist/weapp is missing: run `npm run build:weapp` first')
   const storage = new Map<string, unknown>([['lugong.token', 'mp-test-token']])
   const g = globalThis as Record<string, any>
-  const known: Record<string, (arg: any) => unknown> = {
+  const known: Record<string, (...args: any[]) => unknown> = {
     getSystemInfoSync: () => SYSTEM_INFO,
     getWindowInfo: () => SYSTEM_INFO,
     getAppBaseInfo: () => SYSTEM_INFO,
@@ -74,9 +74,9 @@ export function installWeapp(harness: Harness, openid: string) {
   }
   // Taro builds its API table from `Object.keys(wx)`, so every API the pages use is a real key;
   // anything else is a recorded no-op as well.
-  const record = (api: string) => (arg: unknown) => {
-    wxCalls.push({ api, arg })
-    return known[api]?.(arg)
+  const record = (api: string) => (...args: unknown[]) => {
+    wxCalls.push({ api, arg: args[0] })
+    return known[api]?.(...args)
   }
   const target: Record<string, unknown> = { webpackJsonp: [] as unknown[] }
   for (const api of [...Object.keys(known), ...RECORDED_APIS]) target[api] = record(api)
@@ -125,6 +125,18 @@ export function openPage(path: string) {
   const parent = document.createElement('parent-wrapper')
   page.attach(parent)
   return page
+}
+
+type SimulatedPage = ReturnType<typeof openPage>
+
+/** The page's text as a worker would read it. */
+export const textOf = (page: SimulatedPage) => page.dom?.textContent ?? ''
+
+/** Taps the first element matching `selector`; fails the test when there is none. */
+export function tap(page: SimulatedPage, selector: string) {
+  const element = page.querySelector(selector)
+  if (!element) throw new Error(`nothing matches ${selector}`)
+  element.dispatchEvent('tap')
 }
 
 /** Waits until `probe` holds (the page renders asynchronously after its calls are answered). */

@@ -14,7 +14,8 @@ export class Op implements Operator {
   }
 }
 
-const flat = (conditions: Array<Operator | Query>) =>
+type Conditions = [ReadonlyArray<Operator | Query>] | Array<Operator | Query>
+const flat = (conditions: Conditions) =>
   conditions.length === 1 && Array.isArray(conditions[0]) ? (conditions[0] as Array<Operator | Query>) : conditions
 
 export const command: Command = {
@@ -28,8 +29,8 @@ export const command: Command = {
   nin: (values) => new Op('nin', values),
   exists: (present) => new Op('exists', present),
   all: (values) => new Op('all', values),
-  and: (...conditions) => new Op('and', flat(conditions)),
-  or: (...conditions) => new Op('or', flat(conditions)),
+  and: (...conditions: Conditions) => new Op('and', flat(conditions)),
+  or: (...conditions: Conditions) => new Op('or', flat(conditions)),
   geoNear: (options: GeoNearOptions) => new Op('geoNear', options),
   inc: (by) => new Op('inc', by),
   push: (...values) => new Op('push', values.length === 1 && Array.isArray(values[0]) ? values[0] : values),

@@ -40,7 +40,10 @@ export interface Command {
   exists(present: boolean): Operator
   /** An array field holds every one of these values. */
   all(values: unknown[]): Operator
+  /** Both forms of CloudBase: `_.and([a, b])` and `_.and(a, b)`. */
+  and(conditions: ReadonlyArray<Operator | Query>): Operator
   and(...conditions: Array<Operator | Query>): Operator
+  or(conditions: ReadonlyArray<Operator | Query>): Operator
   or(...conditions: Array<Operator | Query>): Operator
   /** Nearest first; as a `where` condition on a field holding a `Geo.Point`. */
   geoNear(options: GeoNearOptions): Operator
@@ -93,13 +96,13 @@ export interface TransactionCollection<T extends DocData> {
 }
 
 export interface Transaction {
-  collection<T extends DocData = DocData>(name: string): TransactionCollection<T>
+  collection<T extends DocData = Record<string, unknown>>(name: string): TransactionCollection<T>
 }
 
 export interface Db {
   readonly command: Command
   readonly Geo: { Point(longitude: number, latitude: number): GeoPoint }
-  collection<T extends DocData = DocData>(name: string): CollectionRef<T>
+  collection<T extends DocData = Record<string, unknown>>(name: string): CollectionRef<T>
   /** Runs `work` atomically: all of its writes happen, or none. */
   runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>
 }

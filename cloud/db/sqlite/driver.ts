@@ -71,7 +71,7 @@ export class SqliteDb implements Db {
     this.sql.close()
   }
 
-  collection<T extends DocData = DocData>(name: string): CollectionRef<T> {
+  collection<T extends DocData = Record<string, unknown>>(name: string): CollectionRef<T> {
     return new SqliteCollection<T>(this, name, { where: [], order: [], skip: 0 }, false)
   }
 
