@@ -1,8 +1,9 @@
 /** One jest preset for every suite (ARCHITECTURE.md, `__tests__/`). */
 const common = {
   transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
-  // cookie 2 (under fastify's inject) ships ES modules only; Node loads them, jest needs them compiled.
-  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+  // cookie 2 (under fastify's inject) and the k-d tree packages ship ES modules only; Node loads
+  // them, jest needs them compiled.
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|kdbush|geokdbush|tinyqueue)/)'],
   moduleNameMapper: {
     '^@/types/(.*)$': '<rootDir>/types/$1',
     '^@/domain/(.*)$': '<rootDir>/cloud/domain/$1',

@@ -21,6 +21,7 @@ async function main() {
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`)
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0))
 }
 
 main().catch((error) => {

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
+import { around } from 'geokdbush'
+import KDBush from 'kdbush'
 import { randomBytes } from 'node:crypto'
-import { boundingBox, distanceM } from '../../domain/stations/distance'
+import { distanceM } from '../../domain/stations/distance'
 import { command, Geo } from '../command'
 import { INDEXES, type IndexSpec } from '../indexes'
 import type {
@@ -30,6 +32,14 @@ const tableOf = (collection: string) => {
 
 export const newId = () => randomBytes(16).toString('hex')
 
+interface GeoIndex {
+  version: number
+  tree: KDBush
+  /** [rowid, lat, lng] of the point at each position of the tree. */
+  points: Array<[number, number, number]>
+  empty: boolean
+}
+
 interface QueryState {
   where: unknown[]
   order: Array<[string, 'asc' | 'desc']>
@@ -57,6 +67,8 @@ export class SqliteDb implements Db {
   private readonly statements = new Map<string, Database.Statement>()
   private gate: Promise<void> | null = null
   private readonly indexes: IndexSpec[]
+  private readonly geoIndexes = new Map<string, { path: string; built: GeoIndex | null }>()
+  private readonly versions = new Map<string, number>()
 
   constructor(options: SqliteDbOptions) {
     this.sql = new Database(options.filename)
@@ -105,7 +117,8 @@ export class SqliteDb implements Db {
   ensureTable(collection: string): string {
     const table = tableOf(collection)
     if (!this.tables.has(table)) {
-      this.sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`)
+      // A rowid table: a geo index refers to documents by rowid.
+      this.sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc BLOB NOT NULL)`)
       this.tables.add(table)
     }
     return table
@@ -122,6 +135,7 @@ export class SqliteDb implements Db {
 
   /** Runs a write, turning a UNIQUE violation into the driver-neutral `DuplicateKeyError`. */
   write<R>(collection: string, fn: () => R): R {
+    this.touched(collection)
     try {
       return fn()
     } catch (error) {
@@ -132,13 +146,51 @@ export class SqliteDb implements Db {
 
   private createIndex(spec: IndexSpec) {
     const table = this.ensureTable(spec.collection)
-    const columns = spec.fields.flatMap((f) =>
-      f.geo ? [geoLatSql(f.path), geoLngSql(f.path)] : [`${fieldSql(f.path)}${f.direction === 'desc' ? ' DESC' : ''}`],
-    )
+    const geo = spec.fields.find((f) => f.geo)
+    if (geo) {
+      this.createGeoIndex(table, spec, geo.path)
+      return
+    }
+    const columns = spec.fields.map((f) => `${fieldSql(f.path)}${f.direction === 'desc' ? ' DESC' : ''}`)
     const unique = spec.unique ? 'UNIQUE ' : ''
     this.sql.exec(
       `CREATE ${unique}INDEX IF NOT EXISTS ix_${spec.collection}_${spec.name} ON ${table} (${columns.join(', ')})`,
     )
+  }
+
+  /**
+   * A geo index lives in memory: a static k-d tree of the points (kdbush), read from the table when
+   * first needed and again after any write to the collection, and searched nearest first
+   * (geokdbush). One process owns the database file, so it sees every write.
+   */
+  private createGeoIndex(_table: string, spec: IndexSpec, path: string) {
+    this.geoIndexes.set(`${spec.collection}:${path}`, { path, built: null })
+  }
+
+  /** Every write to a collection makes its geo indexes stale. */
+  touched(collection: string) {
+    this.versions.set(collection, (this.versions.get(collection) ?? 0) + 1)
+  }
+
+  /** The k-d tree of `collection.path`, built afresh when the collection has changed since. */
+  geoIndexOf(collection: string, path: string): GeoIndex | undefined {
+    const entry = this.geoIndexes.get(`${collection}:${path}`)
+    if (!entry) return undefined
+    const version = this.versions.get(collection) ?? 0
+    if (entry.built?.version !== version) {
+      const table = this.ensureTable(collection)
+      const rows = this.statement(
+        `SELECT rowid, ${geoLatSql(path)}, ${geoLngSql(path)} FROM ${table} WHERE ${geoLatSql(path)} IS NOT NULL`,
+      )
+        .raw(true)
+        .all() as Array<[number, number, number]>
+      const tree = new KDBush(Math.max(rows.length, 1))
+      for (const [, lat, lng] of rows) tree.add(lng, lat)
+      if (rows.length === 0) tree.add(0, 0)
+      tree.finish()
+      entry.built = { version, tree, points: rows, empty: rows.length === 0 }
+    }
+    return entry.built
   }
 }
 
@@ -159,7 +211,7 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
 
   async get() {
     const table = await this.ready()
-    const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
+    const row = this.db.statement(`SELECT json(doc) AS doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
     return { data: parse<T>(row) }
   }
 
@@ -168,7 +220,7 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
     const doc = JSON.stringify({ ...data, _id: this.id })
     this.db.write(this.collection, () =>
       this.db
-        .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
+        .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, jsonb(?)) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
         .run(this.id, doc),
     )
   }
@@ -184,7 +236,7 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
 
   async remove(): Promise<RemoveResult> {
     const table = await this.ready()
-    const info = this.db.statement(`DELETE FROM ${table} WHERE _id = ?`).run(this.id)
+    const info = this.db.write(this.collection, () => this.db.statement(`DELETE FROM ${table} WHERE _id = ?`).run(this.id))
     return { stats: { removed: info.changes } }
   }
 }
@@ -214,7 +266,7 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const table = await this.ready()
     const _id = data._id ?? newId()
     this.db.write(this.name, () =>
-      this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...data, _id })),
+      this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, jsonb(?))`).run(_id, JSON.stringify({ ...data, _id })),
     )
     return { _id }
   }
@@ -253,43 +305,52 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const limit = Math.min(this.state.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
     if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
     const rows = this.db
-      .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
+      .statement(`SELECT json(doc) AS doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
       .all(...cond.params, limit, this.state.skip) as Array<{ doc: string }>
     return { data: rows.map((r) => JSON.parse(r.doc) as WithId<T>) }
   }
 
   /**
-   * Nearest first, as CloudBase's geoNear: look inside a bounding box around the point and widen
-   * it fourfold until it holds `wanted` documents within its radius (or reaches `maxDistance`).
-   * Every point within the radius lies inside the box, so what is found is the true nearest.
+   * Nearest first, as CloudBase's geoNear (which likewise needs a geo index): take the nearest
+   * points from the k-d tree a batch at a time, keep the documents among them that meet the other
+   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal.
    */
   private nearest(table: string, cond: Compiled, wanted: number): WithId<T>[] {
     const { path, options } = cond.geo!
+    const index = this.db.geoIndexOf(this.name, path)
+    if (!index) throw new Error(`geoNear on ${this.name}.${path} needs a declared geo index`)
+    if (index.empty || wanted <= 0) return []
     const [lng, lat] = options.geometry.coordinates
-    const centre = { lat, lng }
-    const maxDistance = options.maxDistance ?? Infinity
+    const maxKm = options.maxDistance === undefined ? Infinity : options.maxDistance / 1000
     const minDistance = options.minDistance ?? 0
-    const latSql = geoLatSql(path)
-    const lngSql = geoLngSql(path)
-    const statement = this.db.statement(
-      `SELECT doc FROM ${table} WHERE ${latSql} BETWEEN ? AND ? AND ${lngSql} BETWEEN ? AND ? AND (${cond.sql})`,
-    )
-    let radius = Math.min(maxDistance, 1000)
+    const matching = this.db
+      .statement(`SELECT rowid, json(doc) FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
+      .raw(true)
+
+    const found: WithId<T>[] = []
+    let checked = 0
+    let batch = wanted + 4
     for (;;) {
-      const box = boundingBox(centre, radius)
-      const rows = statement.all(box.minLat, box.maxLat, box.minLng, box.maxLng, ...cond.params) as Array<{ doc: string }>
-      const found: Array<{ doc: WithId<T>; d: number }> = []
-      for (const row of rows) {
-        const doc = JSON.parse(row.doc) as WithId<T>
-        const [pLng, pLat] = readPath(doc, path).coordinates as [number, number]
-        const d = distanceM(centre, { lat: pLat, lng: pLng })
-        if (d <= radius && d <= maxDistance && d >= minDistance) found.push({ doc, d })
+      const nearestFirst = around(index.tree, lng, lat, checked + batch, maxKm)
+      const fresh = nearestFirst
+        .slice(checked)
+        .map((i) => index.points[i])
+        .filter(([, pLat, pLng]) => minDistance === 0 || distanceM({ lat, lng }, { lat: pLat, lng: pLng }) >= minDistance)
+        .map(([rowid]) => rowid)
+      if (fresh.length > 0) {
+        const docs = new Map(matching.all(JSON.stringify(fresh), ...cond.params) as Array<[number, string]>)
+        for (const rowid of fresh) {
+          const doc = docs.get(rowid)
+          if (doc === undefined) continue
+          found.push(JSON.parse(doc) as WithId<T>)
+          if (found.length === wanted) return found
+        }
       }
-      if (found.length >= wanted || radius >= maxDistance || radius > 2.1e7) {
-        found.sort((a, b) => a.d - b.d)
-        return found.slice(0, wanted).map((f) => f.doc)
-      }
-      radius = Math.min(radius * 4, maxDistance)
+      if (nearestFirst.length < checked + batch) return found
+      checked = nearestFirst.length
+      // The next batch is sized by how many of the points so far met the conditions.
+      const rate = Math.max(found.length, 1) / checked
+      batch = Math.min(Math.ceil(((wanted - found.length) / rate) * 1.25) + 4, checked * 8)
     }
   }
 
@@ -317,13 +378,8 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   async remove(): Promise<RemoveResult> {
     const table = await this.ready()
     const cond = this.condition()
-    const info = this.db.statement(`DELETE FROM ${table} WHERE ${cond.sql}`).run(...cond.params)
+    const info = this.db.write(this.name, () => this.db.statement(`DELETE FROM ${table} WHERE ${cond.sql}`).run(...cond.params))
     return { stats: { removed: info.changes } }
   }
 }
 
-function readPath(doc: unknown, path: string): { coordinates: unknown } {
-  let value: unknown = doc
-  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part]
-  return value as { coordinates: unknown }
-}

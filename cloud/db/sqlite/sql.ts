@@ -85,8 +85,8 @@ function compileFieldOp(path: string, op: Op): Compiled {
         op.kind === 'and' ? 'AND' : 'OR',
       )
     case 'geoNear':
-      // The bounding box is added by the driver, which widens it until it holds enough points.
-      return { sql: `${geoLatSql(path)} IS NOT NULL`, params: [], geo: { path, options: op.arg as GeoNearOptions } }
+      // The driver's geo index yields only documents that have the point; nothing to check here.
+      return { sql: '1', params: [], geo: { path, options: op.arg as GeoNearOptions } }
     default:
       throw new Error(`operator ${op.kind} is not a query operator`)
   }
@@ -119,7 +119,7 @@ export function compileQuery(query: unknown): Compiled {
   )
 }
 
-/** An update as nested `json_set`/`json_remove` calls over `doc`, applied in one UPDATE statement. */
+/** An update as nested `jsonb_set`/`jsonb_remove` calls over `doc` (stored as JSONB), in one UPDATE statement. */
 export function compileUpdate(data: Record<string, unknown>): { sql: string; params: unknown[] } {
   let sql = 'doc'
   const params: unknown[] = []
@@ -129,35 +129,35 @@ export function compileUpdate(data: Record<string, unknown>): { sql: string; par
     if (value instanceof Op) {
       switch (value.kind) {
         case 'inc':
-          sql = `json_set(${sql}, '${p}', coalesce(json_extract(doc, '${p}'), 0) + ?)`
+          sql = `jsonb_set(${sql}, '${p}', coalesce(json_extract(doc, '${p}'), 0) + ?)`
           params.push(value.arg)
           return
         case 'push':
-          sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '[]')))`
+          sql = `jsonb_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '[]')))`
           for (const item of value.arg as unknown[]) {
-            sql = `json_insert(${sql}, '${p}[#]', json(?))`
+            sql = `jsonb_insert(${sql}, '${p}[#]', json(?))`
             params.push(JSON.stringify(item))
           }
           return
         case 'set':
-          sql = `json_set(${sql}, '${p}', json(?))`
+          sql = `jsonb_set(${sql}, '${p}', json(?))`
           params.push(JSON.stringify(value.arg ?? null))
           return
         case 'remove':
-          sql = `json_remove(${sql}, '${p}')`
+          sql = `jsonb_remove(${sql}, '${p}')`
           return
         default:
           throw new Error(`operator ${value.kind} is not an update operator`)
       }
     }
     if (isPlainObject(value) && Object.keys(value).length > 0) {
-      // Parents must exist for json_set to reach a nested path.
-      sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '{}')))`
+      // Parents must exist for jsonb_set to reach a nested path.
+      sql = `jsonb_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '{}')))`
       for (const [k, v] of Object.entries(value)) visit(`${prefix}.${k}`, v)
       return
     }
     if (value === undefined) return
-    sql = `json_set(${sql}, '${p}', json(?))`
+    sql = `jsonb_set(${sql}, '${p}', json(?))`
     params.push(JSON.stringify(value))
   }
   for (const [k, v] of Object.entries(data)) visit(k, v)

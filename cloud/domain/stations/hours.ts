@@ -20,7 +20,13 @@ export interface OpeningHours {
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
-function shanghaiClock(nowMs: number) {
+/** A moment as a Wenzhou wall clock: ISO weekday and minute of the day. */
+export interface WallClock {
+  isoDay: number
+  minute: number
+}
+
+export function shanghaiClock(nowMs: number): WallClock {
   const t = dayjs(nowMs).utcOffset(SHANGHAI_OFFSET_MIN)
   return { isoDay: t.day() === 0 ? 7 : t.day(), minute: t.hour() * 60 + t.minute() }
 }
@@ -32,8 +38,12 @@ const previousDay = (isoDay: number) => (isoDay === 1 ? 7 : isoDay - 1)
  * runs past midnight into the next day (20:00–02:00); `close` itself is already closed.
  */
 export function isOpenAt(hours: OpeningHours, nowMs: number): boolean {
+  return isOpenOn(hours, shanghaiClock(nowMs))
+}
+
+/** `isOpenAt` for a wall clock read once, when many stations are checked at the same moment. */
+export function isOpenOn(hours: OpeningHours, { isoDay, minute }: WallClock): boolean {
   if (hours.open24h) return true
-  const { isoDay, minute } = shanghaiClock(nowMs)
   return hours.periods.some((p) => {
     const open = minutesOf(p.open)
     const close = minutesOf(p.close)

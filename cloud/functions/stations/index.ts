@@ -13,7 +13,7 @@ import {
 } from '../../../types/stations'
 import { Empty } from '../../../types/users'
 import { distanceM } from '../../domain/stations/distance'
-import { describeHours, isOpenAt } from '../../domain/stations/hours'
+import { describeHours, isOpenOn, shanghaiClock, type WallClock } from '../../domain/stations/hours'
 import type { Ctx } from '../../core/context'
 import { defineFunction } from '../../core/defineFunction'
 import { failedPrecondition, notFound } from '../../core/errors'
@@ -26,7 +26,7 @@ const SCAN_BATCH = 100
 const stations = (ctx: Ctx) => ctx.db.collection<StationRecord>('stations')
 const reportsOf = (ctx: Ctx) => ctx.db.collection<StationReportRecord>('station_reports')
 
-const isOpenNow = (s: StationRecord, now: number) => s.status === 'open' && isOpenAt(s.hours, now)
+const isOpenNow = (s: StationRecord, clock: WallClock) => s.status === 'open' && isOpenOn(s.hours, clock)
 
 function toDetail(s: StationRecord, now: number): StationDetail {
   return {
@@ -37,7 +37,7 @@ function toDetail(s: StationRecord, now: number): StationDetail {
     location: latLngOf(s.location),
     facilities: s.facilities,
     status: s.status,
-    openNow: isOpenNow(s, now),
+    openNow: isOpenNow(s, shanghaiClock(now)),
     demo: s.demo,
     hours: s.hours,
     hoursText: describeHours(s.hours),
@@ -65,7 +65,7 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
     readOnly: true,
     async run(ctx, input) {
       const _ = ctx.db.command
-      const now = ctx.now()
+      const clock = shanghaiClock(ctx.now())
       const here = { lat: input.lat, lng: input.lng }
       const limit = input.limit ?? 20
       const query: Record<string, unknown> = { location: _.geoNear({ geometry: ctx.db.Geo.Point(input.lng, input.lat) }) }
@@ -80,7 +80,7 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
         const batchSize = input.openNow ? SCAN_BATCH : limit + 1
         const { data } = await stations(ctx).where(query).skip(raw).limit(batchSize).get()
         for (const s of data) {
-          if (!input.openNow || isOpenNow(s, now)) {
+          if (!input.openNow || isOpenNow(s, clock)) {
             if (picked.length === limit) {
               nextCursor = encodeCursor(raw)
               break
@@ -101,7 +101,7 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
           location,
           facilities: s.facilities,
           status: s.status,
-          openNow: isOpenNow(s, now),
+          openNow: isOpenNow(s, clock),
           distanceM: Math.round(distanceM(here, location)),
           demo: s.demo,
         }
