@@ -7,6 +7,8 @@ export interface IndexField {
   direction?: 'asc' | 'desc'
   /** A 2dsphere index on a field holding a `Geo.Point`. */
   geo?: boolean
+  /** An index on each element of an array field (CloudBase indexes array fields this way). */
+  each?: boolean
 }
 
 export interface IndexSpec {
@@ -20,6 +22,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'users', name: 'idNumber_blind', fields: [{ path: 'pii.idNumberBlind' }], unique: true },
   { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
   { collection: 'stations', name: 'status_type', fields: [{ path: 'status' }, { path: 'type' }] },
+  { collection: 'stations', name: 'facilities', fields: [{ path: 'facilities', each: true }] },
   { collection: 'station_reports', name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt' }] },
   {
     collection: 'station_reports',

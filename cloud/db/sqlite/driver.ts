@@ -19,7 +19,8 @@ import type {
   WithId,
 } from '../types'
 import { DuplicateKeyError } from '../types'
-import { compileQuery, compileUpdate, fieldSql, geoLatSql, geoLngSql, type Compiled } from './sql'
+import { compileQuery, compileUpdate, fieldSql, geoLatSql, geoLngSql, isPlainObject, jsonPath, type Compiled } from './sql'
+import { Op } from '../command'
 
 /** CloudBase's server SDK returns at most 100 documents unless asked, and never more than 1000. */
 const DEFAULT_LIMIT = 100
@@ -38,6 +39,12 @@ interface GeoIndex {
   /** [rowid, lat, lng] of the point at each position of the tree. */
   points: Array<[number, number, number]>
   empty: boolean
+}
+
+/** Array element → rowids of the documents whose array holds it; in memory like the geo index. */
+interface ElementIndex {
+  version: number
+  rowidsOf: Map<unknown, Set<number>>
 }
 
 interface QueryState {
@@ -69,6 +76,7 @@ export class SqliteDb implements Db {
   private readonly indexes: IndexSpec[]
   private readonly geoIndexes = new Map<string, { path: string; built: GeoIndex | null }>()
   private readonly versions = new Map<string, number>()
+  private readonly elementIndexes = new Map<string, { built: ElementIndex | null }>()
 
   constructor(options: SqliteDbOptions) {
     this.sql = new Database(options.filename)
@@ -118,7 +126,7 @@ export class SqliteDb implements Db {
     const table = tableOf(collection)
     if (!this.tables.has(table)) {
       // A rowid table: a geo index refers to documents by rowid.
-      this.sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc BLOB NOT NULL)`)
+      this.sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
       this.tables.add(table)
     }
     return table
@@ -149,6 +157,11 @@ export class SqliteDb implements Db {
     const geo = spec.fields.find((f) => f.geo)
     if (geo) {
       this.createGeoIndex(table, spec, geo.path)
+      return
+    }
+    const each = spec.fields.find((f) => f.each)
+    if (each) {
+      this.elementIndexes.set(`${spec.collection}:${each.path}`, { built: null })
       return
     }
     const columns = spec.fields.map((f) => `${fieldSql(f.path)}${f.direction === 'desc' ? ' DESC' : ''}`)
@@ -192,6 +205,26 @@ export class SqliteDb implements Db {
     }
     return entry.built
   }
+
+  /** The element index of `collection.path`, built afresh when the collection has changed since. */
+  elementIndexOf(collection: string, path: string): ElementIndex | undefined {
+    const entry = this.elementIndexes.get(`${collection}:${path}`)
+    if (!entry) return undefined
+    const version = this.versions.get(collection) ?? 0
+    if (entry.built?.version !== version) {
+      const table = this.ensureTable(collection)
+      const rows = this.statement(`SELECT t.rowid, e.value FROM ${table} t, json_each(t.doc, '${jsonPath(path)}') e`)
+        .raw(true)
+        .all() as Array<[number, unknown]>
+      const rowidsOf = new Map<unknown, Set<number>>()
+      for (const [rowid, value] of rows) {
+        if (!rowidsOf.has(value)) rowidsOf.set(value, new Set())
+        rowidsOf.get(value)!.add(rowid)
+      }
+      entry.built = { version, rowidsOf }
+    }
+    return entry.built
+  }
 }
 
 const parse = <T>(row: { doc: string } | undefined): WithId<T> | null => (row ? (JSON.parse(row.doc) as WithId<T>) : null)
@@ -211,7 +244,7 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
 
   async get() {
     const table = await this.ready()
-    const row = this.db.statement(`SELECT json(doc) AS doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
+    const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
     return { data: parse<T>(row) }
   }
 
@@ -220,7 +253,7 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
     const doc = JSON.stringify({ ...data, _id: this.id })
     this.db.write(this.collection, () =>
       this.db
-        .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, jsonb(?)) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
+        .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
         .run(this.id, doc),
     )
   }
@@ -266,7 +299,7 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const table = await this.ready()
     const _id = data._id ?? newId()
     this.db.write(this.name, () =>
-      this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, jsonb(?))`).run(_id, JSON.stringify({ ...data, _id })),
+      this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...data, _id })),
     )
     return { _id }
   }
@@ -305,7 +338,7 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const limit = Math.min(this.state.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
     if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
     const rows = this.db
-      .statement(`SELECT json(doc) AS doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
+      .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
       .all(...cond.params, limit, this.state.skip) as Array<{ doc: string }>
     return { data: rows.map((r) => JSON.parse(r.doc) as WithId<T>) }
   }
@@ -324,14 +357,17 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const maxKm = options.maxDistance === undefined ? Infinity : options.maxDistance / 1000
     const minDistance = options.minDistance ?? 0
     const matching = this.db
-      .statement(`SELECT rowid, json(doc) FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
+      .statement(`SELECT rowid, doc FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
       .raw(true)
+
+    const canMatch = this.elementFilter()
+    const admits = canMatch ? (i: number) => canMatch(index.points[i][0]) : undefined
 
     const found: WithId<T>[] = []
     let checked = 0
     let batch = wanted + 4
     for (;;) {
-      const nearestFirst = around(index.tree, lng, lat, checked + batch, maxKm)
+      const nearestFirst = around(index.tree, lng, lat, checked + batch, maxKm, admits)
       const fresh = nearestFirst
         .slice(checked)
         .map((i) => index.points[i])
@@ -352,6 +388,26 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       const rate = Math.max(found.length, 1) / checked
       batch = Math.min(Math.ceil(((wanted - found.length) / rate) * 1.25) + 4, checked * 8)
     }
+  }
+
+  /**
+   * A test of whether a rowid can meet the `_.all([...])` conditions on arrays with an element
+   * index, or null when there are none. It only narrows: SQL still checks every condition.
+   */
+  private elementFilter(): ((rowid: number) => boolean) | null {
+    const holderSets: Array<Set<number>> = []
+    for (const query of this.state.where) {
+      if (!isPlainObject(query)) continue
+      for (const [path, value] of Object.entries(query)) {
+        if (!(value instanceof Op) || value.kind !== 'all') continue
+        const index = this.db.elementIndexOf(this.name, path)
+        if (!index) continue
+        for (const element of value.arg as unknown[]) holderSets.push(index.rowidsOf.get(element) ?? new Set())
+      }
+    }
+    if (holderSets.length === 0) return null
+    holderSets.sort((a, b) => a.size - b.size)
+    return (rowid) => holderSets.every((holders) => holders.has(rowid))
   }
 
   async count(): Promise<{ total: number }> {

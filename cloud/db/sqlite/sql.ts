@@ -119,7 +119,7 @@ export function compileQuery(query: unknown): Compiled {
   )
 }
 
-/** An update as nested `jsonb_set`/`jsonb_remove` calls over `doc` (stored as JSONB), in one UPDATE statement. */
+/** An update as nested `json_set`/`json_remove` calls over `doc`, applied in one UPDATE statement. */
 export function compileUpdate(data: Record<string, unknown>): { sql: string; params: unknown[] } {
   let sql = 'doc'
   const params: unknown[] = []
@@ -129,35 +129,35 @@ export function compileUpdate(data: Record<string, unknown>): { sql: string; par
     if (value instanceof Op) {
       switch (value.kind) {
         case 'inc':
-          sql = `jsonb_set(${sql}, '${p}', coalesce(json_extract(doc, '${p}'), 0) + ?)`
+          sql = `json_set(${sql}, '${p}', coalesce(json_extract(doc, '${p}'), 0) + ?)`
           params.push(value.arg)
           return
         case 'push':
-          sql = `jsonb_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '[]')))`
+          sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '[]')))`
           for (const item of value.arg as unknown[]) {
-            sql = `jsonb_insert(${sql}, '${p}[#]', json(?))`
+            sql = `json_insert(${sql}, '${p}[#]', json(?))`
             params.push(JSON.stringify(item))
           }
           return
         case 'set':
-          sql = `jsonb_set(${sql}, '${p}', json(?))`
+          sql = `json_set(${sql}, '${p}', json(?))`
           params.push(JSON.stringify(value.arg ?? null))
           return
         case 'remove':
-          sql = `jsonb_remove(${sql}, '${p}')`
+          sql = `json_remove(${sql}, '${p}')`
           return
         default:
           throw new Error(`operator ${value.kind} is not an update operator`)
       }
     }
     if (isPlainObject(value) && Object.keys(value).length > 0) {
-      // Parents must exist for jsonb_set to reach a nested path.
-      sql = `jsonb_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '{}')))`
+      // Parents must exist for json_set to reach a nested path.
+      sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '{}')))`
       for (const [k, v] of Object.entries(value)) visit(`${prefix}.${k}`, v)
       return
     }
     if (value === undefined) return
-    sql = `jsonb_set(${sql}, '${p}', json(?))`
+    sql = `json_set(${sql}, '${p}', json(?))`
     params.push(JSON.stringify(value))
   }
   for (const [k, v] of Object.entries(data)) visit(k, v)
