@@ -1,5 +1,11 @@
 import { MAIN_PAGES, SUBPACKAGES, TAB_PAGES } from './routes'
 
+/** Drawn by scripts/render-tab-icons.cjs. */
+const icon = (name: string) => ({
+  iconPath: `assets/tab/${name}.png`,
+  selectedIconPath: `assets/tab/${name}-active.png`,
+})
+
 export default defineAppConfig({
   pages: Object.values(MAIN_PAGES),
   subPackages: Object.values(SUBPACKAGES).map(({ root, pages }) => ({ root, pages: Object.values(pages) })),
@@ -14,10 +20,10 @@ export default defineAppConfig({
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: TAB_PAGES.home, text: '首页' },
-      { pagePath: TAB_PAGES.stations, text: '驿站' },
-      { pagePath: TAB_PAGES.inbox, text: '消息' },
-      { pagePath: TAB_PAGES.me, text: '我的' },
+      { pagePath: TAB_PAGES.home, text: '首页', ...icon('home') },
+      { pagePath: TAB_PAGES.stations, text: '驿站', ...icon('stations') },
+      { pagePath: TAB_PAGES.inbox, text: '消息', ...icon('inbox') },
+      { pagePath: TAB_PAGES.me, text: '我的', ...icon('me') },
     ],
   },
   permission: {

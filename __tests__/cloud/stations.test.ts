@@ -140,6 +140,14 @@ describe('stations', () => {
       expect(await h.all('station_reports')).toHaveLength(0)
     })
 
+    it('refuses bad input to the report lists', async () => {
+      expect(await h.call('dev-worker', 'stations', 'myReports', ['all'])).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+      expect(await h.call('dev-volunteer', 'stations', 'reports', { status: 'lost', limit: 0 })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', fields: { status: expect.any(String), limit: expect.any(String) } },
+      })
+    })
+
     it('shows a worker only their own reports', async () => {
       await h.ok('dev-worker', 'stations', 'report', report)
       expect((await h.ok('dev-worker2', 'stations', 'myReports', {})).items).toEqual([])

@@ -33,6 +33,10 @@ describe('users', () => {
     it('refuses a caller with no identity', async () => {
       expect(await h.call(null, 'users', 'me')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     })
+
+    it('refuses a payload that is not an object', async () => {
+      expect(await h.call('dev-worker', 'users', 'me', 'me please')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    })
   })
 
   describe('updateProfile', () => {

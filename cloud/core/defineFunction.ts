@@ -67,6 +67,10 @@ async function dispatch(
   const user = await loadOrCreateUser(runtime.db, runtime.openid, runtime.clock())
   if (!def.roles.some((r) => hasRole(user, r))) throw new AppError('FORBIDDEN')
 
+  // The protocol's payload is an object: valibot's `object` would let an array through.
+  if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {
+    throw new AppError('INVALID_ARGUMENT', '请求格式不正确')
+  }
   const parsed = parseInput(def.input, payload ?? {})
   if (!parsed.ok) throw invalid(parsed.fields)
 

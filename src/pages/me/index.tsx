@@ -43,9 +43,11 @@ export default function MePage() {
         ) : (
           <Text className="section-title">尚未实名</Text>
         )}
-        <Button size="small" className="realname-link" onClick={() => Taro.navigateTo({ url: routes.realName })}>
-          {me?.profile ? '修改实名信息' : '去实名认证'}
-        </Button>
+        <View className="actions">
+          <Button size="small" type={me?.profile ? 'default' : 'primary'} className="realname-link" onClick={() => Taro.navigateTo({ url: routes.realName })}>
+            {me?.profile ? '修改实名信息' : '去实名认证'}
+          </Button>
+        </View>
       </View>
 
       <MyRequests />

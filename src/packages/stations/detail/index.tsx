@@ -82,7 +82,7 @@ export default function StationDetailPage() {
         {station.phone && <Cell title="电话" description={station.phone} />}
         <View className="row facilities">
           {station.facilities.map((f) => (
-            <Tag key={f} type="primary" plain className={`facility facility-${f}`}>
+            <Tag key={f} plain className={`chip facility facility-${f}`}>
               {FACILITY_NAMES[f]}
             </Tag>
           ))}
