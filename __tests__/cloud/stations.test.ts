@@ -193,7 +193,10 @@ describe('stations', () => {
     it('edits a station, keeping its status', async () => {
       await h.ok('dev-admin', 'stations', 'setStatus', { id: 'demo-station-00002', status: 'closed' })
       const edited = await h.ok('dev-volunteer', 'stations', 'upsert', newStation({ id: 'demo-station-00002', name: '改名后的驿站' }))
-      expect(edited).toMatchObject({ _id: 'demo-station-00002', name: '改名后的驿站', status: 'closed' })
+      expect(edited).toMatchObject({ _id: 'demo-station-00002', name: '改名后的驿站', status: 'closed', phone: '0577-88886666' })
+      const withoutPhone = await h.ok('dev-volunteer', 'stations', 'upsert', newStation({ id: 'demo-station-00002', phone: undefined }))
+      expect(withoutPhone.phone).toBeUndefined()
+      expect(withoutPhone.hours).toEqual(newStation().hours)
     })
 
     it('closes and reopens a station; workers see it closed and not open now', async () => {

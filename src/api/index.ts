@@ -1,5 +1,7 @@
+import Taro from '@tarojs/taro'
 import type { Functions, FunctionName } from '@/types/index'
 import type { Me } from '@/types/users'
+import { routes } from '../routes'
 import { ApiError } from './errors'
 import { tokenStore } from './session'
 import { callFunction, get, post, usesCloud } from './transport'
@@ -19,8 +21,13 @@ type Client<C> = {
 /** Calls one action and returns its data, or throws `ApiError` with the server's message and fields. */
 export async function call<T>(fn: FunctionName, action: string, payload: unknown, options: CallOptions = {}): Promise<T> {
   const envelope = await callFunction<T>(fn, { action, payload, requestId: options.requestId })
-  if (!envelope.ok) throw new ApiError(envelope.error)
-  return envelope.data
+  if (envelope.ok) return envelope.data
+  if (envelope.error.code === 'UNAUTHENTICATED' && !usesCloud) {
+    // The session ran out: sign in again rather than leave the worker with a dead page.
+    tokenStore.clear()
+    Taro.navigateTo({ url: routes.login }).catch(() => undefined)
+  }
+  throw new ApiError(envelope.error)
 }
 
 function client<F extends FunctionName>(fn: F): Client<Functions[F]> {

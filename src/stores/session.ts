@@ -8,13 +8,19 @@ import { taroStorage } from './storage'
 /** WeChat's font size setting (px) from which care mode starts on by itself. */
 const LARGE_FONT_PX = 20
 
+let largeTextSetting: boolean | undefined
+
+/** Whether WeChat's font size is large; read once, as it only changes with an app restart. */
 function systemPrefersLargeText(): boolean {
-  try {
-    const info = Taro.getAppBaseInfo?.() as { fontSizeSetting?: number } | undefined
-    return (info?.fontSizeSetting ?? 0) >= LARGE_FONT_PX
-  } catch {
-    return false
+  if (largeTextSetting === undefined) {
+    try {
+      const info = process.env.TARO_ENV === 'weapp' ? (Taro.getAppBaseInfo() as { fontSizeSetting?: number }) : undefined
+      largeTextSetting = (info?.fontSizeSetting ?? 0) >= LARGE_FONT_PX
+    } catch {
+      largeTextSetting = false
+    }
   }
+  return largeTextSetting
 }
 
 interface SessionState {

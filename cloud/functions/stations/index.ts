@@ -150,6 +150,7 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
     roles: STAFF,
     input: StationUpsertInput,
     async run(ctx, input) {
+      const _ = ctx.db.command
       const now = ctx.now()
       const fields = {
         name: input.name,
@@ -158,17 +159,26 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
         location: ctx.db.Geo.Point(input.lng, input.lat),
         facilities: [...new Set(input.facilities)],
         hours: input.hours,
-        phone: input.phone,
         photos: input.photos ?? [],
         updatedAt: now,
       }
       if (input.id) {
-        const existing = await mustGetStation(ctx, input.id)
-        await stations(ctx).doc(input.id).set({ data: { ...existing, ...fields } })
-        return toDetail({ ...existing, ...fields }, now)
+        // An update, not a read-then-replace: a status change made meanwhile is kept.
+        const { stats } = await stations(ctx)
+          .doc(input.id)
+          .update({
+            data: {
+              ...fields,
+              location: _.set(fields.location),
+              hours: _.set(fields.hours),
+              phone: input.phone ?? _.remove(),
+            },
+          })
+        if (stats.updated === 0) throw notFound('没有找到这个阵地')
+        return toDetail(await mustGetStation(ctx, input.id), now)
       }
-      const record = { ...fields, status: 'open' as const, createdAt: now }
-      const { _id } = await stations(ctx).add({ data: record as StationRecord })
+      const record = { ...fields, phone: input.phone, status: 'open' as const, createdAt: now }
+      const { _id } = await stations(ctx).add({ data: record })
       return toDetail({ ...record, _id }, now)
     },
   },

@@ -21,9 +21,9 @@ export default function HomePage() {
   useShareAppMessage(() => ({ title: '鹿工之家：职工服务一站办', path: '/pages/index/index' }))
   return (
     <PageShell className="home">
-      <View className="home-hero">
-        <Text className="home-hello">{me?.profile ? `${me.profile.name}，您好` : '您好，欢迎来到鹿工之家'}</Text>
-        <Text className="home-sub">鹿城区总工会为您服务</Text>
+      <View className="hero">
+        <Text className="hero-title home-hello">{me?.profile ? `${me.profile.name}，您好` : '您好，欢迎来到鹿工之家'}</Text>
+        <Text className="hero-sub">鹿城区总工会为您服务</Text>
       </View>
       <View className="section">
         <Grid columns={3} className="service-grid">

@@ -8,7 +8,6 @@ import { PageShell } from '../../components/PageShell'
 import { routes } from '../../routes'
 import { useSession } from '../../stores/session'
 import { showError } from '../../utils/useSubmit'
-import './index.scss'
 
 /** Signing in: dev personas on the local runtime, `wx.login` on a self-hosted production server. */
 export default function LoginPage() {
@@ -41,9 +40,9 @@ export default function LoginPage() {
 
   return (
     <PageShell className="login">
-      <View className="login-hero">
-        <Text className="login-title">鹿工之家</Text>
-        <Text className="login-sub">鹿城区总工会 · 职工服务</Text>
+      <View className="hero">
+        <Text className="hero-title">鹿工之家</Text>
+        <Text className="hero-sub">鹿城区总工会 · 职工服务</Text>
       </View>
       <View className="section">
         <Checkbox className="privacy-check" checked={agreed} onChange={setAgreed}>
