@@ -146,6 +146,21 @@ describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
     expect((await people().doc('out').get()).data).toMatchObject({ name: '外' })
   })
 
+  it('runs transactions started in the same instant one after the other', async () => {
+    await db.collection('counters').add({ data: { _id: 'c', n: 0 } })
+    const bump = () =>
+      db.runTransaction(async (tx) => {
+        const ref = tx.collection<{ n: number }>('counters').doc('c')
+        const { data } = await ref.get()
+        await new Promise((r) => setTimeout(r, 1))
+        await ref.update({ data: { n: data!.n + 1 } })
+        return data!.n + 1
+      })
+    const results = await Promise.all(Array.from({ length: 20 }, bump))
+    expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+    expect((await db.collection('counters').doc('c').get()).data).toMatchObject({ n: 20 })
+  })
+
   it('finds the nearest places first with geoNear, within maxDistance', async () => {
     const places = db.collection<{ name: string; kind: string; location: unknown }>('places')
     const centre = { lat: 28.0156, lng: 120.6554 }

@@ -1,10 +1,28 @@
 import { cloudbaseDb } from '../db/cloudbase'
+import type { Runtime } from './context'
 import type { CloudFunction } from './defineFunction'
 import { createPii, piiKeyFromEnv, type Pii } from './pii'
 
 /* wx-server-sdk is provided by CloudBase at run time and ships no usable types. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires, @typescript-eslint/no-require-imports
 const cloud = require('wx-server-sdk')
+
+/**
+ * WeChat subscribe messages through CloudBase's open API, with the template in WECHAT_TMPL_STATUS
+ * (fields `thing1` what changed, `thing2` the details; both cut to WeChat's 20 characters).
+ */
+function subscribeMessage(): Runtime['subscribe'] {
+  const templateId = process.env.WECHAT_TMPL_STATUS
+  if (!templateId) return undefined
+  return async (openid, message) => {
+    await cloud.openapi.subscribeMessage.send({
+      touser: openid,
+      templateId,
+      page: message.link,
+      data: { thing1: { value: message.title.slice(0, 20) }, thing2: { value: message.body.slice(0, 20) } },
+    })
+  }
+}
 
 /**
  * A deployed function's `main`: the CloudBase database, the caller's OPENID from the platform,
@@ -24,6 +42,6 @@ export function cloudbaseMain(fn: CloudFunction) {
       pii = createPii(key)
     }
     const { OPENID } = cloud.getWXContext() as { OPENID?: string }
-    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now })
+    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage() })
   }
 }

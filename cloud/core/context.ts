@@ -9,7 +9,11 @@ export interface Runtime {
   /** From the platform (CloudBase OPENID or the verified token), never from the payload. */
   openid: string | null
   clock: () => number
+  /** Sends a WeChat subscribe message; only on CloudBase with a template configured. */
+  subscribe?: (openid: string, message: Notice) => Promise<void>
 }
+
+export type Notice = Pick<InboxRecord, 'title' | 'body' | 'link'>
 
 /** What an action runs with. */
 export interface Ctx {
@@ -22,12 +26,15 @@ export interface Ctx {
   now(): number
   /** Records a staff action or a reveal of personal data: who, what, when. */
   audit(what: string, target?: string, detail?: unknown): Promise<void>
-  /** Writes a message to a user's inbox (消息). */
-  notify(userId: string, message: Pick<InboxRecord, 'title' | 'body' | 'link'>): Promise<void>
+  /**
+   * Writes a message to a user's inbox (消息), and a WeChat subscribe message too when the user
+   * agreed to one on the tap that started this (`viaWeChat`).
+   */
+  notify(userId: string, message: Notice, options?: { viaWeChat?: boolean }): Promise<void>
 }
 
 export function createCtx(runtime: Runtime, fn: string, action: string, user: UserRecord, requestId?: string): Ctx {
-  const { db, pii, clock } = runtime
+  const { db, pii, clock, subscribe } = runtime
   return {
     fn,
     action,
@@ -40,9 +47,13 @@ export function createCtx(runtime: Runtime, fn: string, action: string, user: Us
       const record: AuditRecord = { who: user._id, fn, action: what, target, detail, requestId, at: clock() }
       await db.collection<AuditRecord>('audit').add({ data: record })
     },
-    async notify(userId, message) {
+    async notify(userId, message, options) {
       const record: InboxRecord = { userId, ...message, read: false, createdAt: clock() }
       await db.collection<InboxRecord>('inbox').add({ data: record })
+      if (options?.viaWeChat && subscribe) {
+        // The inbox already holds the news; a failed WeChat push must not undo the action.
+        await subscribe(userId, message).catch((error) => console.error('[subscribe]', error))
+      }
     },
   }
 }

@@ -31,6 +31,20 @@ export const INDEXES: IndexSpec[] = [
   },
   { collection: 'inbox', name: 'userId_createdAt', fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }] },
   { collection: 'inbox', name: 'userId_read', fields: [{ path: 'userId' }, { path: 'read' }] },
+  { collection: 'childcare_classes', name: 'status_opensAt', fields: [{ path: 'status' }, { path: 'opensAt' }] },
+  { collection: 'childcare_enrollments', name: 'activeKey', fields: [{ path: 'activeKey' }], unique: true },
+  {
+    collection: 'childcare_enrollments',
+    name: 'classId_status_waitlistSeq',
+    fields: [{ path: 'classId' }, { path: 'status' }, { path: 'waitlistSeq' }],
+  },
+  {
+    collection: 'childcare_enrollments',
+    name: 'guardianId_createdAt',
+    fields: [{ path: 'guardianId' }, { path: 'createdAt', direction: 'desc' }],
+  },
+  { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
+  { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
   { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
   { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
 ]

@@ -1,4 +1,5 @@
 import type { CloudFunction } from '../core/defineFunction'
+import { childcareFunction } from './childcare'
 import { stationsFunction } from './stations'
 import { usersFunction } from './users'
 
@@ -6,4 +7,5 @@ import { usersFunction } from './users'
 export const FUNCTIONS: Record<string, CloudFunction> = {
   users: usersFunction,
   stations: stationsFunction,
+  childcare: childcareFunction,
 }

@@ -96,11 +96,12 @@ export class SqliteDb implements Db {
   }
 
   async runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    await this.enter()
+    // The check and the taking of the gate happen in one step: no await between them.
+    while (this.gate) await this.gate
     let release!: () => void
     this.gate = new Promise((resolve) => (release = resolve))
-    this.sql.exec('BEGIN IMMEDIATE')
     try {
+      this.sql.exec('BEGIN IMMEDIATE')
       const tx: Transaction = {
         collection: <T extends DocData>(name: string) =>
           new SqliteCollection<T>(this, name, { where: [], order: [], skip: 0 }, true),
@@ -109,7 +110,7 @@ export class SqliteDb implements Db {
       this.sql.exec('COMMIT')
       return result
     } catch (error) {
-      this.sql.exec('ROLLBACK')
+      if (this.sql.inTransaction) this.sql.exec('ROLLBACK')
       throw error
     } finally {
       this.gate = null
@@ -117,9 +118,14 @@ export class SqliteDb implements Db {
     }
   }
 
-  /** Waits while another caller's transaction is open. */
-  async enter(): Promise<void> {
-    while (this.gate) await this.gate
+  /**
+   * Runs a synchronous statement body once no other caller's transaction is open. The last check
+   * of the gate and the body run in one step, so no transaction can open between them and take
+   * this statement in (better-sqlite3 shares one connection).
+   */
+  async exec<R>(inTransaction: boolean, body: () => R): Promise<R> {
+    if (!inTransaction) while (this.gate) await this.gate
+    return body()
   }
 
   ensureTable(collection: string): string {
@@ -237,40 +243,44 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
     private readonly inTransaction: boolean,
   ) {}
 
-  private async ready() {
-    if (!this.inTransaction) await this.db.enter()
-    return this.db.ensureTable(this.collection)
+  /** Runs a synchronous statement body on this collection's table, in turn with transactions. */
+  private run<R>(body: (table: string) => R): Promise<R> {
+    return this.db.exec(this.inTransaction, () => body(this.db.ensureTable(this.collection)))
   }
 
-  async get() {
-    const table = await this.ready()
-    const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
-    return { data: parse<T>(row) }
+  get() {
+    return this.run((table) => {
+      const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
+      return { data: parse<T>(row) }
+    })
   }
 
-  async set({ data }: { data: T }) {
-    const table = await this.ready()
-    const doc = JSON.stringify({ ...data, _id: this.id })
-    this.db.write(this.collection, () =>
-      this.db
-        .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
-        .run(this.id, doc),
-    )
+  set({ data }: { data: T }) {
+    return this.run((table) => {
+      const doc = JSON.stringify({ ...data, _id: this.id })
+      this.db.write(this.collection, () =>
+        this.db
+          .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
+          .run(this.id, doc),
+      )
+    })
   }
 
-  async update({ data }: { data: Record<string, unknown> }): Promise<UpdateResult> {
-    const table = await this.ready()
-    const patch = compileUpdate(data)
-    const info = this.db.write(this.collection, () =>
-      this.db.statement(`UPDATE ${table} SET doc = ${patch.sql} WHERE _id = ?`).run(...patch.params, this.id),
-    )
-    return { stats: { updated: info.changes } }
+  update({ data }: { data: Record<string, unknown> }): Promise<UpdateResult> {
+    return this.run((table) => {
+      const patch = compileUpdate(data)
+      const info = this.db.write(this.collection, () =>
+        this.db.statement(`UPDATE ${table} SET doc = ${patch.sql} WHERE _id = ?`).run(...patch.params, this.id),
+      )
+      return { stats: { updated: info.changes } }
+    })
   }
 
-  async remove(): Promise<RemoveResult> {
-    const table = await this.ready()
-    const info = this.db.write(this.collection, () => this.db.statement(`DELETE FROM ${table} WHERE _id = ?`).run(this.id))
-    return { stats: { removed: info.changes } }
+  remove(): Promise<RemoveResult> {
+    return this.run((table) => {
+      const info = this.db.write(this.collection, () => this.db.statement(`DELETE FROM ${table} WHERE _id = ?`).run(this.id))
+      return { stats: { removed: info.changes } }
+    })
   }
 }
 
@@ -286,22 +296,23 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     return new SqliteCollection<T>(this.db, this.name, { ...this.state, ...change }, this.inTransaction)
   }
 
-  private async ready() {
-    if (!this.inTransaction) await this.db.enter()
-    return this.db.ensureTable(this.name)
+  /** Runs a synchronous statement body on this collection's table, in turn with transactions. */
+  private run<R>(body: (table: string) => R): Promise<R> {
+    return this.db.exec(this.inTransaction, () => body(this.db.ensureTable(this.name)))
   }
 
   doc(id: string): DocRef<T> {
     return new SqliteDocRef<T>(this.db, this.name, id, this.inTransaction)
   }
 
-  async add({ data }: { data: NewDoc<T> }) {
-    const table = await this.ready()
-    const _id = data._id ?? newId()
-    this.db.write(this.name, () =>
-      this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...data, _id })),
-    )
-    return { _id }
+  add({ data }: { data: NewDoc<T> }) {
+    return this.run((table) => {
+      const _id = data._id ?? newId()
+      this.db.write(this.name, () =>
+        this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...data, _id })),
+      )
+      return { _id }
+    })
   }
 
   where(query: Query): QueryRef<T> {
@@ -332,15 +343,16 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     return ' ORDER BY ' + this.state.order.map(([f, d]) => `${fieldSql(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')
   }
 
-  async get(): Promise<{ data: WithId<T>[] }> {
-    const table = await this.ready()
-    const cond = this.condition()
-    const limit = Math.min(this.state.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
-    if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
-    const rows = this.db
-      .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
-      .all(...cond.params, limit, this.state.skip) as Array<{ doc: string }>
-    return { data: rows.map((r) => JSON.parse(r.doc) as WithId<T>) }
+  get(): Promise<{ data: WithId<T>[] }> {
+    return this.run((table) => {
+      const cond = this.condition()
+      const limit = Math.min(this.state.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
+      if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
+      const rows = this.db
+        .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
+        .all(...cond.params, limit, this.state.skip) as Array<{ doc: string }>
+      return { data: rows.map((r) => JSON.parse(r.doc) as WithId<T>) }
+    })
   }
 
   /**
@@ -410,32 +422,35 @@ class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     return (rowid) => holderSets.every((holders) => holders.has(rowid))
   }
 
-  async count(): Promise<{ total: number }> {
-    const table = await this.ready()
-    const cond = this.condition()
-    if (cond.geo) return { total: this.nearest(table, cond, Number.MAX_SAFE_INTEGER).length }
-    const row = this.db.statement(`SELECT count(*) AS n FROM ${table} WHERE ${cond.sql}`).get(...cond.params) as {
-      n: number
-    }
-    return { total: row.n }
+  count(): Promise<{ total: number }> {
+    return this.run((table) => {
+      const cond = this.condition()
+      if (cond.geo) return { total: this.nearest(table, cond, Number.MAX_SAFE_INTEGER).length }
+      const row = this.db.statement(`SELECT count(*) AS n FROM ${table} WHERE ${cond.sql}`).get(...cond.params) as {
+        n: number
+      }
+      return { total: row.n }
+    })
   }
 
-  async update({ data }: { data: Record<string, unknown> }): Promise<UpdateResult> {
-    const table = await this.ready()
-    const cond = this.condition()
-    if (cond.geo) throw new Error('geoNear cannot select documents to update')
-    const patch = compileUpdate(data)
-    const info = this.db.write(this.name, () =>
-      this.db.statement(`UPDATE ${table} SET doc = ${patch.sql} WHERE ${cond.sql}`).run(...patch.params, ...cond.params),
-    )
-    return { stats: { updated: info.changes } }
+  update({ data }: { data: Record<string, unknown> }): Promise<UpdateResult> {
+    return this.run((table) => {
+      const cond = this.condition()
+      if (cond.geo) throw new Error('geoNear cannot select documents to update')
+      const patch = compileUpdate(data)
+      const info = this.db.write(this.name, () =>
+        this.db.statement(`UPDATE ${table} SET doc = ${patch.sql} WHERE ${cond.sql}`).run(...patch.params, ...cond.params),
+      )
+      return { stats: { updated: info.changes } }
+    })
   }
 
-  async remove(): Promise<RemoveResult> {
-    const table = await this.ready()
-    const cond = this.condition()
-    const info = this.db.write(this.name, () => this.db.statement(`DELETE FROM ${table} WHERE ${cond.sql}`).run(...cond.params))
-    return { stats: { removed: info.changes } }
+  remove(): Promise<RemoveResult> {
+    return this.run((table) => {
+      const cond = this.condition()
+      const info = this.db.write(this.name, () => this.db.statement(`DELETE FROM ${table} WHERE ${cond.sql}`).run(...cond.params))
+      return { stats: { removed: info.changes } }
+    })
   }
 }
 

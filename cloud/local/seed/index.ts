@@ -3,6 +3,7 @@ import { DuplicateKeyError } from '../../db/types'
 import type { Pii } from '../../core/pii'
 import type { UserRecord } from '../../core/records'
 import { maskIdNumber, maskMobile } from '../../domain/identity/mask'
+import { demoClasses } from './demoClasses'
 import { demoStations } from './demoStations'
 import { DEMO_EMPLOYER_ID, PERSONAS } from './personas'
 
@@ -52,5 +53,6 @@ export async function seedDemoData(db: Db, pii: Pii, now: number): Promise<{ ins
     }),
   )
   for (const station of demoStations(DEMO_STATION_COUNT, now)) await count(insertIfMissing(db, 'stations', station))
+  for (const childcareClass of demoClasses(now)) await count(insertIfMissing(db, 'childcare_classes', childcareClass))
   return { inserted }
 }

@@ -1,0 +1,119 @@
+import type { Ctx } from '../../core/context'
+import { failedPrecondition } from '../../core/errors'
+import type { ClassRecord, EnrollmentRecord } from './records'
+
+/**
+ * Seats and the waitlist. Capacity is held by the database's conditional update on `seatsLeft`;
+ * the order of arrival by a per-class number handed out in a transaction; a seat given back goes to
+ * the first in line in the same transaction that gives it back.
+ */
+
+const classes = (ctx: Ctx) => ctx.db.collection<ClassRecord>('childcare_classes')
+const enrollments = (ctx: Ctx) => ctx.db.collection<EnrollmentRecord>('childcare_enrollments')
+
+/** Takes one seat if one is left; true when it did. */
+export async function claimSeat(ctx: Ctx, classId: string): Promise<boolean> {
+  const _ = ctx.db.command
+  const { stats } = await classes(ctx)
+    .where({ _id: classId, seatsLeft: _.gt(0) })
+    .update({ data: { seatsLeft: _.inc(-1) } })
+  return stats.updated === 1
+}
+
+export async function releaseSeat(ctx: Ctx, classId: string) {
+  await classes(ctx).doc(classId).update({ data: { seatsLeft: ctx.db.command.inc(1) } })
+}
+
+/** The next waitlist number of a class: unique and increasing in the order of arrival. */
+export async function nextWaitlistNumber(ctx: Ctx, classId: string): Promise<number> {
+  return ctx.db.runTransaction(async (tx) => {
+    const ref = tx.collection<ClassRecord>('childcare_classes').doc(classId)
+    const { data } = await ref.get()
+    const next = (data?.waitlistSeq ?? 0) + 1
+    await ref.update({ data: { waitlistSeq: next } })
+    return next
+  })
+}
+
+export async function firstInLine(ctx: Ctx, classId: string): Promise<EnrollmentRecord | null> {
+  const { data } = await enrollments(ctx)
+    .where({ classId, status: 'waitlisted' })
+    .orderBy('waitlistSeq', 'asc')
+    .limit(1)
+    .get()
+  return data[0] ?? null
+}
+
+/** 1 for the first in line. */
+export async function waitlistPosition(ctx: Ctx, e: Pick<EnrollmentRecord, 'classId' | 'waitlistSeq'>): Promise<number> {
+  const _ = ctx.db.command
+  const { total } = await enrollments(ctx)
+    .where({ classId: e.classId, status: 'waitlisted', waitlistSeq: _.lte(e.waitlistSeq ?? 0) })
+    .count()
+  return total
+}
+
+export async function waitlistLength(ctx: Ctx, classId: string): Promise<number> {
+  return (await enrollments(ctx).where({ classId, status: 'waitlisted' }).count()).total
+}
+
+export async function tellPromoted(ctx: Ctx, promoted: EnrollmentRecord, cls: Pick<ClassRecord, 'title'>) {
+  await ctx.notify(
+    promoted.guardianId,
+    {
+      title: '候补成功，孩子已获得托班名额',
+      body: `${cls.title}：${promoted.childNameMasked} 已从候补转为录取，请按时送孩子到班。`,
+      link: '/packages/childcare/mine/index',
+    },
+    { viaWeChat: promoted.notifyByWeChat },
+  )
+}
+
+/**
+ * While a seat is free and someone waits, the first in line takes it. Closes the gap where a
+ * sign-up joined the waitlist just as a seat came back.
+ */
+export async function fillFreeSeats(ctx: Ctx, cls: ClassRecord) {
+  for (;;) {
+    const candidate = await firstInLine(ctx, cls._id)
+    if (!candidate) return
+    if (!(await claimSeat(ctx, cls._id))) return
+    const { stats } = await enrollments(ctx)
+      .where({ _id: candidate._id, status: 'waitlisted' })
+      .update({ data: { status: 'enrolled', promotedAt: ctx.now(), enrolledAt: ctx.now() } })
+    if (stats.updated === 0) {
+      await releaseSeat(ctx, cls._id)
+      continue
+    }
+    await tellPromoted(ctx, candidate, cls)
+  }
+}
+
+const MAX_ATTEMPTS = 8
+
+/**
+ * Gives a seat back: the enrollment is cancelled and, in the same transaction, the first in line
+ * takes the seat (or the class gets it back when nobody waits). Returns who was promoted.
+ */
+export async function cancelSeat(ctx: Ctx, enrollment: EnrollmentRecord, now: number): Promise<EnrollmentRecord | null> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const candidate = await firstInLine(ctx, enrollment.classId)
+    const outcome = await ctx.db.runTransaction(async (tx) => {
+      const people = tx.collection<EnrollmentRecord>('childcare_enrollments')
+      const mine = (await people.doc(enrollment._id).get()).data
+      if (!mine || mine.status !== 'enrolled') return 'changed' as const
+      if (candidate) {
+        const next = (await people.doc(candidate._id).get()).data
+        if (!next || next.status !== 'waitlisted') return 'retry' as const
+        await people.doc(candidate._id).update({ data: { status: 'enrolled', promotedAt: now, enrolledAt: now } })
+      } else {
+        await tx.collection<ClassRecord>('childcare_classes').doc(enrollment.classId).update({ data: { seatsLeft: ctx.db.command.inc(1) } })
+      }
+      await people.doc(enrollment._id).update({ data: { status: 'cancelled', cancelledAt: now, activeKey: `released:${enrollment._id}` } })
+      return 'done' as const
+    })
+    if (outcome === 'done') return candidate
+    if (outcome === 'changed') throw failedPrecondition('这条报名已经取消了')
+  }
+  throw new Error('could not settle the waitlist while cancelling')
+}

@@ -1,0 +1,88 @@
+import type { EnrollmentStatus, Season } from '../../../types/childcare'
+import type { GeoPoint } from '../../db/types'
+
+export interface ClassRecord {
+  _id: string
+  title: string
+  year: number
+  season: Season
+  termKey: string
+  stationId?: string
+  siteName: string
+  siteAddress: string
+  location: GeoPoint
+  startDate: string
+  endDate: string
+  weekdays: number[]
+  dailyStart: string
+  dailyEnd: string
+  minAge: number
+  maxAge: number
+  capacity: number
+  feeFen: number
+  opensAt: number
+  closesAt: number
+  cancelDaysBefore: number
+  status: 'open' | 'closed'
+  /** Seats not taken: claimed by the conditional update `seatsLeft > 0 → seatsLeft − 1`. */
+  seatsLeft: number
+  /** The last waitlist number handed out in this class; numbers give the order of arrival. */
+  waitlistSeq: number
+  demo?: boolean
+  createdAt: number
+  updatedAt: number
+}
+
+/** While a sign-up is being placed it is 'pending'; nobody sees that state. */
+export type EnrollmentRecordStatus = EnrollmentStatus | 'pending'
+
+export interface ChildData {
+  name: string
+  idNumber: string
+  gender: 'male' | 'female'
+  school: string
+  grade: number
+  healthNotes: string
+}
+
+export interface EnrollmentRecord {
+  _id: string
+  classId: string
+  termKey: string
+  guardianId: string
+  /**
+   * `<term>:<child blind index>` while the sign-up stands: a UNIQUE index keeps one place per
+   * child per term. Released to `released:<id>` on cancellation so the child may sign up again.
+   */
+  activeKey: string
+  childBlind: string
+  childNameMasked: string
+  /** Everything about the child and the emergency contact, encrypted (PIPL: children under 14). */
+  pii: { child: string; emergencyContact: string }
+  status: EnrollmentRecordStatus
+  waitlistSeq?: number
+  consent: { version: string; at: number }
+  notifyByWeChat: boolean
+  createdAt: number
+  enrolledAt?: number
+  promotedAt?: number
+  cancelledAt?: number
+}
+
+export interface AttendanceRecord {
+  _id: string
+  classId: string
+  enrollmentId: string
+  date: string
+  present: boolean
+  by: string
+  at: number
+}
+
+export interface SessionRecord {
+  _id: string
+  classId: string
+  date: string
+  by: string
+  at: number
+}
