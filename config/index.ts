@@ -26,6 +26,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      TARO_APP_TMPL_STATUS: JSON.stringify(process.env.TARO_APP_TMPL_STATUS ?? ''),
     },
     copy: {
       // Map markers need a file path inside the package, not an inlined image.

@@ -12,6 +12,17 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 export const SUBPACKAGES = {
   stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
   profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
+  childcare: {
+    root: 'packages/childcare',
+    pages: {
+      classes: 'classes/index',
+      signUp: 'signup/index',
+      mine: 'mine/index',
+      roster: 'roster/index',
+      admin: 'admin/index',
+      edit: 'edit/index',
+    },
+  },
 } as const
 
 type Sub = typeof SUBPACKAGES
@@ -28,4 +39,11 @@ export const routes = {
   stationAdmin: sub('stations', 'admin'),
   stationEdit: (id?: string) => (id ? `${sub('stations', 'edit')}?id=${encodeURIComponent(id)}` : sub('stations', 'edit')),
   realName: sub('profile', 'realName'),
+  childcareClasses: sub('childcare', 'classes'),
+  childcareSignUp: (classId: string) => `${sub('childcare', 'signUp')}?classId=${encodeURIComponent(classId)}`,
+  childcareMine: sub('childcare', 'mine'),
+  childcareRoster: (classId: string) => `${sub('childcare', 'roster')}?classId=${encodeURIComponent(classId)}`,
+  childcareAdmin: sub('childcare', 'admin'),
+  childcareEdit: (classId?: string) =>
+    classId ? `${sub('childcare', 'edit')}?classId=${encodeURIComponent(classId)}` : sub('childcare', 'edit'),
 }

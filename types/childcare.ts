@@ -180,6 +180,7 @@ export interface ChildcareContract {
   enroll: { input: v.InferInput<ReturnType<typeof enrollSchema>>; output: Enrollment }
   cancel: { input: v.InferInput<typeof EnrollmentIdInput>; output: Enrollment }
   mine: { input: Record<string, never>; output: Page<Enrollment> }
+  allClasses: { input: Record<string, never>; output: Page<ClassDetail> }
   upsertClass: { input: v.InferInput<typeof ClassUpsertInput>; output: ClassDetail }
   setClassStatus: { input: v.InferInput<typeof SetClassStatusInput>; output: ClassDetail }
   roster: { input: v.InferInput<typeof ClassIdInput>; output: { class: ClassDetail; entries: RosterEntry[] } }

@@ -11,5 +11,6 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined
     TARO_APP_API_BASE?: string
     TARO_APP_CLOUD_ENV?: string
+    TARO_APP_TMPL_STATUS?: string
   }
 }

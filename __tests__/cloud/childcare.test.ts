@@ -34,6 +34,13 @@ describe('childcare', () => {
       expect(await h.all('childcare_classes')).toEqual(before)
     })
 
+    it('lists every class, closed ones too, to childcare staff only', async () => {
+      await h.ok('dev-admin', 'childcare', 'setClassStatus', { classId, status: 'closed' })
+      expect((await h.ok('dev-worker', 'childcare', 'classes', {})).items.map((c: any) => c._id)).not.toContain(classId)
+      expect((await h.ok('dev-volunteer', 'childcare', 'allClasses', {})).items.map((c: any) => c._id)).toContain(classId)
+      expect(await h.call('dev-worker', 'childcare', 'allClasses', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    })
+
     it('lets only admins create, edit and close classes', async () => {
       for (const who of ['dev-worker', 'dev-volunteer', 'dev-hr']) {
         expect(await h.call(who, 'childcare', 'upsertClass', newClass())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

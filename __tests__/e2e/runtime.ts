@@ -7,6 +7,7 @@ import { createPii, generatePiiKey } from '../../cloud/core/pii'
 import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { seedDemoData } from '../../cloud/local/seed'
 import { buildServer } from '../../cloud/local/server'
+import { FUNCTIONS } from '../../cloud/functions/registry'
 
 const ROOT = resolve(__dirname, '../..')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -26,6 +27,12 @@ export async function startRuntime() {
   return {
     db,
     url: `http://127.0.0.1:${port}`,
+    /** Calls a function as `openid`, for test setup, as the transports do. */
+    async call<T = any>(openid: string, fn: string, action: string, payload: unknown): Promise<T> {
+      const res = await FUNCTIONS[fn].handle({ action, payload }, { db, pii, openid, clock: Date.now })
+      if (!res.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(res.error)}`)
+      return res.data as T
+    },
     async stop() {
       await app.close()
       db.close()

@@ -85,6 +85,9 @@ export function installWeapp(harness: Harness, openid: string) {
   })
   let app: any
   const pages: any[] = []
+  resetQuery = (query) => {
+    nextQuery = query
+  }
   g.App = (config: any) => {
     app = config
   }
@@ -102,7 +105,7 @@ export function installWeapp(harness: Harness, openid: string) {
         attached(this: any) {
           pages.push(this)
           this.route = this.is
-          this.onLoad?.({})
+          this.onLoad?.(nextQuery)
           this.onShow?.()
         },
         ready(this: any) {
@@ -118,8 +121,12 @@ export function installWeapp(harness: Harness, openid: string) {
   app.onLaunch?.({ path: 'pages/index/index', query: {} })
 }
 
-/** Loads and attaches a built page, as WeChat would open it. */
-export function openPage(path: string) {
+let nextQuery: Record<string, string> = {}
+let resetQuery: (query: Record<string, string>) => void = () => undefined
+
+/** Loads and attaches a built page, as WeChat would open it (with `query` as its URL parameters). */
+export function openPage(path: string, query: Record<string, string> = {}) {
+  resetQuery(query)
   const id = simulate.load(`${WEAPP}/${path}`, { compiler: 'official', rootPath: WEAPP })
   const page = simulate.render(id)
   const parent = document.createElement('parent-wrapper')

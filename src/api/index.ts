@@ -40,6 +40,7 @@ function client<F extends FunctionName>(fn: F): Client<Functions[F]> {
 export const api = {
   users: client('users'),
   stations: client('stations'),
+  childcare: client('childcare'),
 }
 
 export interface Persona {

@@ -2,35 +2,68 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { REPORT_KIND_NAMES, REPORT_STATUS_NAMES, type StationReport } from '@/types/stations'
+import { ENROLLMENT_STATUS_NAMES } from '@/types/childcare'
+import { REPORT_KIND_NAMES, REPORT_STATUS_NAMES } from '@/types/stations'
 import { api } from '../api'
 import { routes } from '../routes'
 import { formatTime } from '../utils/format'
 import { useSignedIn } from './useSignedIn'
 
-/** 我的办事: the worker's requests with their state. Built so far: station problem reports. */
+interface Request {
+  key: string
+  title: string
+  detail: string
+  state: string
+  done: boolean
+  at: number
+  url: string
+}
+
+/** 我的办事: the worker's requests across the services built so far, newest first, with their state. */
+async function loadRequests(): Promise<Request[]> {
+  const [reports, signUps] = await Promise.all([api.stations.myReports({}), api.childcare.mine({})])
+  const fromReports = reports.items.map((r) => ({
+    key: `report-${r._id}`,
+    title: `驿站反馈：${REPORT_KIND_NAMES[r.kind]}`,
+    detail: `${r.stationName}${r.reply ? ` · 回复：${r.reply}` : ''}`,
+    state: REPORT_STATUS_NAMES[r.status],
+    done: r.status === 'resolved',
+    at: r.createdAt,
+    url: routes.stationDetail(r.stationId),
+  }))
+  const fromSignUps = signUps.items.map((e) => ({
+    key: `childcare-${e._id}`,
+    title: `托班报名：${e.classTitle}`,
+    detail: `${e.childName}${e.status === 'waitlisted' ? ` · 候补第${e.waitlistPosition}位` : ''}`,
+    state: ENROLLMENT_STATUS_NAMES[e.status],
+    done: e.status !== 'waitlisted',
+    at: e.createdAt,
+    url: routes.childcareMine,
+  }))
+  return [...fromReports, ...fromSignUps].sort((a, b) => b.at - a.at)
+}
+
 export function MyRequests({ title = '我的办事' }: { title?: string }) {
-  const [reports, setReports] = useState<StationReport[] | null>(null)
+  const [requests, setRequests] = useState<Request[] | null>(null)
   useSignedIn(() => {
-    api.stations
-      .myReports({})
-      .then((page) => setReports(page.items))
-      .catch(() => setReports([]))
+    loadRequests()
+      .then(setRequests)
+      .catch(() => setRequests([]))
   })
   return (
     <View className="section my-requests">
       <Text className="section-title">{title}</Text>
-      {reports === null && <Text className="muted">加载中…</Text>}
-      {reports?.length === 0 && <Text className="muted">还没有办理中的事项</Text>}
-      {reports?.map((r) => (
+      {requests === null && <Text className="muted">加载中…</Text>}
+      {requests?.length === 0 && <Text className="muted">还没有办理中的事项</Text>}
+      {requests?.map((r) => (
         <Cell
-          key={r._id}
+          key={r.key}
           className="request-item"
-          title={`驿站反馈：${REPORT_KIND_NAMES[r.kind]}`}
-          description={`${r.stationName} · ${formatTime(r.createdAt)}${r.reply ? ` · 回复：${r.reply}` : ''}`}
-          extra={<Tag type={r.status === 'resolved' ? 'success' : 'warning'}>{REPORT_STATUS_NAMES[r.status]}</Tag>}
+          title={r.title}
+          description={`${r.detail} · ${formatTime(r.at)}`}
+          extra={<Tag type={r.done ? 'success' : 'warning'}>{r.state}</Tag>}
           clickable
-          onClick={() => Taro.navigateTo({ url: routes.stationDetail(r.stationId) })}
+          onClick={() => Taro.navigateTo({ url: r.url })}
         />
       ))}
     </View>

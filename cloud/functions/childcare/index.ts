@@ -246,6 +246,16 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     },
   },
 
+  allClasses: {
+    roles: STAFF,
+    input: Empty,
+    readOnly: true,
+    async run(ctx) {
+      const { data } = await classes(ctx).where({}).orderBy('startDate', 'desc').limit(200).get()
+      return { items: await Promise.all(data.map((c) => classView(ctx, c))) }
+    },
+  },
+
   upsertClass: {
     roles: ['admin'],
     input: ClassUpsertInput,

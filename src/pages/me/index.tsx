@@ -72,10 +72,15 @@ export default function MePage() {
         />
       </View>
 
-      {isStaffOf(me, 'stations') && (
+      {(isStaffOf(me, 'stations') || isStaffOf(me, 'childcare')) && (
         <View className="section staff-desks">
           <Text className="section-title">工作台</Text>
-          <Cell title="阵地管理" description="新建、编辑、暂停驿站，处理问题反馈" clickable onClick={() => Taro.navigateTo({ url: routes.stationAdmin })} />
+          {isStaffOf(me, 'stations') && (
+            <Cell title="阵地管理" description="新建、编辑、暂停驿站，处理问题反馈" clickable onClick={() => Taro.navigateTo({ url: routes.stationAdmin })} />
+          )}
+          {isStaffOf(me, 'childcare') && (
+            <Cell title="托班管理" description="花名册、每日签到、出勤率；管理员可新建和编辑托班" clickable onClick={() => Taro.navigateTo({ url: routes.childcareAdmin })} />
+          )}
         </View>
       )}
 

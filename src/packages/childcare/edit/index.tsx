@@ -1,0 +1,168 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Cell, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { DISTRICT_CENTRE } from '@/domain/stations/distance'
+import { SEASONS, SEASON_NAMES, type Season } from '@/types/childcare'
+import { api } from '../../../api'
+import { FieldError } from '../../../components/FieldError'
+import { PageShell } from '../../../components/PageShell'
+import { formatTime, parseShanghai } from '../../../utils/format'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+
+const DAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
+
+/** Every field as the admin types it; numbers and times are converted on save. */
+const EMPTY = {
+  title: '',
+  year: String(new Date().getFullYear() + 1),
+  season: 'summer' as Season,
+  stationId: '',
+  siteName: '',
+  siteAddress: '',
+  lat: String(DISTRICT_CENTRE.lat),
+  lng: String(DISTRICT_CENTRE.lng),
+  startDate: '',
+  endDate: '',
+  weekdays: ['1', '2', '3', '4', '5'],
+  dailyStart: '08:30',
+  dailyEnd: '17:30',
+  minAge: '6',
+  maxAge: '12',
+  capacity: '30',
+  feeYuan: '0',
+  opensAt: '',
+  closesAt: '',
+  cancelDaysBefore: '3',
+}
+type Draft = typeof EMPTY
+
+const TEXT_FIELDS: Array<[keyof Draft, string, string]> = [
+  ['title', '班级名称', '如：五马街道爱心托班（一班）'],
+  ['year', '年份', '2027'],
+  ['siteName', '上课地点', '如：五马街道职工之家'],
+  ['siteAddress', '地址', '街道门牌'],
+  ['stationId', '关联阵地编号（选填）', '阵地管理里的编号'],
+  ['lat', '纬度', '28.0156'],
+  ['lng', '经度', '120.6554'],
+  ['startDate', '开班日期', '2027-07-10'],
+  ['endDate', '结束日期', '2027-08-20'],
+  ['dailyStart', '每天开始', '08:30'],
+  ['dailyEnd', '每天结束', '17:30'],
+  ['minAge', '最小年龄', '6'],
+  ['maxAge', '最大年龄', '12'],
+  ['capacity', '名额', '30'],
+  ['feeYuan', '费用（元）', '0'],
+  ['opensAt', '报名开始', '2027-06-01 09:00'],
+  ['closesAt', '报名截止', '2027-06-20 18:00'],
+  ['cancelDaysBefore', '开班前几天停止取消', '3'],
+]
+
+export default function ChildcareEditPage() {
+  const classId = useRouter().params.classId
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const { submit, busy, fieldErrors } = useSubmit()
+  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
+
+  useEffect(() => {
+    if (!classId) return
+    api.childcare
+      .classDetail({ classId })
+      .then((c) =>
+        setDraft({
+          title: c.title,
+          year: c.termKey.slice(0, 4),
+          season: c.termKey.slice(5) as Season,
+          stationId: c.stationId ?? '',
+          siteName: c.siteName,
+          siteAddress: c.siteAddress,
+          lat: String(c.location.lat),
+          lng: String(c.location.lng),
+          startDate: c.startDate,
+          endDate: c.endDate,
+          weekdays: c.weekdays.map(String),
+          dailyStart: c.dailyStart,
+          dailyEnd: c.dailyEnd,
+          minAge: String(c.minAge),
+          maxAge: String(c.maxAge),
+          capacity: String(c.capacity),
+          feeYuan: (c.feeFen / 100).toFixed(2),
+          opensAt: formatTime(c.opensAt),
+          closesAt: formatTime(c.closesAt),
+          cancelDaysBefore: String(c.cancelDaysBefore),
+        }),
+      )
+      .catch(showError)
+  }, [classId])
+
+  async function save() {
+    const saved = await submit((requestId) =>
+      api.childcare.upsertClass(
+        {
+          id: classId,
+          title: draft.title,
+          year: Number(draft.year),
+          season: draft.season,
+          stationId: draft.stationId || undefined,
+          siteName: draft.siteName,
+          siteAddress: draft.siteAddress,
+          lat: Number(draft.lat),
+          lng: Number(draft.lng),
+          startDate: draft.startDate,
+          endDate: draft.endDate,
+          weekdays: draft.weekdays.map(Number),
+          dailyStart: draft.dailyStart,
+          dailyEnd: draft.dailyEnd,
+          minAge: Number(draft.minAge),
+          maxAge: Number(draft.maxAge),
+          capacity: Number(draft.capacity),
+          feeFen: Math.round(Number(draft.feeYuan) * 100),
+          opensAt: parseShanghai(draft.opensAt),
+          closesAt: parseShanghai(draft.closesAt),
+          cancelDaysBefore: Number(draft.cancelDaysBefore),
+        },
+        { requestId },
+      ),
+    )
+    if (!saved) return
+    Taro.showToast({ title: '已保存', icon: 'success' })
+    setTimeout(() => Taro.navigateBack(), 600)
+  }
+
+  const errorOf = (field: keyof Draft) => fieldErrors[field === 'feeYuan' ? 'feeFen' : field]
+  return (
+    <PageShell className="childcare-edit">
+      <View className="section">
+        <Cell title="学期" />
+        <Radio.Group direction="horizontal" value={draft.season} onChange={(v) => set({ season: v as Season })}>
+          {SEASONS.map((s) => (
+            <Radio key={s} value={s}>
+              {SEASON_NAMES[s]}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <FieldError message={fieldErrors.season} />
+        {TEXT_FIELDS.map(([field, label, placeholder]) => (
+          <View key={field} className={`field-${field}`}>
+            <Cell title={label} />
+            <Input value={draft[field] as string} onChange={(value) => set({ [field]: value } as Partial<Draft>)} placeholder={placeholder} />
+            <FieldError message={errorOf(field)} />
+          </View>
+        ))}
+        <Cell title="上课的星期" />
+        <Checkbox.Group direction="horizontal" value={draft.weekdays} onChange={(v) => set({ weekdays: v as string[] })}>
+          {DAYS.map((d, i) => (
+            <Checkbox key={d} shape="button" value={String(i + 1)} label={d} />
+          ))}
+        </Checkbox.Group>
+        <FieldError message={fieldErrors.weekdays} />
+        <Text className="muted">时间按北京时间填写，如 2027-06-01 09:00。</Text>
+        <View className="actions">
+          <Button type="primary" block loading={busy} className="save-class" onClick={save}>
+            保存
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

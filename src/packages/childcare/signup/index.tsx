@@ -1,0 +1,165 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { CHILD_DATA_POLICY, type ClassDetail, type Enrollment } from '@/types/childcare'
+import { api } from '../../../api'
+import { FieldError } from '../../../components/FieldError'
+import { PageShell } from '../../../components/PageShell'
+import { routes } from '../../../routes'
+import { useDrafts } from '../../../stores/drafts'
+import { useSession } from '../../../stores/session'
+import { formatFee } from '../../../utils/money'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+
+/** The WeChat subscribe-message template for "your request changed", when one is configured. */
+const STATUS_TEMPLATE = process.env.TARO_APP_TMPL_STATUS || ''
+
+async function askToNotifyByWeChat(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'weapp' || !STATUS_TEMPLATE) return false
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: [STATUS_TEMPLATE] } as never)) as Record<string, string>
+    return res[STATUS_TEMPLATE] === 'accept'
+  } catch {
+    return false
+  }
+}
+
+const GRADES = [1, 2, 3, 4, 5, 6]
+
+export default function ChildcareSignUpPage() {
+  const classId = useRouter().params.classId ?? ''
+  const me = useSession((s) => s.me)
+  const draft = useDrafts((s) => s.childcare)
+  const setDraft = useDrafts((s) => s.setChildcare)
+  const clearDraft = useDrafts((s) => s.clearChildcare)
+  const [cls, setCls] = useState<ClassDetail | null>(null)
+  const [consent, setConsent] = useState(false)
+  const [result, setResult] = useState<Enrollment | null>(null)
+  const { submit, busy, fieldErrors } = useSubmit()
+
+  useEffect(() => {
+    api.childcare.classDetail({ classId }).then(setCls).catch(showError)
+  }, [classId])
+
+  async function send() {
+    // Asked on the tap itself, as WeChat requires; the answer rides along with the sign-up.
+    const notifyByWeChat = await askToNotifyByWeChat()
+    const placed = await submit((requestId) =>
+      api.childcare.enroll(
+        {
+          classId,
+          child: {
+            name: draft.childName,
+            idNumber: draft.idNumber,
+            gender: draft.gender as 'male',
+            school: draft.school,
+            grade: Number(draft.grade),
+            healthNotes: draft.healthNotes,
+          },
+          emergencyContact: { name: draft.contactName, mobile: draft.contactMobile },
+          consentVersion: consent ? CHILD_DATA_POLICY.version : ('' as typeof CHILD_DATA_POLICY.version),
+          notifyByWeChat,
+        },
+        { requestId },
+      ),
+    )
+    if (!placed) return
+    clearDraft()
+    setResult(placed)
+  }
+
+  if (result) {
+    return (
+      <PageShell className="childcare-result">
+        <View className="section result-card">
+          {result.status === 'enrolled' ? (
+            <Text className="section-title result-seat">报名成功，已获得名额</Text>
+          ) : (
+            <Text className="section-title result-waitlist">名额已满，您在候补第 {result.waitlistPosition} 位</Text>
+          )}
+          <Text className="muted">
+            {result.classTitle} · {result.childName}
+          </Text>
+          <Text className="muted result-hint">
+            {result.status === 'enrolled' ? '开班前3天以前可以取消。' : '有人取消时按顺序递补，递补成功会通知您。'}
+          </Text>
+          <View className="actions">
+            <Button type="primary" onClick={() => Taro.redirectTo({ url: routes.childcareMine })}>
+              查看我的报名
+            </Button>
+          </View>
+        </View>
+      </PageShell>
+    )
+  }
+
+  const err = (field: string) => fieldErrors[field]
+  return (
+    <PageShell className="childcare-signup">
+      {cls && (
+        <View className="section">
+          <Text className="section-title">{cls.title}</Text>
+          <Text className="muted">
+            {cls.startDate} 至 {cls.endDate} · {cls.minAge}–{cls.maxAge}岁 · {formatFee(cls.feeFen)} ·{' '}
+            {cls.seatsLeft > 0 ? `剩余 ${cls.seatsLeft} 个名额` : `已满，候补 ${cls.waitlistLength} 人`}
+          </Text>
+        </View>
+      )}
+      {me && !me.realNamed && (
+        <View className="section">
+          <Text className="note">为孩子报名需要家长先实名认证。</Text>
+          <Button type="primary" className="go-realname" onClick={() => Taro.navigateTo({ url: routes.realName })}>
+            去实名认证
+          </Button>
+        </View>
+      )}
+      <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
+      <View className="section signup-form">
+        <Cell title="孩子姓名" />
+        <Input className="field-childName" value={draft.childName} onChange={(childName) => setDraft({ childName })} placeholder="与户口本一致" />
+        <FieldError message={err('child.name')} />
+        <Cell title="孩子身份证号" />
+        <Input className="field-idNumber" value={draft.idNumber} onChange={(idNumber) => setDraft({ idNumber })} placeholder="18位，用于核对年龄" maxLength={18} />
+        <FieldError message={err('child.idNumber')} />
+        <Cell title="性别" />
+        <Radio.Group className="field-gender" direction="horizontal" value={draft.gender} onChange={(v) => setDraft({ gender: v as 'male' })}>
+          <Radio value="male">男</Radio>
+          <Radio value="female">女</Radio>
+        </Radio.Group>
+        <FieldError message={err('child.gender')} />
+        <Cell title="学校" />
+        <Input className="field-school" value={draft.school} onChange={(school) => setDraft({ school })} placeholder="如：广场路小学" />
+        <FieldError message={err('child.school')} />
+        <Cell title="年级" />
+        <Radio.Group className="field-grade" direction="horizontal" value={draft.grade} onChange={(v) => setDraft({ grade: String(v) })}>
+          {GRADES.map((g) => (
+            <Radio key={g} value={String(g)} shape="button">
+              {g}年级
+            </Radio>
+          ))}
+        </Radio.Group>
+        <FieldError message={err('child.grade')} />
+        <Cell title="健康情况（过敏、疾病等，没有可不填）" />
+        <TextArea className="field-healthNotes" value={draft.healthNotes} onChange={(healthNotes) => setDraft({ healthNotes })} maxLength={300} />
+        <FieldError message={err('child.healthNotes')} />
+        <Cell title="紧急联系人" />
+        <Input className="field-contactName" value={draft.contactName} onChange={(contactName) => setDraft({ contactName })} placeholder="姓名" />
+        <FieldError message={err('emergencyContact.name')} />
+        <Input className="field-contactMobile" value={draft.contactMobile} onChange={(contactMobile) => setDraft({ contactMobile })} placeholder="手机号" type="number" maxLength={11} />
+        <FieldError message={err('emergencyContact.mobile')} />
+      </View>
+      <View className="section">
+        <Checkbox className="child-consent" checked={consent} onChange={setConsent}>
+          我是孩子的监护人，同意工会为托班服务收集孩子的信息（《{CHILD_DATA_POLICY.title}》）
+        </Checkbox>
+        <FieldError message={err('consentVersion')} />
+        <View className="actions">
+          <Button type="primary" block loading={busy} className="submit-signup" onClick={send}>
+            提交报名
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}
