@@ -1,4 +1,9 @@
 import type { Db } from '../cloud/db/types'
+import type { Pii } from '../cloud/core/pii'
+import { idCheckChar } from '../cloud/domain/identity/idNumber'
+import { maskIdNumber, maskMobile } from '../cloud/domain/identity/mask'
+import { formatShanghai } from '../cloud/core/time'
+import { CHILD_DATA_POLICY } from '../types/childcare'
 import { demoStations } from '../cloud/local/seed/demoStations'
 import type { Facility } from '../types/stations'
 
@@ -25,4 +30,84 @@ export function nearbyQueries(n: number) {
 
 export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** A valid ID number for person `n` born on `yyyymmdd` (distinct for n < 1000 per birth date). */
+export function benchIdNumber(n: number, yyyymmdd: string) {
+  const first17 = `330302${yyyymmdd}${String(n % 1000).padStart(3, '0')}`
+  return first17 + idCheckChar(first17)
+}
+
+/** Workers `dev-rush-<i>`, real-named, so each can sign a child up. */
+export async function addRushParents(db: Db, pii: Pii, count: number) {
+  await db.runTransaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const idNumber = benchIdNumber(i, `1985${String(1 + Math.floor(i / 1000)).padStart(2, '0')}01`)
+      await tx.collection('users').add({
+        data: {
+          _id: `dev-rush-${i}`,
+          roles: ['worker'],
+          services: [],
+          consents: {},
+          profile: { name: `家长${i}`, employer: '鹿城区快递网点', unionMember: true, mobileMasked: maskMobile('13900000000'), idNumberMasked: maskIdNumber(idNumber) },
+          pii: { mobile: pii.encrypt('13900000000'), idNumber: pii.encrypt(idNumber), idNumberBlind: pii.blindIndex(idNumber) },
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+        },
+      })
+    }
+  })
+}
+
+/** `bench-class`: `capacity` seats, sign-up open from a minute ago. */
+export async function addRushClass(db: Db, capacity: number) {
+  const now = Date.now()
+  await db.collection('childcare_classes').add({
+    data: {
+      _id: 'bench-class',
+      title: '压测托班',
+      year: 2027,
+      season: 'summer',
+      termKey: '2027-summer',
+      siteName: '五马街道职工之家',
+      siteAddress: '温州市鹿城区解放路120号',
+      location: { type: 'Point', coordinates: [120.6568, 28.0189] },
+      startDate: formatShanghai(now + 60 * DAY, 'YYYY-MM-DD'),
+      endDate: formatShanghai(now + 70 * DAY, 'YYYY-MM-DD'),
+      weekdays: [1, 2, 3, 4, 5],
+      dailyStart: '08:30',
+      dailyEnd: '17:30',
+      minAge: 6,
+      maxAge: 12,
+      capacity,
+      feeFen: 0,
+      opensAt: now - 60_000,
+      closesAt: now + 10 * DAY,
+      cancelDaysBefore: 3,
+      status: 'open',
+      seatsLeft: capacity,
+      waitlistSeq: 0,
+      createdAt: now,
+      updatedAt: now,
+    },
+  })
+}
+
+/** The sign-up of worker `i`'s child. */
+export function rushSignUp(i: number) {
+  return {
+    classId: 'bench-class',
+    child: {
+      name: `孩子${i}`,
+      idNumber: benchIdNumber(i, `2018${String(1 + Math.floor(i / 1000)).padStart(2, '0')}15`),
+      gender: i % 2 ? 'male' : 'female',
+      school: '广场路小学',
+      grade: 2,
+      healthNotes: '',
+    },
+    emergencyContact: { name: '外婆', mobile: '13811112222' },
+    consentVersion: CHILD_DATA_POLICY.version,
+  }
 }

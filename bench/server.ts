@@ -1,6 +1,9 @@
 /**
- * The local runtime for the HTTP benchmarks: a file database seeded like `npm start` plus 10,000
- * stations, served by the same `buildServer`. Prints `READY <port>` when listening.
+ * The local runtime for the HTTP benchmarks, seeded like `npm start` plus what a benchmark needs,
+ * served by the same `buildServer`. Prints `READY <port>` when listening.
+ *   BENCH_STATIONS=n   n more stations over Lucheng
+ *   BENCH_PARENTS=n    n real-named workers `dev-rush-<i>` (log in with `dev:rush-<i>`)
+ *   BENCH_CAPACITY=c   and a childcare class `bench-class` of c seats, taking sign-ups now
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,14 +12,20 @@ import { createPii, generatePiiKey } from '../cloud/core/pii'
 import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { seedDemoData } from '../cloud/local/seed'
 import { buildServer } from '../cloud/local/server'
-import { addBenchStations } from './fixtures'
+import { addBenchStations, addRushClass, addRushParents } from './fixtures'
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lugong-bench-'))
   const db = new SqliteDb({ filename: join(dir, 'lugong.sqlite') })
   const pii = createPii(generatePiiKey())
   await seedDemoData(db, pii, Date.now())
-  await addBenchStations(db, Number(process.env.BENCH_STATIONS ?? 10_000))
+  const stations = Number(process.env.BENCH_STATIONS ?? 0)
+  if (stations > 0) await addBenchStations(db, stations)
+  const parents = Number(process.env.BENCH_PARENTS ?? 0)
+  if (parents > 0) {
+    await addRushParents(db, pii, parents)
+    await addRushClass(db, Number(process.env.BENCH_CAPACITY ?? 60))
+  }
   const app = await buildServer({ db, pii, dev: true, tokenSecret: 'bench', filesDir: join(dir, 'files') })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

@@ -36,7 +36,9 @@ export async function withIdempotency<R>(
   }
   try {
     const result = await run()
-    await records.doc(key).update({ data: { state: 'done', result: result === undefined ? null : result } })
+    // Stored whole (`set`), not merged field by field.
+    const stored = runtime.db.command.set(result === undefined ? null : result)
+    await records.doc(key).update({ data: { state: 'done', result: stored } })
     return result
   } catch (error) {
     await records.doc(key).remove()

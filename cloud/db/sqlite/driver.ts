@@ -63,8 +63,8 @@ export interface SqliteDbOptions {
 /**
  * The CloudBase database semantics on one SQLite file: a table per collection holding JSON
  * documents, an expression index for every declared index, WAL for concurrent readers.
- * better-sqlite3 is synchronous, so a single statement is atomic; a transaction holds a gate
- * that every other caller awaits, so no outside write can slip between its awaits.
+ * better-sqlite3 is synchronous, so a single statement is atomic; while a transaction is open,
+ * every other caller's statement waits in a queue, so none can slip in between its awaits.
  */
 export class SqliteDb implements Db {
   readonly command = command
@@ -72,7 +72,9 @@ export class SqliteDb implements Db {
   readonly sql: Database.Database
   private readonly tables = new Set<string>()
   private readonly statements = new Map<string, Database.Statement>()
-  private gate: Promise<void> | null = null
+  /** A transaction is open (or has been handed the connection and is about to begin). */
+  private txActive = false
+  private readonly queue: Array<{ tx: boolean; go: () => void }> = []
   private readonly indexes: IndexSpec[]
   private readonly geoIndexes = new Map<string, { path: string; built: GeoIndex | null }>()
   private readonly versions = new Map<string, number>()
@@ -96,10 +98,8 @@ export class SqliteDb implements Db {
   }
 
   async runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    // The check and the taking of the gate happen in one step: no await between them.
-    while (this.gate) await this.gate
-    let release!: () => void
-    this.gate = new Promise((resolve) => (release = resolve))
+    if (this.txActive) await new Promise<void>((go) => this.queue.push({ tx: true, go }))
+    else this.txActive = true
     try {
       this.sql.exec('BEGIN IMMEDIATE')
       const tx: Transaction = {
@@ -113,19 +113,31 @@ export class SqliteDb implements Db {
       if (this.sql.inTransaction) this.sql.exec('ROLLBACK')
       throw error
     } finally {
-      this.gate = null
-      release()
+      this.txActive = false
+      this.drain()
     }
   }
 
   /**
-   * Runs a synchronous statement body once no other caller's transaction is open. The last check
-   * of the gate and the body run in one step, so no transaction can open between them and take
-   * this statement in (better-sqlite3 shares one connection).
+   * Runs a synchronous statement body when no other caller's transaction is open (better-sqlite3
+   * shares one connection, so a statement run meanwhile would become part of that transaction).
    */
   async exec<R>(inTransaction: boolean, body: () => R): Promise<R> {
-    if (!inTransaction) while (this.gate) await this.gate
+    if (!inTransaction && this.txActive) await new Promise<void>((go) => this.queue.push({ tx: false, go }))
     return body()
+  }
+
+  /**
+   * After a transaction: lets the waiting statements go in order, up to and including the next
+   * transaction, which is marked open at once so that nothing queued behind it slips ahead.
+   * Each waiter is woken once; while no transaction is open the queue is empty.
+   */
+  private drain() {
+    while (this.queue.length > 0 && !this.txActive) {
+      const next = this.queue.shift()!
+      if (next.tx) this.txActive = true
+      next.go()
+    }
   }
 
   ensureTable(collection: string): string {

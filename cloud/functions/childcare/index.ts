@@ -37,6 +37,7 @@ import {
   claimSeat,
   fillFreeSeats,
   nextWaitlistNumber,
+  releaseSeat,
   tellPromoted,
   waitlistLength,
   waitlistPosition,
@@ -92,7 +93,7 @@ async function enrollmentView(ctx: Ctx, e: EnrollmentRecord, c: ClassRecord): Pr
     classTitle: c.title,
     termName: termNameOf(c.year, c.season),
     childName: e.childNameMasked,
-    status: e.status === 'pending' ? 'waitlisted' : e.status,
+    status: e.status,
     waitlistPosition: e.status === 'waitlisted' ? await waitlistPosition(ctx, e) : undefined,
     createdAt: e.createdAt,
     promotedAt: e.promotedAt,
@@ -105,7 +106,7 @@ async function enrollmentView(ctx: Ctx, e: EnrollmentRecord, c: ClassRecord): Pr
 /** A guardian's own sign-up; anyone else's is answered as if it did not exist. */
 async function ownEnrollment(ctx: Ctx, id: string): Promise<EnrollmentRecord> {
   const { data } = await enrollments(ctx).doc(id).get()
-  if (!data || data.guardianId !== ctx.user._id || data.status === 'pending') throw notFound('没有找到这条报名')
+  if (!data || data.guardianId !== ctx.user._id) throw notFound('没有找到这条报名')
   return data
 }
 
@@ -156,7 +157,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
       }
 
       const child: ChildData = { ...input.child }
-      const record: Omit<EnrollmentRecord, '_id'> = {
+      const record: Omit<EnrollmentRecord, '_id' | 'status'> = {
         classId: cls._id,
         termKey: cls.termKey,
         guardianId: ctx.user._id,
@@ -167,38 +168,36 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
           child: ctx.pii.encrypt(JSON.stringify(child)),
           emergencyContact: ctx.pii.encrypt(JSON.stringify(input.emergencyContact)),
         },
-        status: 'pending',
         consent: { version: input.consentVersion, at: now },
         notifyByWeChat: input.notifyByWeChat ?? false,
         createdAt: now,
       }
-      let _id: string
+
+      // The place first (a seat by the conditional update, or the next waitlist number), then the
+      // sign-up in one write; the UNIQUE index refuses a child already placed this term.
+      const seated = await claimSeat(ctx, cls._id)
+      const placement = seated
+        ? { status: 'enrolled' as const, enrolledAt: now }
+        : { status: 'waitlisted' as const, waitlistSeq: await nextWaitlistNumber(ctx, cls._id) }
+      let placed: EnrollmentRecord
       try {
-        ;({ _id } = await enrollments(ctx).add({ data: record }))
+        const data = { ...record, ...placement }
+        placed = { ...data, _id: (await enrollments(ctx).add({ data }))._id }
       } catch (error) {
+        if (seated) {
+          await releaseSeat(ctx, cls._id)
+          await fillFreeSeats(ctx, cls)
+        }
         if (!(error instanceof DuplicateKeyError)) throw error
         const message = '这个孩子本学期已经报过名了，每个孩子每学期只能占一个名额'
         throw new AppError('CONFLICT', message, { 'child.idNumber': message })
       }
-
-      try {
-        let placed: EnrollmentRecord
-        if (await claimSeat(ctx, cls._id)) {
-          placed = { ...record, _id, status: 'enrolled', enrolledAt: now }
-          await enrollments(ctx).doc(_id).update({ data: { status: 'enrolled', enrolledAt: now } })
-        } else {
-          const waitlistSeq = await nextWaitlistNumber(ctx, cls._id)
-          placed = { ...record, _id, status: 'waitlisted', waitlistSeq }
-          await enrollments(ctx).doc(_id).update({ data: { status: 'waitlisted', waitlistSeq } })
-          await fillFreeSeats(ctx, cls)
-          placed = (await enrollments(ctx).doc(_id).get()).data ?? placed
-        }
-        return enrollmentView(ctx, placed, cls)
-      } catch (error) {
-        // A sign-up that could not be placed leaves nothing behind.
-        await enrollments(ctx).where({ _id, status: 'pending' }).remove()
-        throw error
+      if (!seated) {
+        // A seat may have come back while this sign-up was joining the line.
+        await fillFreeSeats(ctx, cls)
+        placed = (await enrollments(ctx).doc(placed._id).get()).data ?? placed
       }
+      return enrollmentView(ctx, placed, cls)
     },
   },
 
@@ -236,7 +235,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     readOnly: true,
     async run(ctx) {
       const { data } = await enrollments(ctx)
-        .where({ guardianId: ctx.user._id, status: ctx.db.command.neq('pending') })
+        .where({ guardianId: ctx.user._id })
         .orderBy('createdAt', 'desc')
         .limit(50)
         .get()
@@ -324,7 +323,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
         const age = checkAgeOnStart(child.idNumber, cls.startDate, 0, 99)
         entries.push({
           enrollmentId: e._id,
-          status: e.status === 'pending' ? 'waitlisted' : e.status,
+          status: e.status,
           waitlistPosition: e.status === 'waitlisted' ? ++position : undefined,
           childName: child.name,
           gender: child.gender,
@@ -349,7 +348,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     input: RevealInput,
     async run(ctx, input) {
       const { data } = await enrollments(ctx).doc(input.enrollmentId).get()
-      if (!data || data.status === 'pending') throw notFound('没有找到这条报名')
+      if (!data) throw notFound('没有找到这条报名')
       const child = JSON.parse(ctx.pii.decrypt(data.pii.child)) as ChildData
       await ctx.audit('revealIdNumber', data._id, { classId: data.classId })
       return { idNumber: child.idNumber }

@@ -33,9 +33,6 @@ export interface ClassRecord {
   updatedAt: number
 }
 
-/** While a sign-up is being placed it is 'pending'; nobody sees that state. */
-export type EnrollmentRecordStatus = EnrollmentStatus | 'pending'
-
 export interface ChildData {
   name: string
   idNumber: string
@@ -59,7 +56,7 @@ export interface EnrollmentRecord {
   childNameMasked: string
   /** Everything about the child and the emergency contact, encrypted (PIPL: children under 14). */
   pii: { child: string; emergencyContact: string }
-  status: EnrollmentRecordStatus
+  status: EnrollmentStatus
   waitlistSeq?: number
   consent: { version: string; at: number }
   notifyByWeChat: boolean
