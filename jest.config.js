@@ -18,7 +18,7 @@ const domTaro = {
   moduleNameMapper: {
     ...common.moduleNameMapper,
     '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index',
-    '^@tarojs/taro$': '<rootDir>/node_modules/@tarojs/taro-h5',
+    '^@tarojs/taro$': '<rootDir>/__tests__/components/taro.js',
     '\\.(css|scss)$': '<rootDir>/__tests__/components/styleStub.js',
   },
 }

@@ -14,3 +14,4 @@ const g = globalThis as Record<string, unknown>
 for (const flag of flags) g[flag] = true
 g.__TARO_FRAMEWORK__ = 'react'
 g.DEPRECATED_ADAPTER_COMPONENT = false
+
