@@ -3,7 +3,7 @@ import { around } from 'geokdbush'
 import KDBush from 'kdbush'
 import { randomBytes } from 'node:crypto'
 import { distanceM } from '../../domain/stations/distance'
-import { command, Geo } from '../command'
+import { command, Geo, Op } from '../command'
 import { INDEXES, type IndexSpec } from '../indexes'
 import type {
   CollectionRef,
@@ -20,7 +20,6 @@ import type {
 } from '../types'
 import { DuplicateKeyError } from '../types'
 import { compileQuery, compileUpdate, fieldSql, geoLatSql, geoLngSql, isPlainObject, jsonPath, type Compiled } from './sql'
-import { Op } from '../command'
 
 /** CloudBase's server SDK returns at most 100 documents unless asked, and never more than 1000. */
 const DEFAULT_LIMIT = 100
@@ -76,7 +75,7 @@ export class SqliteDb implements Db {
   private txActive = false
   private readonly queue: Array<{ tx: boolean; go: () => void }> = []
   private readonly indexes: IndexSpec[]
-  private readonly geoIndexes = new Map<string, { path: string; built: GeoIndex | null }>()
+  private readonly geoIndexes = new Map<string, { built: GeoIndex | null }>()
   private readonly versions = new Map<string, number>()
   private readonly elementIndexes = new Map<string, { built: ElementIndex | null }>()
 
@@ -172,9 +171,10 @@ export class SqliteDb implements Db {
 
   private createIndex(spec: IndexSpec) {
     const table = this.ensureTable(spec.collection)
+    // Geo and element indexes live in memory (see geoIndexOf, elementIndexOf).
     const geo = spec.fields.find((f) => f.geo)
     if (geo) {
-      this.createGeoIndex(table, spec, geo.path)
+      this.geoIndexes.set(`${spec.collection}:${geo.path}`, { built: null })
       return
     }
     const each = spec.fields.find((f) => f.each)
@@ -189,21 +189,16 @@ export class SqliteDb implements Db {
     )
   }
 
-  /**
-   * A geo index lives in memory: a static k-d tree of the points (kdbush), read from the table when
-   * first needed and again after any write to the collection, and searched nearest first
-   * (geokdbush). One process owns the database file, so it sees every write.
-   */
-  private createGeoIndex(_table: string, spec: IndexSpec, path: string) {
-    this.geoIndexes.set(`${spec.collection}:${path}`, { path, built: null })
-  }
-
-  /** Every write to a collection makes its geo indexes stale. */
+  /** Every write to a collection makes its in-memory indexes stale. */
   touched(collection: string) {
     this.versions.set(collection, (this.versions.get(collection) ?? 0) + 1)
   }
 
-  /** The k-d tree of `collection.path`, built afresh when the collection has changed since. */
+  /**
+   * A geo index: a static k-d tree of the points (kdbush), searched nearest first (geokdbush),
+   * read from the table when first needed and again after any write to the collection. One process
+   * owns the database file, so it sees every write.
+   */
   geoIndexOf(collection: string, path: string): GeoIndex | undefined {
     const entry = this.geoIndexes.get(`${collection}:${path}`)
     if (!entry) return undefined
