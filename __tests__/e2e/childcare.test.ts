@@ -1,15 +1,11 @@
 import type { Browser, Page } from 'playwright-core'
-import { idCheckChar } from '../../cloud/domain/identity/idNumber'
 import { formatShanghai } from '../../cloud/core/time'
+import { childId, newClass } from '../cloud/childcareFixtures'
 import { launchBrowser, signedInPage, startRuntime } from './runtime'
 
 jest.setTimeout(90_000)
 
 const DAY = 24 * 60 * 60 * 1000
-const childId = (n: number) => {
-  const first17 = `33030220180315${String(n).padStart(3, '0')}`
-  return first17 + idCheckChar(first17)
-}
 
 async function signUpChild(page: Page, url: string, classId: string, n: number) {
   await page.goto(`${url}/#/packages/childcare/signup/index?classId=${classId}`)
@@ -33,27 +29,19 @@ describe('e2e: childcare sign-up, waitlist and promotion', () => {
     runtime = await startRuntime()
     browser = await launchBrowser()
     const now = Date.now()
-    const cls = await runtime.call('dev-admin', 'childcare', 'upsertClass', {
-      title: '一个名额的测试托班',
-      year: 2027,
-      season: 'winter',
-      siteName: '五马街道职工之家',
-      siteAddress: '温州市鹿城区解放路120号',
-      lat: 28.0189,
-      lng: 120.6568,
-      startDate: formatShanghai(now + 40 * DAY, 'YYYY-MM-DD'),
-      endDate: formatShanghai(now + 50 * DAY, 'YYYY-MM-DD'),
-      weekdays: [1, 2, 3, 4, 5],
-      dailyStart: '08:30',
-      dailyEnd: '17:30',
-      minAge: 6,
-      maxAge: 12,
-      capacity: 1,
-      feeFen: 0,
-      opensAt: now - 60 * 60 * 1000,
-      closesAt: now + 10 * DAY,
-      cancelDaysBefore: 3,
-    })
+    const cls = await runtime.call(
+      'dev-admin',
+      'childcare',
+      'upsertClass',
+      newClass({
+        title: '一个名额的测试托班',
+        startDate: formatShanghai(now + 40 * DAY, 'YYYY-MM-DD'),
+        endDate: formatShanghai(now + 50 * DAY, 'YYYY-MM-DD'),
+        capacity: 1,
+        opensAt: now - 60 * 60 * 1000,
+        closesAt: now + 10 * DAY,
+      }),
+    )
     classId = cls._id
     await runtime.call('dev-worker2', 'users', 'updateProfile', {
       name: '李秀英',

@@ -4,6 +4,7 @@ import { Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-rea
 import { useEffect, useState } from 'react'
 import { CHILD_DATA_POLICY, type ClassDetail, type Enrollment } from '@/types/childcare'
 import { api } from '../../../api'
+import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
@@ -11,19 +12,6 @@ import { useDrafts } from '../../../stores/drafts'
 import { useSession } from '../../../stores/session'
 import { formatFee } from '../../../utils/money'
 import { showError, useSubmit } from '../../../utils/useSubmit'
-
-/** The WeChat subscribe-message template for "your request changed", when one is configured. */
-const STATUS_TEMPLATE = process.env.TARO_APP_TMPL_STATUS || ''
-
-async function askToNotifyByWeChat(): Promise<boolean> {
-  if (process.env.TARO_ENV !== 'weapp' || !STATUS_TEMPLATE) return false
-  try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: [STATUS_TEMPLATE] } as never)) as Record<string, string>
-    return res[STATUS_TEMPLATE] === 'accept'
-  } catch {
-    return false
-  }
-}
 
 const GRADES = [1, 2, 3, 4, 5, 6]
 
