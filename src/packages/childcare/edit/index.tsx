@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import { SEASONS, SEASON_NAMES, type Season } from '@/types/childcare'
@@ -133,7 +133,7 @@ export default function ChildcareEditPage() {
   return (
     <PageShell className="childcare-edit">
       <View className="section">
-        <Cell title="学期" />
+        <Text className="field-label">学期</Text>
         <Radio.Group direction="horizontal" value={draft.season} onChange={(v) => set({ season: v as Season })}>
           {SEASONS.map((s) => (
             <Radio key={s} value={s}>
@@ -144,12 +144,12 @@ export default function ChildcareEditPage() {
         <FieldError message={fieldErrors.season} />
         {TEXT_FIELDS.map(([field, label, placeholder]) => (
           <View key={field} className={`field-${field}`}>
-            <Cell title={label} />
+            <Text className="field-label">{label}</Text>
             <Input value={draft[field] as string} onChange={(value) => set({ [field]: value } as Partial<Draft>)} placeholder={placeholder} />
             <FieldError message={errorOf(field)} />
           </View>
         ))}
-        <Cell title="上课的星期" />
+        <Text className="field-label">上课的星期</Text>
         <Checkbox.Group direction="horizontal" value={draft.weekdays} onChange={(v) => set({ weekdays: v as string[] })}>
           {DAYS.map((d, i) => (
             <Checkbox key={d} shape="button" value={String(i + 1)} label={d} />

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import { CHILD_DATA_POLICY, type ClassDetail, type Enrollment } from '@/types/childcare'
 import { api } from '../../../api'
@@ -104,22 +104,22 @@ export default function ChildcareSignUpPage() {
       )}
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
       <View className="section signup-form">
-        <Cell title="孩子姓名" />
+        <Text className="field-label">孩子姓名</Text>
         <Input className="field-childName" value={draft.childName} onChange={(childName) => setDraft({ childName })} placeholder="与户口本一致" />
         <FieldError message={err('child.name')} />
-        <Cell title="孩子身份证号" />
+        <Text className="field-label">孩子身份证号</Text>
         <Input className="field-idNumber" value={draft.idNumber} onChange={(idNumber) => setDraft({ idNumber })} placeholder="18位，用于核对年龄" maxLength={18} />
         <FieldError message={err('child.idNumber')} />
-        <Cell title="性别" />
+        <Text className="field-label">性别</Text>
         <Radio.Group className="field-gender" direction="horizontal" value={draft.gender} onChange={(v) => setDraft({ gender: v as 'male' })}>
           <Radio value="male">男</Radio>
           <Radio value="female">女</Radio>
         </Radio.Group>
         <FieldError message={err('child.gender')} />
-        <Cell title="学校" />
+        <Text className="field-label">学校</Text>
         <Input className="field-school" value={draft.school} onChange={(school) => setDraft({ school })} placeholder="如：广场路小学" />
         <FieldError message={err('child.school')} />
-        <Cell title="年级" />
+        <Text className="field-label">年级</Text>
         <Radio.Group className="field-grade" direction="horizontal" value={draft.grade} onChange={(v) => setDraft({ grade: String(v) })}>
           {GRADES.map((g) => (
             <Radio key={g} value={String(g)} shape="button">
@@ -128,10 +128,10 @@ export default function ChildcareSignUpPage() {
           ))}
         </Radio.Group>
         <FieldError message={err('child.grade')} />
-        <Cell title="健康情况（过敏、疾病等，没有可不填）" />
-        <TextArea className="field-healthNotes" value={draft.healthNotes} onChange={(healthNotes) => setDraft({ healthNotes })} maxLength={300} />
+        <Text className="field-label">健康情况（过敏、疾病等，没有可不填）</Text>
+        <TextArea className="field-healthNotes" value={draft.healthNotes} onChange={(healthNotes) => setDraft({ healthNotes })} placeholder="如：花生过敏、哮喘" maxLength={300} />
         <FieldError message={err('child.healthNotes')} />
-        <Cell title="紧急联系人" />
+        <Text className="field-label">紧急联系人</Text>
         <Input className="field-contactName" value={draft.contactName} onChange={(contactName) => setDraft({ contactName })} placeholder="姓名" />
         <FieldError message={err('emergencyContact.name')} />
         <Input className="field-contactMobile" value={draft.contactMobile} onChange={(contactMobile) => setDraft({ contactMobile })} placeholder="手机号" type="number" maxLength={11} />

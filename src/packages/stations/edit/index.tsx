@@ -127,10 +127,10 @@ export default function StationEditPage() {
   return (
     <PageShell className="station-edit">
       <View className="section">
-        <Cell title="名称" />
+        <Text className="field-label">名称</Text>
         <Input className="edit-name" value={draft.name} onChange={(name) => set({ name })} placeholder="如：五马街道爱心驿站" />
         <FieldError message={err('name')} />
-        <Cell title="类型" />
+        <Text className="field-label">类型</Text>
         <Radio.Group value={draft.type} onChange={(v) => set({ type: v as StationType })} direction="vertical">
           {STATION_TYPES.map((t) => (
             <Radio key={t} value={t}>
@@ -138,7 +138,7 @@ export default function StationEditPage() {
             </Radio>
           ))}
         </Radio.Group>
-        <Cell title="地址" />
+        <Text className="field-label">地址</Text>
         <Input className="edit-address" value={draft.address} onChange={(address) => set({ address })} placeholder="街道、门牌号" />
         <FieldError message={err('address')} />
         <View className="row">
@@ -151,7 +151,7 @@ export default function StationEditPage() {
           )}
         </View>
         <FieldError message={err('lat') ?? err('lng')} />
-        <Cell title="电话（选填）" />
+        <Text className="field-label">电话（选填）</Text>
         <Input className="edit-phone" value={draft.phone} onChange={(phone) => set({ phone })} placeholder="手机号或 0577-88886666" />
         <FieldError message={err('phone')} />
       </View>
