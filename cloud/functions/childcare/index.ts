@@ -215,14 +215,16 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
           `开班前${cls.cancelDaysBefore}天起不能取消（截止时间 ${formatShanghai(deadline, 'M月D日 HH:mm')}）。如有特殊情况请联系工会。`,
         )
       }
-      if (enrollment.status === 'waitlisted') {
+      let current = enrollment
+      if (current.status === 'waitlisted') {
         const { stats } = await enrollments(ctx)
-          .where({ _id: enrollment._id, status: 'waitlisted' })
-          .update({ data: { status: 'cancelled', cancelledAt: now, activeKey: `released:${enrollment._id}` } })
+          .where({ _id: current._id, status: 'waitlisted' })
+          .update({ data: { status: 'cancelled', cancelledAt: now, activeKey: `released:${current._id}` } })
         // Promoted meanwhile: then it is a seat to give back.
-        if (stats.updated === 0) return this.run(ctx, input)
-      } else {
-        const promoted = await cancelSeat(ctx, enrollment, now)
+        if (stats.updated === 0) current = await ownEnrollment(ctx, current._id)
+      }
+      if (current.status === 'enrolled') {
+        const promoted = await cancelSeat(ctx, current, now)
         if (promoted) await tellPromoted(ctx, promoted, cls)
       }
       return enrollmentView(ctx, (await enrollments(ctx).doc(enrollment._id).get()).data!, cls)
