@@ -98,6 +98,14 @@ describe('defineFunction, the kernel of every function', () => {
     expect(JSON.stringify(res)).not.toContain('/srv')
   })
 
+  it('forgets requestIds after a week, so the record of intents does not grow for ever', async () => {
+    const { forgetOldIntents, INTENT_MEMORY_MS } = await import('../../cloud/core/idempotency')
+    await as('u1', { action: 'create', payload: { text: 'hello' }, requestId: 'intent-old-1' })
+    expect(await forgetOldIntents(db, 1_000 + INTENT_MEMORY_MS)).toBe(0)
+    expect(await forgetOldIntents(db, 1_000 + INTENT_MEMORY_MS + 1)).toBe(1)
+    expect((await db.collection('idempotency').count()).total).toBe(0)
+  })
+
   it('creates a worker on first contact', async () => {
     await as('newcomer', { action: 'create', payload: { text: 'hello' } })
     expect((await db.collection('users').doc('newcomer').get()).data).toMatchObject({ roles: ['worker'], services: [] })

@@ -11,6 +11,8 @@ interface IdempotencyRecord {
 
 const POLL_MS = 20
 const WAIT_MS = 15_000
+/** How long a `requestId` is remembered: far longer than any retry of the same tap. */
+export const INTENT_MEMORY_MS = 7 * 24 * 60 * 60 * 1000
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -55,4 +57,13 @@ async function waitForFirst<R>(runtime: Runtime, key: string): Promise<R> {
     await sleep(POLL_MS)
   }
   throw new AppError('RESOURCE_EXHAUSTED', '正在处理上一次提交，请稍后查看结果')
+}
+
+/** Forgets the results of intents older than `INTENT_MEMORY_MS`; the local runtime runs it hourly. */
+export async function forgetOldIntents(db: Runtime['db'], now: number): Promise<number> {
+  const { stats } = await db
+    .collection<IdempotencyRecord>('idempotency')
+    .where({ createdAt: db.command.lt(now - INTENT_MEMORY_MS) })
+    .remove()
+  return stats.removed
 }

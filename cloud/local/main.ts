@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { forgetOldIntents } from '../core/idempotency'
 import { createPii, generatePiiKey, piiKeyFromEnv } from '../core/pii'
 import { SqliteDb } from '../db/sqlite/driver'
 import { seedDemoData } from './seed'
@@ -15,6 +16,8 @@ function secretFile(dataDir: string, file: string, make: () => Buffer): Buffer {
   writeFileSync(path, value.toString('base64'), { mode: 0o600 })
   return value
 }
+
+const HOUR_MS = 60 * 60 * 1000
 
 async function main() {
   const root = resolve(__dirname, '../..')
@@ -40,6 +43,10 @@ async function main() {
     filesDir: join(dataDir, 'files'),
   })
   await app.listen({ port, host })
+  const housekeeping = setInterval(() => {
+    forgetOldIntents(db, Date.now()).catch((error) => console.error('[housekeeping]', error))
+  }, HOUR_MS)
+  housekeeping.unref()
 
   const lines = [
     '',
