@@ -3,15 +3,19 @@ export * from './roles'
 export * from './users'
 export * from './stations'
 export * from './childcare'
+export * from './aid'
+export * from './cases'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
 import type { ChildcareContract } from './childcare'
+import type { AidContract } from './aid'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
   users: UsersContract
   stations: StationsContract
   childcare: ChildcareContract
+  aid: AidContract
 }
 export type FunctionName = keyof Functions

@@ -45,6 +45,7 @@ export const INDEXES: IndexSpec[] = [
   },
   { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
   { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
+  { collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] },
   { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
   { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
 ]

@@ -1,4 +1,5 @@
 import type { CloudFunction } from '../core/defineFunction'
+import { aidFunction } from './aid'
 import { childcareFunction } from './childcare'
 import { stationsFunction } from './stations'
 import { usersFunction } from './users'
@@ -8,4 +9,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   users: usersFunction,
   stations: stationsFunction,
   childcare: childcareFunction,
+  aid: aidFunction,
 }
