@@ -12,6 +12,7 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 export const SUBPACKAGES = {
   stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
   profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
+  aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index' } },
   childcare: {
     root: 'packages/childcare',
     pages: {
@@ -39,6 +40,7 @@ export const routes = {
   stationAdmin: sub('stations', 'admin'),
   stationEdit: (id?: string) => (id ? `${sub('stations', 'edit')}?id=${encodeURIComponent(id)}` : sub('stations', 'edit')),
   realName: sub('profile', 'realName'),
+  aidSelfCheck: sub('aid', 'selfCheck'),
   childcareClasses: sub('childcare', 'classes'),
   childcareSignUp: (classId: string) => `${sub('childcare', 'signUp')}?classId=${encodeURIComponent(classId)}`,
   childcareMine: sub('childcare', 'mine'),

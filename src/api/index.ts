@@ -41,6 +41,7 @@ export const api = {
   users: client('users'),
   stations: client('stations'),
   childcare: client('childcare'),
+  aid: client('aid'),
 }
 
 export interface Persona {

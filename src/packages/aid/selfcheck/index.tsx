@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Switch, Tag } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { MATERIAL_NAMES, type Programme, type SelfCheckResult, type TierCode } from '@/types/aid'
+import { api } from '../../../api'
+import { FieldError } from '../../../components/FieldError'
+import { PageShell } from '../../../components/PageShell'
+import { formatFee } from '../../../utils/money'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+
+const TIER_NAMES: Record<TierCode, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' }
+
+/** Yuan as typed → fen; NaN when it is not a number, which the server names as the wrong field. */
+const toFen = (yuan: string) => (yuan.trim() === '' ? NaN : Math.round(Number(yuan) * 100))
+
+export default function AidSelfCheckPage() {
+  const [form, setForm] = useState({ householdSize: '', income: '', spending: '', sudden: '', migrant: false, months: '' })
+  const [programmes, setProgrammes] = useState<Programme[]>([])
+  const [result, setResult] = useState<SelfCheckResult | null>(null)
+  const { submit, busy, fieldErrors } = useSubmit()
+  const set = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }))
+
+  useEffect(() => {
+    api.aid
+      .programmes({})
+      .then((p) => setProgrammes(p.items))
+      .catch(showError)
+  }, [])
+
+  async function check() {
+    const r = await submit(() =>
+      api.aid.selfCheck({
+        householdSize: Number(form.householdSize),
+        annualIncomeFen: toFen(form.income),
+        unavoidableSpendingFen: form.spending.trim() === '' ? 0 : toFen(form.spending),
+        suddenEventCostFen: form.sudden.trim() === '' ? undefined : toFen(form.sudden),
+        monthsWorkedInCity: form.migrant ? Number(form.months) : undefined,
+      }),
+    )
+    if (r) setResult(r)
+  }
+
+  const materialsOf = (kind: string) => programmes.find((p) => p.kind === kind)?.materials ?? []
+  return (
+    <PageShell className="aid-selfcheck">
+      <Text className="note">先测一测能否申请困难帮扶。网上申请即将开放，测完可以先准备好材料。填写的内容不会保存。</Text>
+      <View className="section">
+        <Text className="field-label">家庭人口（人）</Text>
+        <Input className="field-householdSize" type="number" value={form.householdSize} onChange={(householdSize) => set({ householdSize })} placeholder="如：3" />
+        <FieldError message={fieldErrors.householdSize} />
+        <Text className="field-label">家庭全年收入（元，扣税后）</Text>
+        <Input className="field-income" type="digit" value={form.income} onChange={(income) => set({ income })} placeholder="如：48000" />
+        <FieldError message={fieldErrors.annualIncomeFen} />
+        <Text className="field-label">全年必需支出（元，如医疗、房租，没有填0）</Text>
+        <Input className="field-spending" type="digit" value={form.spending} onChange={(spending) => set({ spending })} placeholder="如：12000" />
+        <FieldError message={fieldErrors.unavoidableSpendingFen} />
+        <Text className="field-label">今年突发事件花费（元，事故、灾害、大病，没有可不填）</Text>
+        <Input className="field-sudden" type="digit" value={form.sudden} onChange={(sudden) => set({ sudden })} placeholder="没有可不填" />
+        <FieldError message={fieldErrors.suddenEventCostFen} />
+        <View className="row">
+          <Text>我是外来务工人员</Text>
+          <Switch checked={form.migrant} onChange={(migrant) => set({ migrant })} />
+        </View>
+        {form.migrant && (
+          <>
+            <Text className="field-label">在本市工作了几个月</Text>
+            <Input className="field-months" type="number" value={form.months} onChange={(months) => set({ months })} placeholder="如：18" />
+            <FieldError message={fieldErrors.monthsWorkedInCity} />
+          </>
+        )}
+        <View className="actions">
+          <Button type="primary" block loading={busy} className="run-check" onClick={check}>
+            测一测
+          </Button>
+        </View>
+      </View>
+      {result && (
+        <View className="section check-result">
+          <View className="row">
+            <Text className="section-title">结果</Text>
+            {result.tiers.length === 0 ? (
+              <Tag type="default">暂不符合</Tag>
+            ) : (
+              result.tiers.map((t) => (
+                <Tag key={t} type="primary" className={`tier-${t}`}>
+                  {TIER_NAMES[t]}
+                </Tag>
+              ))
+            )}
+          </View>
+          <Text className="check-reason">{result.reason}</Text>
+          {result.programmes
+            .filter((p) => p.eligible)
+            .map((p) => (
+              <View key={p.kind} className="offer">
+                <Text className="offer-title">
+                  {p.title}
+                  {p.amountFen !== undefined ? `：${formatFee(p.amountFen)}` : p.upToFen !== undefined ? `：最高${formatFee(p.upToFen)}` : ''}
+                </Text>
+                <Text className="muted">需准备：{materialsOf(p.kind).map((m) => MATERIAL_NAMES[m]).join('、')}</Text>
+              </View>
+            ))}
+          <Text className="muted">结果仅供参考，以工会审核为准。</Text>
+        </View>
+      )}
+    </PageShell>
+  )
+}
