@@ -5,11 +5,13 @@ export * from './stations'
 export * from './childcare'
 export * from './aid'
 export * from './cases'
+export * from './files'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
 import type { ChildcareContract } from './childcare'
 import type { AidContract } from './aid'
+import type { FilesContract } from './files'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -17,5 +19,6 @@ export interface Functions {
   stations: StationsContract
   childcare: ChildcareContract
   aid: AidContract
+  files: FilesContract
 }
 export type FunctionName = keyof Functions

@@ -7,13 +7,13 @@ import { createHarness, type Harness } from './harness'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 
-function multipart(filename: string, content: Buffer) {
+function multipart(filename: string, content: Buffer, service: string | null = 'aid') {
   const boundary = '----lugong-test'
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ])
+  const parts = [
+    service === null ? '' : `--${boundary}\r\nContent-Disposition: form-data; name="service"\r\n\r\n${service}\r\n`,
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  ]
+  const body = Buffer.concat([Buffer.from(parts.join('')), content, Buffer.from(`\r\n--${boundary}--\r\n`)])
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
@@ -74,30 +74,67 @@ describe('local runtime over HTTP', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true })
   })
 
+  const upload = async (token: string, file: ReturnType<typeof multipart>) =>
+    app.inject({ method: 'POST', url: '/api/upload', payload: file.body, headers: { ...file.headers, authorization: `Bearer ${token}` } })
+
   it('stores an upload checked by content, and refuses the wrong type whatever its name', async () => {
     await start(true)
-    const { data } = await login('dev:admin')
-    const auth = { authorization: `Bearer ${data.token}` }
-    const good = multipart('photo.png', PNG)
-    const stored = await app.inject({ method: 'POST', url: '/api/upload', payload: good.body, headers: { ...good.headers, ...auth } })
-    expect(stored.json()).toMatchObject({ ok: true, data: { mime: 'image/png', url: expect.stringMatching(/^\/files\/[0-9a-f]{32}\.png$/) } })
+    const { data } = await login('dev:worker')
+    const stored = await upload(data.token, multipart('photo.png', PNG))
+    expect(stored.json()).toMatchObject({ ok: true, data: { mime: 'image/png', fileId: expect.stringMatching(/^[0-9a-f]{32}\.png$/) } })
     const back = await app.inject({ method: 'GET', url: stored.json().data.url })
     expect(back.headers['content-type']).toBe('image/png')
     expect(back.rawPayload.equals(PNG)).toBe(true)
 
-    const fake = multipart('photo.jpg', Buffer.from('MZ this is an exe'))
-    const refused = await app.inject({ method: 'POST', url: '/api/upload', payload: fake.body, headers: { ...fake.headers, ...auth } })
-    expect(refused.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    const refused = await upload(data.token, multipart('photo.jpg', Buffer.from('MZ this is an exe')))
+    expect(refused.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { file: expect.any(String) } } })
+    const noService = await upload(data.token, multipart('photo.png', PNG, null))
+    expect(noService.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { service: expect.any(String) } } })
+    expect(await h.all('files')).toHaveLength(1)
 
+    const good = multipart('photo.png', PNG)
     const anonymous = await app.inject({ method: 'POST', url: '/api/upload', payload: good.body, headers: good.headers })
     expect(anonymous.statusCode).toBe(401)
+  })
+
+  it('lets only the owner and staff of the file\'s service read a private file, through a link that expires', async () => {
+    await start(true)
+    const owner = (await login('dev:worker')).data.token
+    const { fileId } = (await upload(owner, multipart('proof.png', PNG, 'aid'))).json().data
+    expect((await app.inject({ method: 'GET', url: `/files/${fileId}` })).statusCode).toBe(403)
+
+    const linkFor = async (token: string) => (await post('/api/files', { action: 'url', payload: { fileId } }, token)).json()
+    const mine = await linkFor(owner)
+    expect(mine).toMatchObject({ ok: true, data: { url: expect.stringContaining(`/files/${fileId}?exp=`) } })
+    expect((await app.inject({ method: 'GET', url: mine.data.url })).statusCode).toBe(200)
+    expect(await linkFor((await login('dev:volunteer')).data.token)).toMatchObject({ ok: true })
+
+    await h.db.collection('users').add({ data: { _id: 'dev-stationsvol', roles: ['worker', 'volunteer'], services: ['stations'], consents: {} } })
+    for (const code of ['dev:worker2', 'dev:stationsvol', 'dev:hr']) {
+      expect(await linkFor((await login(code)).data.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    const forged = mine.data.url.replace(/sig=[0-9a-f]{4}/, 'sig=0000')
+    expect((await app.inject({ method: 'GET', url: forged })).statusCode).toBe(403)
+    const expired = mine.data.url.replace(/exp=\d+/, `exp=${Date.now() - 1000}`)
+    expect((await app.inject({ method: 'GET', url: expired })).statusCode).toBe(403)
+    expect(await post('/api/files', { action: 'url', payload: {} }, owner).then((r) => r.json())).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await post('/api/files', { action: 'url', payload: { fileId: 'nope' } }, owner).then((r) => r.json())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('makes station photos taken by station staff readable by everyone', async () => {
+    await start(true)
+    const admin = (await login('dev:admin')).data.token
+    const photo = (await upload(admin, multipart('station.png', PNG, 'stations'))).json().data
+    expect(photo.url).toBe(`/files/${photo.fileId}`)
+    expect((await app.inject({ method: 'GET', url: photo.url })).statusCode).toBe(200)
+    const byWorker = (await upload((await login('dev:worker')).data.token, multipart('selfie.png', PNG, 'stations'))).json().data
+    expect((await app.inject({ method: 'GET', url: `/files/${byWorker.fileId}` })).statusCode).toBe(403)
   })
 
   it('refuses a file over 10 MB', async () => {
     await start(true)
     const { data } = await login('dev:admin')
-    const big = multipart('big.png', Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 + 1)]))
-    const res = await app.inject({ method: 'POST', url: '/api/upload', payload: big.body, headers: { ...big.headers, authorization: `Bearer ${data.token}` } })
+    const res = await upload(data.token, multipart('big.png', Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024 + 1)])))
     expect(res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '文件不能超过10MB' } })
   })
 })

@@ -24,6 +24,12 @@ function subscribeMessage(): Runtime['subscribe'] {
   }
 }
 
+/** CloudBase storage's own temporary link (its lifetime is CloudBase's, not `expiresAt`). */
+async function fileLink(fileId: string): Promise<string> {
+  const res = await cloud.getTempFileURL({ fileList: [fileId] })
+  return res.fileList[0].tempFileURL as string
+}
+
 /**
  * A deployed function's `main`: the CloudBase database, the caller's OPENID from the platform,
  * and the PII key from the function's environment (LUGONG_PII_KEY).
@@ -42,6 +48,6 @@ export function cloudbaseMain(fn: CloudFunction) {
       pii = createPii(key)
     }
     const { OPENID } = cloud.getWXContext() as { OPENID?: string }
-    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage() })
+    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage(), fileLink })
   }
 }

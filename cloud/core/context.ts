@@ -11,6 +11,8 @@ export interface Runtime {
   clock: () => number
   /** Sends a WeChat subscribe message; only on CloudBase with a template configured. */
   subscribe?: (openid: string, message: Notice) => Promise<void>
+  /** A link that reads a stored file until `expiresAt` (signed locally; a temp URL on CloudBase). */
+  fileLink?: (fileId: string, expiresAt: number) => Promise<string>
 }
 
 export type Notice = Pick<InboxRecord, 'title' | 'body' | 'link'>
@@ -23,6 +25,7 @@ export interface Ctx {
   pii: Pii
   user: UserRecord
   requestId?: string
+  fileLink?: Runtime['fileLink']
   now(): number
   /** Records a staff action or a reveal of personal data: who, what, when. */
   audit(what: string, target?: string, detail?: unknown): Promise<void>
@@ -42,6 +45,7 @@ export function createCtx(runtime: Runtime, fn: string, action: string, user: Us
     pii,
     user,
     requestId,
+    fileLink: runtime.fileLink,
     now: clock,
     async audit(what, target, detail) {
       const record: AuditRecord = { who: user._id, fn, action: what, target, detail, requestId, at: clock() }

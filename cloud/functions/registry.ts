@@ -1,6 +1,7 @@
 import type { CloudFunction } from '../core/defineFunction'
 import { aidFunction } from './aid'
 import { childcareFunction } from './childcare'
+import { filesFunction } from './files'
 import { stationsFunction } from './stations'
 import { usersFunction } from './users'
 
@@ -10,4 +11,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   stations: stationsFunction,
   childcare: childcareFunction,
   aid: aidFunction,
+  files: filesFunction,
 }

@@ -67,6 +67,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   })
 
+  const links = await registerUploads(app, { db, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
+  /** What a function call runs with: the caller from the token, never from the body. */
+  const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, fileLink: links.link })
+
   app.get('/api/auth/personas', async (_request, reply) => {
     if (!dev) return fail(reply, 403, 'FORBIDDEN', '只在开发模式下提供体验账号')
     return { ok: true, data: PERSONAS.map(({ code, label, description, roles }) => ({ code, label, description, roles })) }
@@ -81,7 +85,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const login = await exchangeLoginCode(code, mode)
     if (!login.ok) return reply.status(401).send(login)
     const token = app.jwt.sign({ sub: login.openid })
-    const me = await FUNCTIONS.users.handle({ action: 'me' }, { db, pii, clock, openid: login.openid })
+    const me = await FUNCTIONS.users.handle({ action: 'me' }, runtimeOf(login.openid))
     if (!me.ok) return reply.send(me)
     return { ok: true, data: { token, user: me.data } }
   })
@@ -92,7 +96,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { ok: true, data: null }
   })
 
-  await registerUploads(app, { filesDir: options.filesDir, openidOf })
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
     const fn = Object.hasOwn(FUNCTIONS, request.params.fn) ? FUNCTIONS[request.params.fn] : undefined
@@ -101,7 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return fail(reply, 400, 'INVALID_ARGUMENT', '请求格式不正确')
     }
-    return fn.handle(body, { db, pii, clock, openid: await openidOf(request) })
+    return fn.handle(body, runtimeOf(await openidOf(request)))
   })
 
   app.all('/api/*', (_request, reply) => fail(reply, 404, 'NOT_FOUND', '没有这个接口'))

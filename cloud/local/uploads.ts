@@ -1,8 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { SERVICES, type Service } from '../../types/roles'
+import type { FileRecord } from '../core/files'
+import { hasRole, loadOrCreateUser } from '../core/identity'
+import type { Db } from '../db/types'
 
 /** What may be uploaded, recognised by the first bytes of the file rather than its name. */
 const SIGNATURES: Array<{ ext: string; mime: string; magic: number[] }> = [
@@ -18,38 +22,74 @@ export function detectFileType(head: Uint8Array) {
 }
 
 interface UploadOptions {
+  db: Db
   filesDir: string
+  secret: string
+  clock: () => number
   openidOf(request: FastifyRequest): Promise<string | null>
 }
 
-/** `POST /api/upload` (multipart, field `file`) stores into `filesDir`; `GET /files/:name` reads back. */
-export async function registerUploads(app: FastifyInstance, { filesDir, openidOf }: UploadOptions) {
+const refuse = (code: string, message: string, fields?: Record<string, string>) => ({ ok: false, error: { code, message, fields } })
+
+/** Signs `/files/<name>` until `expiresAt`: what `files.url` hands out for a private file. */
+export function fileLinkSigner(secret: string) {
+  const key = createHmac('sha256', secret).update('file-links').digest()
+  const sign = (name: string, expiresAt: number) => createHmac('sha256', key).update(`${name}:${expiresAt}`).digest('hex')
+  return {
+    link: async (name: string, expiresAt: number) => `/files/${name}?exp=${expiresAt}&sig=${sign(name, expiresAt)}`,
+    verify(name: string, exp: string | undefined, sig: string | undefined, now: number) {
+      const expiresAt = Number(exp)
+      if (!sig || !/^[0-9a-f]{64}$/.test(sig) || !Number.isInteger(expiresAt) || expiresAt < now) return false
+      return timingSafeEqual(Buffer.from(sign(name, expiresAt), 'hex'), Buffer.from(sig, 'hex'))
+    },
+  }
+}
+
+/**
+ * `POST /api/upload` (multipart: `service`, then `file`) stores into `filesDir` and records who
+ * uploaded it for which service; `GET /files/:name` reads a public file, or a private one through a
+ * signed link from `files.url`.
+ */
+export async function registerUploads(app: FastifyInstance, { db, filesDir, secret, clock, openidOf }: UploadOptions) {
   mkdirSync(filesDir, { recursive: true })
+  const links = fileLinkSigner(secret)
+  const files = db.collection<FileRecord>('files')
 
   app.post('/api/upload', async (request, reply) => {
     const openid = await openidOf(request)
-    if (!openid) return reply.status(401).send({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+    if (!openid) return reply.status(401).send(refuse('UNAUTHENTICATED', '请先登录'))
     const part = await request.file()
-    if (!part) return reply.status(400).send({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请选择文件' } })
+    if (!part) return reply.status(400).send(refuse('INVALID_ARGUMENT', '请选择文件', { file: '请选择文件' }))
+    const service = (part.fields.service as { value?: unknown } | undefined)?.value
+    if (typeof service !== 'string' || !SERVICES.includes(service as Service)) {
+      return reply.status(400).send(refuse('INVALID_ARGUMENT', '上传用途不正确', { service: '上传用途不正确' }))
+    }
     const content = await part.toBuffer()
     const type = detectFileType(content)
-    if (!type) {
-      return reply
-        .status(400)
-        .send({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '只能上传 jpg、png 图片或 pdf 文件', fields: { file: '文件类型不支持' } } })
-    }
+    if (!type) return reply.status(400).send(refuse('INVALID_ARGUMENT', '只能上传 jpg、png 图片或 pdf 文件', { file: '文件类型不支持' }))
+
+    const user = await loadOrCreateUser(db, openid, clock())
     const name = `${randomBytes(16).toString('hex')}.${type.ext}`
+    // Station photos taken by station staff are for everyone; everything else stays private.
+    const isPublic = service === 'stations' && (hasRole(user, 'admin') || hasRole(user, 'volunteer:stations'))
     await writeFile(join(filesDir, name), content)
-    return { ok: true, data: { fileId: name, url: `/files/${name}`, size: content.length, mime: type.mime } }
+    await files.add({
+      data: { _id: name, ownerId: openid, service: service as Service, mime: type.mime, size: content.length, public: isPublic, createdAt: clock() },
+    })
+    const url = isPublic ? `/files/${name}` : await links.link(name, clock() + 10 * 60 * 1000)
+    return { ok: true, data: { fileId: name, url, size: content.length, mime: type.mime } }
   })
 
-  app.get<{ Params: { name: string } }>('/files/:name', async (request, reply) => {
+  app.get<{ Params: { name: string }; Querystring: { exp?: string; sig?: string } }>('/files/:name', async (request, reply) => {
     const { name } = request.params
     const type = /^[0-9a-f]{32}\.(jpg|png|pdf)$/.exec(name)
-    if (!type || !existsSync(join(filesDir, name))) {
-      return reply.status(404).send({ ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } })
+    const { data: file } = type ? await files.doc(name).get() : { data: null }
+    if (!type || !file || !existsSync(join(filesDir, name))) return reply.status(404).send(refuse('NOT_FOUND', '文件不存在'))
+    if (!file.public && !links.verify(name, request.query.exp, request.query.sig, clock())) {
+      return reply.status(403).send(refuse('FORBIDDEN', '链接已失效或无权查看，请从办事页面重新打开'))
     }
-    const mime = SIGNATURES.find((s) => s.ext === type[1])!.mime
-    return reply.type(mime).send(createReadStream(join(filesDir, name)))
+    return reply.type(file.mime).header('cache-control', file.public ? 'public, max-age=86400' : 'private, no-store').send(createReadStream(join(filesDir, name)))
   })
+
+  return links
 }

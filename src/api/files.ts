@@ -1,15 +1,19 @@
 import Taro from '@tarojs/taro'
+import type { Service } from '@/types/roles'
 import { ApiError, NETWORK_ERROR } from './errors'
 import { tokenStore } from './session'
 import { usesCloud } from './transport'
 
 const API_BASE = process.env.TARO_APP_API_BASE || ''
 
-/** Uploads a chosen file: CloudBase storage on the cloud transport, the local runtime otherwise. */
-export async function uploadFile(filePath: string, folder: string): Promise<string> {
+/**
+ * Uploads a chosen file for a service and answers a link to show it: CloudBase storage on the cloud
+ * transport, the local runtime otherwise (which records who may read it).
+ */
+export async function uploadFile(filePath: string, service: Service): Promise<string> {
   if (usesCloud) {
     const ext = /\.(jpe?g|png|pdf)$/i.exec(filePath)?.[1] ?? 'jpg'
-    const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`, filePath })
+    const res = await Taro.cloud.uploadFile({ cloudPath: `${service}/${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`, filePath })
     return res.fileID
   }
   const token = tokenStore.get()
@@ -19,6 +23,7 @@ export async function uploadFile(filePath: string, folder: string): Promise<stri
       url: `${API_BASE}/api/upload`,
       filePath,
       name: 'file',
+      formData: { service },
       header: token ? { Authorization: `Bearer ${token}` } : {},
     })
   } catch {
