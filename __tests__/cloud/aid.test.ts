@@ -66,6 +66,11 @@ describe('aid: programmes and the self-check', () => {
     expect(await h.all('aid_config')).toEqual([])
   })
 
+  it('refuses a malformed programmes call and a caller without identity', async () => {
+    expect(await h.call('dev-worker', 'aid', 'programmes', [2026])).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await h.call(null, 'aid', 'selfCheck', deepHousehold)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
   it('lets only admins change programmes and the line', async () => {
     for (const who of ['dev-worker', 'dev-volunteer', 'dev-hr']) {
       expect(await h.call(who, 'aid', 'setConfig', { lowIncomeLineFen: 90_000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

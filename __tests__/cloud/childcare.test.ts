@@ -62,6 +62,24 @@ describe('childcare', () => {
     })
   })
 
+  it('refuses bad input to every other action, and callers without identity', async () => {
+    const bad: Array<[string, string, unknown]> = [
+      ['dev-worker', 'classes', ['x']],
+      ['dev-worker', 'classDetail', {}],
+      ['dev-volunteer', 'allClasses', 'all'],
+      ['dev-admin', 'setClassStatus', { classId, status: 'gone' }],
+      ['dev-volunteer', 'roster', {}],
+      ['dev-volunteer', 'revealIdNumber', { enrollmentId: '' }],
+      ['dev-volunteer', 'attendance', { classId: 7 }],
+    ]
+    for (const [who, action, payload] of bad) {
+      expect([action, await h.call(who, 'childcare', action, payload)]).toMatchObject([action, { ok: false, error: { code: 'INVALID_ARGUMENT' } }])
+    }
+    for (const action of ['classes', 'mine', 'enroll']) {
+      expect(await h.call(null, 'childcare', action, {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    }
+  })
+
   describe('enroll', () => {
     it('gives a seat at once, encrypts the child\'s data and records the guardian\'s consent', async () => {
       const e = await h.ok('dev-worker', 'childcare', 'enroll', signUp(classId, 1))
