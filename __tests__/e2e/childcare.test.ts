@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { formatShanghai } from '../../cloud/core/time'
+import { formatShanghai } from '../../cloud/domain/time'
 import { childId, newClass } from '../cloud/childcareFixtures'
 import { launchBrowser, signedInPage, startRuntime } from './runtime'
 

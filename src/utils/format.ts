@@ -1,11 +1,9 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import { SHANGHAI_OFFSET_MIN } from '@/domain/stations/hours'
+import { formatShanghai } from '@/domain/time'
 
-dayjs.extend(utc)
+export { parseShanghai } from '@/domain/time'
 
 /** Times are shown in Asia/Shanghai, whatever the phone's zone. */
-export const formatTime = (ms: number) => dayjs(ms).utcOffset(SHANGHAI_OFFSET_MIN).format('YYYY-MM-DD HH:mm')
+export const formatTime = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD HH:mm')
 
 export function formatDistance(m: number): string {
   if (m < 1000) return `${Math.round(m)}米`
@@ -13,10 +11,4 @@ export function formatDistance(m: number): string {
 }
 
 /** A calendar day in Asia/Shanghai: `2027-01-25`. */
-export const formatDay = (ms: number) => dayjs(ms).utcOffset(SHANGHAI_OFFSET_MIN).format('YYYY-MM-DD')
-
-/** `2027-01-25 09:00` read as Wenzhou time → epoch ms, or NaN. */
-export function parseShanghai(text: string): number {
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(text.trim())
-  return m ? Date.parse(`${m[1]}T${m[2]}:00+08:00`) : NaN
-}
+export const formatDay = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD')

@@ -1,5 +1,6 @@
 import { SEASON_NAMES, type Season } from '../../../types/childcare'
 import { birthDateOf } from '../identity/idNumber'
+import { shanghaiMidnight } from '../time'
 
 /** DOMAIN.md §2: attendance below this share of sessions costs the family its priority next term. */
 export const ATTENDANCE_THRESHOLD = 0.7
@@ -9,8 +10,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const termKeyOf = (year: number, season: Season) => `${year}-${season}`
 export const termNameOf = (year: number, season: Season) => `${year}年${SEASON_NAMES[season]}`
 
-/** Midnight at the start of a calendar date in Asia/Shanghai, as epoch milliseconds. */
-export const shanghaiMidnight = (isoDate: string) => Date.parse(`${isoDate}T00:00:00+08:00`)
 
 /** Full years of age on `isoDate` (a birthday counts from its own day). */
 export function ageOn(birth: { year: number; month: number; day: number }, isoDate: string): number {

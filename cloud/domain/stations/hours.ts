@@ -1,10 +1,5 @@
 import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-
-/** Asia/Shanghai has been UTC+8 without daylight saving since 1991. */
-export const SHANGHAI_OFFSET_MIN = 8 * 60
+import { SHANGHAI_OFFSET_MIN } from '../time'
 
 /** Days are ISO weekdays: 1 Monday … 7 Sunday. Times are `HH:mm` in Asia/Shanghai. */
 export interface OpeningPeriod {

@@ -4,7 +4,7 @@ import { defaultProgrammes, offerOf } from '../../domain/aid/programmes'
 import { assessTier, DEFAULT_LOW_INCOME_LINE_FEN } from '../../domain/aid/tier'
 import type { Ctx } from '../../core/context'
 import { defineFunction } from '../../core/defineFunction'
-import { formatShanghai } from '../../core/time'
+import { formatShanghai } from '../../domain/time'
 
 interface AidConfig {
   _id: string

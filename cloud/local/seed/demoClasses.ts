@@ -1,5 +1,5 @@
-import { shanghaiMidnight, termKeyOf } from '../../domain/childcare/rules'
-import { formatShanghai } from '../../core/time'
+import { termKeyOf } from '../../domain/childcare/rules'
+import { formatShanghai, shanghaiMidnight } from '../../domain/time'
 import type { ClassRecord } from '../../functions/childcare/records'
 
 const DAY_MS = 24 * 60 * 60 * 1000
