@@ -1,28 +1,14 @@
-import type { EnrollmentStatus, Season } from '../../../types/childcare'
+import type { InferOutput } from 'valibot'
+import type { ClassUpsertInput, EnrollmentStatus } from '../../../types/childcare'
 import type { GeoPoint } from '../../db/types'
 
-export interface ClassRecord {
+/** What the admin sets for a class (`ClassUpsertInput`), stored with its place as a `Geo.Point`. */
+type ClassFields = Omit<InferOutput<typeof ClassUpsertInput>, 'id' | 'lat' | 'lng'>
+
+export interface ClassRecord extends ClassFields {
   _id: string
-  title: string
-  year: number
-  season: Season
   termKey: string
-  stationId?: string
-  siteName: string
-  siteAddress: string
   location: GeoPoint
-  startDate: string
-  endDate: string
-  weekdays: number[]
-  dailyStart: string
-  dailyEnd: string
-  minAge: number
-  maxAge: number
-  capacity: number
-  feeFen: number
-  opensAt: number
-  closesAt: number
-  cancelDaysBefore: number
   status: 'open' | 'closed'
   /** Seats not taken: claimed by the conditional update `seatsLeft > 0 → seatsLeft − 1`. */
   seatsLeft: number
