@@ -40,25 +40,27 @@ export function benchIdNumber(n: number, yyyymmdd: string) {
   return first17 + idCheckChar(first17)
 }
 
-/** Workers `dev-rush-<i>`, real-named, so each can sign a child up. */
-export async function addRushParents(db: Db, pii: Pii, count: number) {
+/** Workers `<prefix>-<i>`, real-named (so each can sign a child up); answers their openids. */
+export async function addRealNamedWorkers(db: Db, pii: Pii, count: number, prefix: string): Promise<string[]> {
+  const openids = Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
   await db.runTransaction(async (tx) => {
-    for (let i = 0; i < count; i++) {
+    for (const [i, openid] of openids.entries()) {
       const idNumber = benchIdNumber(i, `1985${String(1 + Math.floor(i / 1000)).padStart(2, '0')}01`)
       await tx.collection('users').add({
         data: {
-          _id: `dev-rush-${i}`,
+          _id: openid,
           roles: ['worker'],
           services: [],
           consents: {},
           profile: { name: `家长${i}`, employer: '鹿城区快递网点', unionMember: true, mobileMasked: maskMobile('13900000000'), idNumberMasked: maskIdNumber(idNumber) },
           pii: { mobile: pii.encrypt('13900000000'), idNumber: pii.encrypt(idNumber), idNumberBlind: pii.blindIndex(idNumber) },
-          createdAt: Date.now(),
-          updatedAt: Date.now(),
+          createdAt: 0,
+          updatedAt: 0,
         },
       })
     }
   })
+  return openids
 }
 
 /** `bench-class`: `capacity` seats, sign-up open from a minute ago. */

@@ -12,7 +12,7 @@ import { createPii, generatePiiKey } from '../cloud/core/pii'
 import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { seedDemoData } from '../cloud/local/seed'
 import { buildServer } from '../cloud/local/server'
-import { addBenchStations, addRushClass, addRushParents } from './fixtures'
+import { addBenchStations, addRealNamedWorkers, addRushClass } from './fixtures'
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lugong-bench-'))
@@ -23,7 +23,7 @@ async function main() {
   if (stations > 0) await addBenchStations(db, stations)
   const parents = Number(process.env.BENCH_PARENTS ?? 0)
   if (parents > 0) {
-    await addRushParents(db, pii, parents)
+    await addRealNamedWorkers(db, pii, parents, 'dev-rush')
     await addRushClass(db, Number(process.env.BENCH_CAPACITY ?? 60))
   }
   const app = await buildServer({ db, pii, dev: true, tokenSecret: 'bench', filesDir: join(dir, 'files') })

@@ -1,40 +1,14 @@
-import { idCheckChar } from '../../cloud/domain/identity/idNumber'
-import { maskIdNumber, maskMobile } from '../../cloud/domain/identity/mask'
+import { addRealNamedWorkers, benchIdNumber } from '../../bench/fixtures'
 import { CHILD_DATA_POLICY } from '../../types/childcare'
 import { MONDAY_10AM, type Harness } from './harness'
 
 const HOUR = 60 * 60 * 1000
 
 /** A valid ID number of a child born on `yyyymmdd`, distinct per `n` (0…999). */
-export function childId(n: number, yyyymmdd = '20180315') {
-  const first17 = `330302${yyyymmdd}${String(n % 1000).padStart(3, '0')}`
-  return first17 + idCheckChar(first17)
-}
+export const childId = (n: number, yyyymmdd = '20180315') => benchIdNumber(n, yyyymmdd)
 
 /** Adds real-named workers `parent-<i>` straight into the database. */
-export async function addRealNamedParents(h: Harness, count: number, prefix = 'parent') {
-  const ids: string[] = []
-  await h.db.runTransaction(async (tx) => {
-    for (let i = 0; i < count; i++) {
-      const openid = `${prefix}-${i}`
-      const idNumber = childId(i, '19880101')
-      await tx.collection('users').add({
-        data: {
-          _id: openid,
-          roles: ['worker'],
-          services: [],
-          consents: {},
-          profile: { name: `家长${i}`, employer: '鹿城区某公司', unionMember: true, mobileMasked: maskMobile('13900000000'), idNumberMasked: maskIdNumber(idNumber) },
-          pii: { mobile: h.pii.encrypt('13900000000'), idNumber: h.pii.encrypt(idNumber), idNumberBlind: h.pii.blindIndex(idNumber) },
-          createdAt: 0,
-          updatedAt: 0,
-        },
-      })
-      ids.push(openid)
-    }
-  })
-  return ids
-}
+export const addRealNamedParents = (h: Harness, count: number, prefix = 'parent') => addRealNamedWorkers(h.db, h.pii, count, prefix)
 
 export const newClass = (over: Record<string, unknown> = {}) => ({
   title: '测试托班',
