@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { AttachmentsInput, type CaseContract, type CaseSummary } from './cases'
 
 /** The four seasonal programmes of hardship aid (四季帮扶, DOMAIN.md §3). */
 export const PROGRAMME_KINDS = ['spring_jobs', 'summer_cooling', 'autumn_education', 'winter_warmth'] as const
@@ -71,9 +72,44 @@ export interface SelfCheckResult {
   programmes: Array<{ kind: ProgrammeKind; title: string; eligible: boolean; amountFen?: number; upToFen?: number }>
 }
 
-export interface AidContract {
+export interface AidContract extends CaseContract {
+  apply: { input: v.InferInput<typeof ApplyInput>; output: CaseSummary }
   programmes: { input: Record<string, never>; output: { year: number; items: Programme[] } }
   selfCheck: { input: v.InferInput<typeof SelfCheckInput>; output: SelfCheckResult }
   upsertProgramme: { input: v.InferInput<typeof ProgrammeUpsertInput>; output: Programme }
   setConfig: { input: v.InferInput<typeof AidConfigInput>; output: { lowIncomeLineFen: number } }
 }
+
+export const AID_DATA_POLICY = { version: '2026.11', title: '困难帮扶敏感信息收集说明' } as const
+
+export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+export const RELATION_NAMES: Record<Relation, string> = { spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他' }
+
+export const HouseholdMemberInput = v.object({
+  name: v.pipe(v.string('请填写家庭成员姓名'), v.trim(), v.minLength(2, '姓名至少2个字'), v.maxLength(20, '姓名最多20个字')),
+  relation: v.picklist(RELATIONS, '请选择与您的关系'),
+  age: v.pipe(v.number('请填写年龄'), v.integer('年龄应为整数'), v.minValue(0, '年龄不正确'), v.maxValue(120, '年龄不正确')),
+})
+
+export const BankAccountInput = v.object({
+  bankName: v.pipe(v.string('请填写开户银行'), v.trim(), v.minLength(2, '请填写开户银行'), v.maxLength(30, '开户银行最多30个字')),
+  accountNo: v.pipe(v.string('请填写银行卡号'), v.trim(), v.regex(/^\d{12,19}$/, '银行卡号应为12到19位数字')),
+})
+
+/** The hardship-aid application (DOMAIN.md §3). The household is the worker plus `members`. */
+export const ApplyInput = v.object({
+  programme: v.picklist(PROGRAMME_KINDS, '请选择帮扶项目'),
+  members: v.pipe(v.array(HouseholdMemberInput, '家庭成员格式不正确'), v.maxLength(19, '家庭成员最多19人')),
+  annualIncomeFen: SelfCheckInput.entries.annualIncomeFen,
+  unavoidableSpendingFen: SelfCheckInput.entries.unavoidableSpendingFen,
+  suddenEventCostFen: SelfCheckInput.entries.suddenEventCostFen,
+  monthsWorkedInCity: SelfCheckInput.entries.monthsWorkedInCity,
+  story: v.pipe(v.string('请写明遇到的困难'), v.trim(), v.minLength(20, '请把遇到的困难写清楚，至少20个字'), v.maxLength(1000, '最多1000个字')),
+  /** Needed when the programme pays money; 夏送清凉 gives goods. */
+  bankAccount: v.optional(BankAccountInput),
+  attachments: v.pipe(AttachmentsInput, v.minLength(1, '请至少上传一份材料')),
+  consentVersion: v.literal(AID_DATA_POLICY.version, '请阅读并同意敏感信息收集说明'),
+  notifyByWeChat: v.optional(v.boolean()),
+})
+export type ApplyInputValue = v.InferOutput<typeof ApplyInput>

@@ -1,4 +1,5 @@
 import type { Envelope } from '../../types/envelope'
+import type { Runtime } from '../../cloud/core/context'
 import { createPii } from '../../cloud/core/pii'
 import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../../cloud/functions/registry'
@@ -24,7 +25,19 @@ export async function createHarness(options: { seed?: boolean } = {}) {
     payload?: unknown,
     requestId?: string,
   ): Promise<Envelope<T>> {
-    return FUNCTIONS[fn].handle({ action, payload, requestId }, { db, pii, openid, clock: () => now }) as Promise<Envelope<T>>
+    return callWith<T>({}, openid, fn, action, payload, requestId)
+  }
+
+  /** `call` on a runtime with more of the platform: file links, CloudBase storage, subscribe. */
+  async function callWith<T = unknown>(
+    platform: Partial<Pick<Runtime, 'fileLink' | 'cloudStorage' | 'subscribe'>>,
+    openid: string | null,
+    fn: string,
+    action: string,
+    payload?: unknown,
+    requestId?: string,
+  ): Promise<Envelope<T>> {
+    return FUNCTIONS[fn].handle({ action, payload, requestId }, { db, pii, openid, clock: () => now, ...platform }) as Promise<Envelope<T>>
   }
 
   /** Like `call`, but the test fails unless the call succeeded. */
@@ -43,6 +56,7 @@ export async function createHarness(options: { seed?: boolean } = {}) {
     db,
     pii,
     call,
+    callWith,
     ok,
     all,
     setNow: (ms: number) => {

@@ -5,10 +5,10 @@ import {
   cancellationDeadline,
   checkAgeOnStart,
   losesPriority,
-  maskChildName,
   signUpPhase,
 } from '../../cloud/domain/childcare/rules'
 import { idCheckChar } from '../../cloud/domain/identity/idNumber'
+import { maskName } from '../../cloud/domain/identity/mask'
 
 const childBorn = (yyyymmdd: string) => {
   const first17 = `330302${yyyymmdd}123`
@@ -78,8 +78,8 @@ describe('attendance: below 70 % the family loses priority next term', () => {
 
 describe('a child\'s name outside the roster', () => {
   it('keeps the first and last character', () => {
-    expect(maskChildName('张小明')).toBe('张*明')
-    expect(maskChildName('李明')).toBe('李*')
-    expect(maskChildName('欧阳晓东')).toBe('欧**东')
+    expect(maskName('张小明')).toBe('张*明')
+    expect(maskName('李明')).toBe('李*')
+    expect(maskName('欧阳晓东')).toBe('欧**东')
   })
 })

@@ -1,6 +1,7 @@
 import { cloudbaseDb } from '../db/cloudbase'
-import type { Runtime } from './context'
+import type { CloudStorage, Runtime } from './context'
 import type { CloudFunction } from './defineFunction'
+import type { FileRecord } from './files'
 import { createPii, piiKeyFromEnv, type Pii } from './pii'
 
 /* wx-server-sdk is provided by CloudBase at run time and ships no usable types. */
@@ -25,9 +26,19 @@ function subscribeMessage(): Runtime['subscribe'] {
 }
 
 /** CloudBase storage's own temporary link (its lifetime is CloudBase's, not `expiresAt`). */
-async function fileLink(fileId: string): Promise<string> {
-  const res = await cloud.getTempFileURL({ fileList: [fileId] })
+async function fileLink(file: FileRecord): Promise<string> {
+  const res = await cloud.getTempFileURL({ fileList: [file.cloudFileId ?? file._id] })
   return res.fileList[0].tempFileURL as string
+}
+
+const cloudStorage: CloudStorage = {
+  async read(cloudFileId) {
+    const res = await cloud.downloadFile({ fileID: cloudFileId })
+    return res.fileContent as Buffer
+  },
+  async remove(cloudFileId) {
+    await cloud.deleteFile({ fileList: [cloudFileId] })
+  },
 }
 
 /**
@@ -48,6 +59,6 @@ export function cloudbaseMain(fn: CloudFunction) {
       pii = createPii(key)
     }
     const { OPENID } = cloud.getWXContext() as { OPENID?: string }
-    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage(), fileLink })
+    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage(), fileLink, cloudStorage })
   }
 }

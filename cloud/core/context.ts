@@ -1,4 +1,5 @@
 import type { Db } from '../db/types'
+import type { FileRecord } from './files'
 import type { Pii } from './pii'
 import type { AuditRecord, InboxRecord, UserRecord } from './records'
 
@@ -12,7 +13,14 @@ export interface Runtime {
   /** Sends a WeChat subscribe message; only on CloudBase with a template configured. */
   subscribe?: (openid: string, message: Notice) => Promise<void>
   /** A link that reads a stored file until `expiresAt` (signed locally; a temp URL on CloudBase). */
-  fileLink?: (fileId: string, expiresAt: number) => Promise<string>
+  fileLink?: (file: FileRecord, expiresAt: number) => Promise<string>
+  /** CloudBase storage, where the phone uploads straight to: read to check an upload, or remove it. */
+  cloudStorage?: CloudStorage
+}
+
+export interface CloudStorage {
+  read(cloudFileId: string): Promise<Buffer>
+  remove(cloudFileId: string): Promise<void>
 }
 
 export type Notice = Pick<InboxRecord, 'title' | 'body' | 'link'>
@@ -26,6 +34,7 @@ export interface Ctx {
   user: UserRecord
   requestId?: string
   fileLink?: Runtime['fileLink']
+  cloudStorage?: Runtime['cloudStorage']
   now(): number
   /** Records a staff action or a reveal of personal data: who, what, when. */
   audit(what: string, target?: string, detail?: unknown): Promise<void>
@@ -46,6 +55,7 @@ export function createCtx(runtime: Runtime, fn: string, action: string, user: Us
     user,
     requestId,
     fileLink: runtime.fileLink,
+    cloudStorage: runtime.cloudStorage,
     now: clock,
     async audit(what, target, detail) {
       const record: AuditRecord = { who: user._id, fn, action: what, target, detail, requestId, at: clock() }

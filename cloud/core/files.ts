@@ -1,4 +1,7 @@
+import { MAX_FILES_PER_CASE, type CaseAttachment } from '../../types/cases'
 import type { Service } from '../../types/roles'
+import type { Ctx } from './context'
+import { invalid } from './errors'
 import { hasRole } from './identity'
 import type { UserRecord } from './records'
 
@@ -9,9 +12,32 @@ export interface FileRecord {
   service: Service
   mime: string
   size: number
+  /** Where CloudBase storage keeps it; absent for files on the local runtime's disk. */
+  cloudFileId?: string
   /** Readable by anyone signed in (station photos). */
   public: boolean
   createdAt: number
+}
+
+/** What may be uploaded, recognised by the first bytes of the file rather than its name. */
+const SIGNATURES: Array<{ ext: 'jpg' | 'png' | 'pdf'; mime: string; magic: number[] }> = [
+  { ext: 'jpg', mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { ext: 'png', mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { ext: 'pdf', mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+]
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+export function detectFileType(head: Uint8Array) {
+  return SIGNATURES.find((s) => s.magic.every((byte, i) => head[i] === byte)) ?? null
+}
+
+/** Why an upload is refused, in the worker's words; null when it may be kept. */
+export function refuseUpload(content: Uint8Array): string | null {
+  if (content.length === 0) return '文件是空的，请重新选择'
+  if (content.length > MAX_UPLOAD_BYTES) return '文件不能超过10MB'
+  if (!detectFileType(content)) return '只能上传 jpg、png 图片或 pdf 文件'
+  return null
 }
 
 /** How long a link to a private file works. */
@@ -20,4 +46,36 @@ export const FILE_LINK_MS = 10 * 60 * 1000
 /** The owner, staff of the file's service and admins may read a file; anyone, a public one. */
 export function canRead(user: UserRecord, file: FileRecord): boolean {
   return file.public || file.ownerId === user._id || hasRole(user, 'admin') || hasRole(user, `volunteer:${file.service}`)
+}
+
+/**
+ * Checks the files a worker attaches to a case: each is theirs, uploaded for this service, not
+ * attached already, names an item of the checklist, and the case stays within `MAX_FILES_PER_CASE`.
+ */
+export async function checkAttachments(
+  ctx: Ctx,
+  service: Service,
+  wanted: Array<{ fileId: string; material: string }>,
+  materials: readonly string[],
+  already: CaseAttachment[] = [],
+): Promise<CaseAttachment[]> {
+  const field = (i: number) => `attachments.${i}`
+  if (already.length + wanted.length > MAX_FILES_PER_CASE) {
+    throw invalid({ attachments: `每份申请最多${MAX_FILES_PER_CASE}个文件，已有${already.length}个` })
+  }
+  const seen = new Set(already.map((a) => a.fileId))
+  const now = ctx.now()
+  const files = ctx.db.collection<FileRecord>('files')
+  const checked: CaseAttachment[] = []
+  for (const [i, item] of wanted.entries()) {
+    if (!materials.includes(item.material)) throw invalid({ [field(i)]: '这项材料不在清单里' })
+    if (seen.has(item.fileId)) throw invalid({ [field(i)]: '同一个文件上传了两次' })
+    seen.add(item.fileId)
+    const { data: file } = await files.doc(item.fileId).get()
+    if (!file || file.ownerId !== ctx.user._id || file.service !== service) {
+      throw invalid({ [field(i)]: '文件不存在或不是您为这项服务上传的，请重新上传' })
+    }
+    checked.push({ fileId: item.fileId, material: item.material, addedAt: now })
+  }
+  return checked
 }

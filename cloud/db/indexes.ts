@@ -46,6 +46,17 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
   { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
   { collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] },
+  { collection: 'cases', name: 'openKey', fields: [{ path: 'openKey' }], unique: true },
+  {
+    collection: 'cases',
+    name: 'service_status_waitingSince',
+    fields: [{ path: 'service' }, { path: 'status' }, { path: 'waitingSince' }],
+  },
+  {
+    collection: 'cases',
+    name: 'ownerId_submittedAt',
+    fields: [{ path: 'ownerId' }, { path: 'submittedAt', direction: 'desc' }],
+  },
   { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
   { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
 ]

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { existsSync } from 'node:fs'
 import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope'
+import { MAX_UPLOAD_BYTES } from '../core/files'
 import type { Pii } from '../core/pii'
 import type { Db } from '../db/types'
 import { FUNCTIONS } from '../functions/registry'
@@ -35,7 +36,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const clock = options.clock ?? Date.now
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT })
   await app.register(fastifyJwt, { secret: options.tokenSecret, sign: { expiresIn: '30d' } })
-  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } })
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
 
   /** The verified caller, from the bearer token; never from the body. */
   const openidOf = async (request: FastifyRequest): Promise<string | null> => {

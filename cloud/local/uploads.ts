@@ -4,22 +4,9 @@ import { createReadStream, existsSync, mkdirSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SERVICES, type Service } from '../../types/roles'
-import type { FileRecord } from '../core/files'
+import { detectFileType, FILE_LINK_MS, refuseUpload, type FileRecord } from '../core/files'
 import { hasRole, loadOrCreateUser } from '../core/identity'
 import type { Db } from '../db/types'
-
-/** What may be uploaded, recognised by the first bytes of the file rather than its name. */
-const SIGNATURES: Array<{ ext: string; mime: string; magic: number[] }> = [
-  { ext: 'jpg', mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { ext: 'png', mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { ext: 'pdf', mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-]
-
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-
-export function detectFileType(head: Uint8Array) {
-  return SIGNATURES.find((s) => s.magic.every((byte, i) => head[i] === byte)) ?? null
-}
 
 interface UploadOptions {
   db: Db
@@ -36,7 +23,7 @@ export function fileLinkSigner(secret: string) {
   const key = createHmac('sha256', secret).update('file-links').digest()
   const sign = (name: string, expiresAt: number) => createHmac('sha256', key).update(`${name}:${expiresAt}`).digest('hex')
   return {
-    link: async (name: string, expiresAt: number) => `/files/${name}?exp=${expiresAt}&sig=${sign(name, expiresAt)}`,
+    link: async (file: Pick<FileRecord, '_id'>, expiresAt: number) => `/files/${file._id}?exp=${expiresAt}&sig=${sign(file._id, expiresAt)}`,
     verify(name: string, exp: string | undefined, sig: string | undefined, now: number) {
       const expiresAt = Number(exp)
       if (!sig || !/^[0-9a-f]{64}$/.test(sig) || !Number.isInteger(expiresAt) || expiresAt < now) return false
@@ -65,8 +52,12 @@ export async function registerUploads(app: FastifyInstance, { db, filesDir, secr
       return reply.status(400).send(refuse('INVALID_ARGUMENT', '上传用途不正确', { service: '上传用途不正确' }))
     }
     const content = await part.toBuffer()
+    const refusal = refuseUpload(content)
     const type = detectFileType(content)
-    if (!type) return reply.status(400).send(refuse('INVALID_ARGUMENT', '只能上传 jpg、png 图片或 pdf 文件', { file: '文件类型不支持' }))
+    if (refusal !== null || !type) {
+      const message = refusal ?? '文件类型不支持'
+      return reply.status(400).send(refuse('INVALID_ARGUMENT', message, { file: message }))
+    }
 
     const user = await loadOrCreateUser(db, openid, clock())
     const name = `${randomBytes(16).toString('hex')}.${type.ext}`
@@ -76,7 +67,7 @@ export async function registerUploads(app: FastifyInstance, { db, filesDir, secr
     await files.add({
       data: { _id: name, ownerId: openid, service: service as Service, mime: type.mime, size: content.length, public: isPublic, createdAt: clock() },
     })
-    const url = isPublic ? `/files/${name}` : await links.link(name, clock() + 10 * 60 * 1000)
+    const url = isPublic ? `/files/${name}` : await links.link({ _id: name }, clock() + FILE_LINK_MS)
     return { ok: true, data: { fileId: name, url, size: content.length, mime: type.mime } }
   })
 

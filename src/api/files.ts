@@ -1,20 +1,42 @@
 import Taro from '@tarojs/taro'
+import type { Envelope } from '@/types/envelope'
+import { cloudUploadFolder, type UploadedFile } from '@/types/files'
 import type { Service } from '@/types/roles'
+import { useSession } from '../stores/session'
+import { newRequestId } from '../utils/requestId'
 import { ApiError, NETWORK_ERROR } from './errors'
+import { api } from './index'
 import { tokenStore } from './session'
 import { usesCloud } from './transport'
 
 const API_BASE = process.env.TARO_APP_API_BASE || ''
 
+export interface Upload {
+  /** The `files` record: what a case attaches and `files.url` reads. */
+  fileId: string
+  /** What an <Image> shows to the uploader: a cloud:// id on CloudBase, a link on the local runtime. */
+  src: string
+}
+
 /**
- * Uploads a chosen file for a service and answers a link to show it: CloudBase storage on the cloud
- * transport, the local runtime otherwise (which records who may read it).
+ * Uploads a chosen file for a service: straight to CloudBase storage (into the caller's folder) and
+ * then registered by the `files` function, which checks it; or to the local runtime, which checks
+ * and records it in one step. Either way the server decides what is kept.
  */
-export async function uploadFile(filePath: string, service: Service): Promise<string> {
+export async function uploadFile(filePath: string, service: Service): Promise<Upload> {
   if (usesCloud) {
+    const openid = useSession.getState().me?.openid
+    if (!openid) throw new ApiError({ code: 'UNAUTHENTICATED', message: '请先登录' })
     const ext = /\.(jpe?g|png|pdf)$/i.exec(filePath)?.[1] ?? 'jpg'
-    const res = await Taro.cloud.uploadFile({ cloudPath: `${service}/${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`, filePath })
-    return res.fileID
+    const cloudPath = `${cloudUploadFolder(service, openid)}${newRequestId()}.${ext}`
+    let cloudFileId: string
+    try {
+      cloudFileId = (await Taro.cloud.uploadFile({ cloudPath, filePath })).fileID
+    } catch {
+      throw new ApiError(NETWORK_ERROR)
+    }
+    const registered = await api.files.register({ cloudFileId, service })
+    return { fileId: registered.fileId, src: cloudFileId }
   }
   const token = tokenStore.get()
   let res: Taro.uploadFile.SuccessCallbackResult
@@ -29,9 +51,15 @@ export async function uploadFile(filePath: string, service: Service): Promise<st
   } catch {
     throw new ApiError(NETWORK_ERROR)
   }
-  const body = JSON.parse(res.data) as { ok: boolean; data?: { url: string }; error?: { code: never; message: string } }
-  if (!body.ok || !body.data) throw new ApiError(body.error ?? NETWORK_ERROR)
-  return `${API_BASE}${body.data.url}`
+  const body = JSON.parse(res.data) as Envelope<UploadedFile>
+  if (!body.ok) throw new ApiError(body.error)
+  return { fileId: body.data.fileId, src: `${API_BASE}${body.data.url}` }
+}
+
+/** A link to read a stored file for a while (the owner, staff of its service). */
+export async function fileUrl(fileId: string): Promise<string> {
+  const { url } = await api.files.url({ fileId })
+  return url.startsWith('/') ? `${API_BASE}${url}` : url
 }
 
 /** Photos from the album or camera, compressed on the phone before they are sent. */

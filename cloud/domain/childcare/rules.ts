@@ -45,11 +45,3 @@ export const canCancel = (now: number, deadline: number) => now < deadline
 export const attendanceRate = (attended: number, sessions: number) => (sessions === 0 ? null : attended / sessions)
 
 export const losesPriority = (rate: number | null) => rate !== null && rate < ATTENDANCE_THRESHOLD
-
-/** `张小明` → `张*明`, `李明` → `李*`: how a child's name shows outside the roster. */
-export function maskChildName(name: string): string {
-  const chars = [...name]
-  if (chars.length <= 1) return '*'
-  if (chars.length === 2) return `${chars[0]}*`
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1]
-}

@@ -1,34 +1,22 @@
-import { AidConfigInput, PROGRAMME_NAMES, ProgrammeUpsertInput, SelfCheckInput, type AidContract, type Programme } from '../../../types/aid'
+import { AidConfigInput, ApplyInput, PROGRAMME_NAMES, ProgrammeUpsertInput, SelfCheckInput, type AidContract, type Programme } from '../../../types/aid'
 import { Empty } from '../../../types/users'
-import { defaultProgrammes, offerOf } from '../../domain/aid/programmes'
-import { assessTier, DEFAULT_LOW_INCOME_LINE_FEN } from '../../domain/aid/tier'
-import type { Ctx } from '../../core/context'
+import { offerOf } from '../../domain/aid/programmes'
+import { assessTier } from '../../domain/aid/tier'
 import { defineFunction } from '../../core/defineFunction'
-import { formatShanghai } from '../../domain/time'
-
-interface AidConfig {
-  _id: string
-  lowIncomeLineFen: number
-  updatedAt: number
-}
-
-const CONFIG_ID = 'current'
-
-async function lowIncomeLine(ctx: Ctx): Promise<number> {
-  const { data } = await ctx.db.collection<AidConfig>('aid_config').doc(CONFIG_ID).get()
-  return data?.lowIncomeLineFen ?? DEFAULT_LOW_INCOME_LINE_FEN
-}
-
-/** This year's programmes as the admin set them, DOMAIN.md's defaults where not set. */
-async function programmesOf(ctx: Ctx, year: number): Promise<Programme[]> {
-  const { data } = await ctx.db.collection<Programme>('aid_programmes').where({ year }).get()
-  const set = new Map(data.map((p) => [p.kind, p]))
-  return defaultProgrammes(year).map((p) => set.get(p.kind) ?? p)
-}
-
-const thisYear = (ctx: Ctx) => Number(formatShanghai(ctx.now(), 'YYYY'))
+import { caseActions } from '../../core/cases/actions'
+import { submitApplication } from './apply'
+import { CONFIG_ID, lowIncomeLine, programmesOf, thisYear, type AidConfig } from './config'
+import { aidCaseSpec } from './cases'
 
 export const aidFunction = defineFunction<AidContract>('aid', {
+  ...caseActions(aidCaseSpec),
+
+  apply: {
+    roles: ['worker'],
+    input: ApplyInput,
+    run: (ctx, input) => submitApplication(ctx, input),
+  },
+
   programmes: {
     roles: ['worker'],
     input: Empty,

@@ -19,12 +19,11 @@ import {
   cancellationDeadline,
   checkAgeOnStart,
   losesPriority,
-  maskChildName,
   signUpPhase,
   termKeyOf,
   termNameOf,
 } from '../../domain/childcare/rules'
-import { maskIdNumber, maskMobile } from '../../domain/identity/mask'
+import { maskIdNumber, maskMobile, maskName } from '../../domain/identity/mask'
 import type { Ctx } from '../../core/context'
 import { defineFunction } from '../../core/defineFunction'
 import { AppError, failedPrecondition, invalid, notFound } from '../../core/errors'
@@ -163,7 +162,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
         guardianId: ctx.user._id,
         activeKey: `${cls.termKey}:${childBlind}`,
         childBlind,
-        childNameMasked: maskChildName(child.name),
+        childNameMasked: maskName(child.name),
         pii: {
           child: ctx.pii.encrypt(JSON.stringify(child)),
           emergencyContact: ctx.pii.encrypt(JSON.stringify(input.emergencyContact)),

@@ -89,7 +89,7 @@ export default function StationEditPage() {
     try {
       const paths = await choosePhotos(9 - draft.photos.length)
       const urls: string[] = []
-      for (const path of paths) urls.push(await uploadFile(path, 'stations'))
+      for (const path of paths) urls.push((await uploadFile(path, 'stations')).src)
       set({ photos: [...draft.photos, ...urls] })
     } catch (error) {
       if ((error as { errMsg?: string }).errMsg?.includes('cancel')) return

@@ -1,0 +1,160 @@
+import {
+  ApproveInput,
+  AskInfoInput,
+  CaseIdInput,
+  MarkPaidInput,
+  QUEUE_FILTERS,
+  QueueInput,
+  RejectInput,
+  ResubmitInput,
+  CaseRevealInput,
+  type CaseContract,
+  type QueueFilter,
+} from '../../../types/cases'
+import type { RoleRequirement } from '../../../types/roles'
+import { Empty } from '../../../types/users'
+import type { ActionDef } from '../defineFunction'
+import { invalid } from '../errors'
+import { checkAttachments } from '../files'
+import { decodeCursor, encodeCursor } from '../paging'
+import { caseSummary, caseView, deskSummary, deskView, unseal } from './views'
+import { cases, loadOwnCase, loadStaffCase, takeStep, type CaseServiceSpec } from './workflow'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const QUEUE_PAGE = 20
+const OPEN_QUEUES: QueueFilter[] = ['waiting', 'in_review', 'needs_info', 'approved']
+
+type CaseActions = { [K in keyof CaseContract]: ActionDef<CaseContract[K]['input'], CaseContract[K]['output']> }
+
+/**
+ * The actions every case service shares, built once (the issue: "build the case workflow once"):
+ * the worker's (`mine`, `case`, `resubmit`, `withdraw`) and the desk's (`queue`, `deskCase`,
+ * `claim`, `askInfo`, `approve`, `reject`, `markPaid`, `reveal`). The service adds its own submit.
+ */
+export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
+  const staff: RoleRequirement[] = [`volunteer:${spec.service}`, 'admin']
+  const staffStep =
+    <I extends { caseId: string }>(action: 'claim' | 'askInfo' | 'approve' | 'reject' | 'markPaid') =>
+    async (ctx: Parameters<ActionDef<I, unknown>['run']>[0], input: I) => {
+      const record = await loadStaffCase(ctx, spec.service, input.caseId)
+      return deskSummary(ctx, await takeStep(ctx, spec, record, action, input))
+    }
+
+  return {
+    mine: {
+      roles: ['worker'],
+      input: Empty,
+      readOnly: true,
+      async run(ctx) {
+        const { data } = await cases(ctx)
+          .where({ ownerId: ctx.user._id, service: spec.service })
+          .orderBy('submittedAt', 'desc')
+          .limit(50)
+          .get()
+        return { items: data.map(caseSummary) }
+      },
+    },
+
+    case: {
+      roles: ['worker'],
+      input: CaseIdInput,
+      readOnly: true,
+      run: async (ctx, input) => caseView(ctx, spec, await loadOwnCase(ctx, spec.service, input.caseId)),
+    },
+
+    resubmit: {
+      roles: ['worker'],
+      input: ResubmitInput,
+      async run(ctx, input) {
+        const record = await loadOwnCase(ctx, spec.service, input.caseId)
+        if (input.attachments.length === 0 && !input.note) {
+          throw invalid({ attachments: '请上传补充的材料或写明情况' })
+        }
+        const attachments = await checkAttachments(ctx, spec.service, input.attachments, record.materials, record.attachments)
+        return caseSummary(await takeStep(ctx, spec, record, 'resubmit', { note: input.note || undefined, attachments }))
+      },
+    },
+
+    withdraw: {
+      roles: ['worker'],
+      input: CaseIdInput,
+      async run(ctx, input) {
+        const record = await loadOwnCase(ctx, spec.service, input.caseId)
+        return caseSummary(await takeStep(ctx, spec, record, 'withdraw'))
+      },
+    },
+
+    queue: {
+      roles: staff,
+      input: QueueInput,
+      readOnly: true,
+      async run(ctx, input) {
+        const _ = ctx.db.command
+        const statuses = QUEUE_FILTERS[input.filter].statuses
+        const query: Record<string, unknown> = {
+          service: spec.service,
+          status: statuses.length === 1 ? statuses[0] : _.in([...statuses]),
+        }
+        if (input.minWaitDays) query.waitingSince = _.lte(ctx.now() - input.minWaitDays * DAY_MS)
+        if (input.mineOnly) query.assigneeId = ctx.user._id
+        const offset = decodeCursor(input.cursor)
+        // Queues to work are oldest first; the finished ones, latest first.
+        const order = input.filter === 'closed' ? 'desc' : 'asc'
+        const [{ data }, counts] = await Promise.all([
+          cases(ctx).where(query).orderBy('waitingSince', order).skip(offset).limit(QUEUE_PAGE + 1).get(),
+          queueCounts(ctx, spec),
+        ])
+        return {
+          items: data.slice(0, QUEUE_PAGE).map((r) => deskSummary(ctx, r)),
+          nextCursor: data.length > QUEUE_PAGE ? encodeCursor(offset + QUEUE_PAGE) : undefined,
+          counts,
+        }
+      },
+    },
+
+    deskCase: {
+      roles: staff,
+      input: CaseIdInput,
+      readOnly: true,
+      async run(ctx, input) {
+        const record = await loadStaffCase(ctx, spec.service, input.caseId)
+        // Reading a case shows the household and what happened to them: recorded like a reveal.
+        await ctx.audit('deskCase', record._id)
+        return deskView(ctx, spec, record)
+      },
+    },
+
+    claim: { roles: staff, input: CaseIdInput, run: staffStep('claim') },
+    askInfo: { roles: staff, input: AskInfoInput, run: staffStep('askInfo') },
+    approve: { roles: staff, input: ApproveInput, run: staffStep('approve') },
+    reject: { roles: staff, input: RejectInput, run: staffStep('reject') },
+    markPaid: { roles: staff, input: MarkPaidInput, run: staffStep('markPaid') },
+
+    reveal: {
+      roles: staff,
+      input: CaseRevealInput,
+      // Not remembered under its requestId: the answer is personal data in the clear.
+      readOnly: true,
+      async run(ctx, input) {
+        const record = await loadStaffCase(ctx, spec.service, input.caseId)
+        const field = Object.hasOwn(spec.revealable, input.field) ? spec.revealable[input.field] : undefined
+        if (!field) throw invalid({ field: '这项信息不能查看' })
+        await ctx.audit('reveal', record._id, { field: input.field })
+        return { field: input.field, value: field.value(record, unseal(ctx, record)) }
+      },
+    },
+  }
+}
+
+async function queueCounts(ctx: Parameters<ActionDef<unknown, unknown>['run']>[0], spec: CaseServiceSpec) {
+  const _ = ctx.db.command
+  const totals = await Promise.all(
+    OPEN_QUEUES.map((filter) => {
+      const statuses = QUEUE_FILTERS[filter].statuses
+      return cases(ctx)
+        .where({ service: spec.service, status: statuses.length === 1 ? statuses[0] : _.in([...statuses]) })
+        .count()
+    }),
+  )
+  return Object.fromEntries(OPEN_QUEUES.map((filter, i) => [filter, totals[i].total])) as Partial<Record<QueueFilter, number>>
+}

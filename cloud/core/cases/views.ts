@@ -1,0 +1,76 @@
+import { CASE_STATUS_NAMES, type CaseAction, type CaseSummary, type CaseView, type DeskCaseSummary, type DeskCaseView } from '../../../types/cases'
+import { step } from '../../domain/cases/workflow'
+import type { Ctx } from '../context'
+import { hasRole } from '../identity'
+import type { CaseRecord } from './record'
+import { isStaffOf, type CaseServiceSpec } from './workflow'
+
+export function unseal<S>(ctx: Ctx, record: CaseRecord): S {
+  return JSON.parse(ctx.pii.decrypt(record.sealed)) as S
+}
+
+export function caseSummary(record: CaseRecord): CaseSummary {
+  return {
+    _id: record._id,
+    service: record.service,
+    title: record.title,
+    status: record.status,
+    statusName: CASE_STATUS_NAMES[record.status],
+    submittedAt: record.submittedAt,
+    updatedAt: record.updatedAt,
+    amountFen: record.amountFen,
+  }
+}
+
+const materialsOf = (spec: CaseServiceSpec, record: CaseRecord) => record.materials.map((key) => ({ key, name: spec.materialName(key) }))
+
+/** A case as its owner reads it: their own particulars in full. */
+export function caseView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): CaseView {
+  return {
+    ...caseSummary(record),
+    timeline: record.timeline,
+    attachments: record.attachments,
+    materials: materialsOf(spec, record),
+    rows: spec.rows(record, unseal(ctx, record), false),
+    askedFor: record.status === 'needs_info' ? record.askedFor : undefined,
+    rejectReason: record.rejectReason,
+    paymentRef: record.paymentRef,
+  }
+}
+
+export function deskSummary(ctx: Ctx, record: CaseRecord): DeskCaseSummary {
+  return {
+    _id: record._id,
+    service: record.service,
+    title: record.title,
+    status: record.status,
+    statusName: CASE_STATUS_NAMES[record.status],
+    applicantMasked: record.applicantMasked,
+    submittedAt: record.submittedAt,
+    waitingSince: record.waitingSince,
+    assigneeId: record.assigneeId,
+    assignedToMe: record.assigneeId === ctx.user._id,
+  }
+}
+
+const DESK_ACTIONS: CaseAction[] = ['claim', 'askInfo', 'approve', 'reject', 'markPaid']
+/** Enough to pass every step's "needs", so only who and when decide what is offered. */
+const ANY_INPUT = { note: '——', amountFen: 1, paymentRef: '0000' }
+
+/** A case on the desk: personal data masked (each field can be revealed, audited). */
+export function deskView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): DeskCaseView {
+  const actor = { id: ctx.user._id, kind: isStaffOf(ctx, spec.service) ? ('staff' as const) : ('owner' as const), admin: hasRole(ctx.user, 'admin') }
+  const ownCase = record.ownerId === ctx.user._id
+  return {
+    ...deskSummary(ctx, record),
+    timeline: record.timeline,
+    attachments: record.attachments,
+    materials: materialsOf(spec, record),
+    rows: spec.rows(record, unseal(ctx, record), true),
+    suggestedFen: record.suggestedFen,
+    maxFen: record.maxFen,
+    amountFen: record.amountFen,
+    paymentRef: record.paymentRef,
+    allowed: ownCase ? [] : DESK_ACTIONS.filter((a) => step(record, a, actor, ANY_INPUT).ok),
+  }
+}

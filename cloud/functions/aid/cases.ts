@@ -1,0 +1,74 @@
+import { MATERIAL_NAMES, RELATION_NAMES, type Material, type Relation } from '../../../types/aid'
+import type { CaseServiceSpec } from '../../core/cases/workflow'
+import type { CaseRecord } from '../../core/cases/record'
+import { invalid } from '../../core/errors'
+import { TIER_NAMES, type Tier } from '../../domain/aid/tier'
+import { maskBankAccount, maskName } from '../../domain/identity/mask'
+
+/** The plain particulars of an aid application. */
+export interface AidDetails {
+  programme: string
+  householdSize: number
+  annualIncomeFen: number
+  unavoidableSpendingFen: number
+  suddenEventCostFen?: number
+  monthsWorkedInCity?: number
+  tiers: Tier[]
+  perCapitaMonthlyFen: number
+  assessment: string
+}
+
+/** What is sealed: the household, what happened to them, where to pay. */
+export interface AidSealed {
+  applicant: { name: string; idNumber: string; mobile: string }
+  members: Array<{ name: string; relation: Relation; age: number }>
+  story: string
+  bankAccount?: { bankName: string; accountNo: string }
+}
+
+const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+
+export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
+  service: 'aid',
+  caseLink: (caseId) => `/packages/aid/case/index?caseId=${encodeURIComponent(caseId)}`,
+  materialName: (key) => MATERIAL_NAMES[key as Material] ?? key,
+
+  rows(record, sealed, forDesk) {
+    const d = record.details as unknown as AidDetails
+    const rows = [
+      { label: '申请人', value: forDesk ? maskName(sealed.applicant.name) : sealed.applicant.name, revealable: forDesk ? 'applicantName' : undefined },
+      ...(forDesk ? [{ label: '手机号', value: record.masked.mobile, revealable: 'mobile' }] : []),
+      ...(forDesk ? [{ label: '身份证号', value: record.masked.idNumber, revealable: 'idNumber' }] : []),
+      { label: '家庭人口', value: `${d.householdSize} 人` },
+      ...sealed.members.map((m) => ({ label: RELATION_NAMES[m.relation], value: `${forDesk ? maskName(m.name) : m.name}，${m.age}岁` })),
+      { label: '家庭年收入', value: yuan(d.annualIncomeFen) },
+      { label: '刚性支出（年）', value: yuan(d.unavoidableSpendingFen) },
+      ...(d.suddenEventCostFen ? [{ label: '突发事件支出', value: yuan(d.suddenEventCostFen) }] : []),
+      ...(d.monthsWorkedInCity !== undefined ? [{ label: '在本市工作', value: `${d.monthsWorkedInCity} 个月` }] : []),
+      { label: '困难类别', value: d.tiers.length ? d.tiers.map((t) => TIER_NAMES[t]).join('、') : '不核对收入' },
+      { label: '核算', value: d.assessment },
+      { label: '遇到的困难', value: sealed.story },
+    ]
+    if (sealed.bankAccount) {
+      rows.push({
+        label: '收款账户',
+        value: `${sealed.bankAccount.bankName} ${maskBankAccount(sealed.bankAccount.accountNo)}`,
+        revealable: forDesk ? 'bankAccount' : undefined,
+      })
+    }
+    return rows
+  },
+
+  revealable: {
+    applicantName: { label: '申请人姓名', value: (_r, s) => s.applicant.name },
+    mobile: { label: '手机号', value: (_r, s) => s.applicant.mobile },
+    idNumber: { label: '身份证号', value: (_r, s) => s.applicant.idNumber },
+    bankAccount: { label: '收款账户', value: (_r, s) => (s.bankAccount ? `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` : '未填写') },
+  },
+
+  checkApproval(record: CaseRecord, amountFen: number) {
+    if (record.maxFen !== undefined && amountFen > record.maxFen) {
+      throw invalid({ amountFen: `这个项目最多批准 ${yuan(record.maxFen)}` })
+    }
+  },
+}
