@@ -1,3 +1,4 @@
+import type { CaseStatus } from '../types/cases'
 import type { Db } from '../cloud/db/types'
 import type { Pii } from '../cloud/core/pii'
 import { idCheckChar } from '../cloud/domain/identity/idNumber'
@@ -112,4 +113,57 @@ export function rushSignUp(i: number) {
     emergencyContact: { name: '外婆', mobile: '13811112222' },
     consentVersion: CHILD_DATA_POLICY.version,
   }
+}
+
+/** The spread of a desk's history: most cases finished, the rest in each open state. */
+const CASE_MIX: Array<[CaseStatus, number]> = [
+  ['paid', 50],
+  ['rejected', 10],
+  ['withdrawn', 5],
+  ['submitted', 10],
+  ['resubmitted', 3],
+  ['in_review', 8],
+  ['needs_info', 6],
+  ['approved', 8],
+]
+
+/**
+ * `count` cases of the aid, medical and legal desks (60 / 30 / 10 %), submitted over the last year,
+ * written straight into the database in the shape the case store writes.
+ */
+export async function addBenchCases(db: Db, pii: Pii, count: number, now: number) {
+  const sealed = pii.encrypt(JSON.stringify({ applicant: { name: '张建国', idNumber: benchIdNumber(1, '19850101'), mobile: '13900000000' }, members: [], story: '基准测试用的申请说明，共二十个字以上。' }))
+  const statuses = CASE_MIX.flatMap(([status, weight]) => Array<CaseStatus>(weight).fill(status))
+  const YEAR = 365 * 24 * 60 * 60 * 1000
+  await db.runTransaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const service = i % 10 < 6 ? 'aid' : i % 10 < 9 ? 'medical' : 'legal'
+      const status = statuses[(i * 7919) % statuses.length]
+      const submittedAt = now - Math.floor(((i * 104_729) % 1000) / 1000 * YEAR)
+      await tx.collection('cases').add({
+        data: {
+          service,
+          kind: 'winter_warmth',
+          year: 2026,
+          title: '2026年冬送温暖',
+          ownerId: `bench-owner-${i}`,
+          applicantMasked: '张*国',
+          openKey: `bench:${i}`,
+          status,
+          assigneeId: ['in_review', 'needs_info', 'approved', 'paid', 'rejected'].includes(status) ? `bench-volunteer-${i % 7}` : undefined,
+          submittedAt,
+          updatedAt: submittedAt,
+          waitingSince: submittedAt + (i % 5) * 60_000,
+          notifyByWeChat: false,
+          details: { programme: 'winter_warmth', householdSize: 3, tiers: ['deep'] },
+          sealed,
+          masked: { mobile: '139****0000', idNumber: '3303**********0011' },
+          materials: ['id_card'],
+          attachments: [],
+          consent: { version: '2026.11', at: submittedAt },
+          timeline: [{ at: submittedAt, action: 'submit', status: 'submitted', by: 'owner' }],
+        },
+      })
+    }
+  })
 }

@@ -54,6 +54,11 @@ export const INDEXES: IndexSpec[] = [
   },
   {
     collection: 'cases',
+    name: 'service_assigneeId_status_waitingSince',
+    fields: [{ path: 'service' }, { path: 'assigneeId' }, { path: 'status' }, { path: 'waitingSince' }],
+  },
+  {
+    collection: 'cases',
     name: 'ownerId_submittedAt',
     fields: [{ path: 'ownerId' }, { path: 'submittedAt', direction: 'desc' }],
   },
