@@ -12,7 +12,8 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 export const SUBPACKAGES = {
   stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
   profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
-  aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index' } },
+  aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index' } },
+  desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
   childcare: {
     root: 'packages/childcare',
     pages: {
@@ -41,6 +42,11 @@ export const routes = {
   stationEdit: (id?: string) => (id ? `${sub('stations', 'edit')}?id=${encodeURIComponent(id)}` : sub('stations', 'edit')),
   realName: sub('profile', 'realName'),
   aidSelfCheck: sub('aid', 'selfCheck'),
+  aidApply: (programme?: string) => (programme ? `${sub('aid', 'apply')}?programme=${encodeURIComponent(programme)}` : sub('aid', 'apply')),
+  aidCase: (caseId: string) => `${sub('aid', 'case')}?caseId=${encodeURIComponent(caseId)}`,
+  deskQueue: (service?: string) => (service ? `${sub('desk', 'queue')}?service=${encodeURIComponent(service)}` : sub('desk', 'queue')),
+  deskCase: (service: string, caseId: string) =>
+    `${sub('desk', 'case')}?service=${encodeURIComponent(service)}&caseId=${encodeURIComponent(caseId)}`,
   childcareClasses: sub('childcare', 'classes'),
   childcareSignUp: (classId: string) => `${sub('childcare', 'signUp')}?classId=${encodeURIComponent(classId)}`,
   childcareMine: sub('childcare', 'mine'),

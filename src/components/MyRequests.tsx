@@ -2,11 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
+import { OPEN_CASE_STATUSES } from '@/types/cases'
 import { ENROLLMENT_STATUS_NAMES } from '@/types/childcare'
 import { REPORT_KIND_NAMES, REPORT_STATUS_NAMES } from '@/types/stations'
 import { api } from '../api'
 import { routes } from '../routes'
 import { formatTime } from '../utils/format'
+import { formatYuan } from '../utils/money'
 import { useSignedIn } from './useSignedIn'
 
 interface Request {
@@ -19,9 +21,9 @@ interface Request {
   url: string
 }
 
-/** 我的办事: the worker's requests across the services built so far, newest first, with their state. */
+/** 我的办事: the worker's requests across the services built so far (reports, sign-ups, aid cases), newest first, with their state. */
 async function loadRequests(): Promise<Request[]> {
-  const [reports, signUps] = await Promise.all([api.stations.myReports({}), api.childcare.mine({})])
+  const [reports, signUps, aidCases] = await Promise.all([api.stations.myReports({}), api.childcare.mine({}), api.aid.mine({})])
   const fromReports = reports.items.map((r) => ({
     key: `report-${r._id}`,
     title: `驿站反馈：${REPORT_KIND_NAMES[r.kind]}`,
@@ -40,7 +42,16 @@ async function loadRequests(): Promise<Request[]> {
     at: e.createdAt,
     url: routes.childcareMine,
   }))
-  return [...fromReports, ...fromSignUps].sort((a, b) => b.at - a.at)
+  const fromCases = aidCases.items.map((c) => ({
+    key: `case-${c._id}`,
+    title: `困难帮扶：${c.title}`,
+    detail: c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `更新于 ${formatTime(c.updatedAt)}`,
+    state: c.statusName,
+    done: !OPEN_CASE_STATUSES.includes(c.status),
+    at: c.submittedAt,
+    url: routes.aidCase(c._id),
+  }))
+  return [...fromReports, ...fromSignUps, ...fromCases].sort((a, b) => b.at - a.at)
 }
 
 export function MyRequests({ title = '我的办事' }: { title?: string }) {

@@ -25,10 +25,43 @@ export const EMPTY_CHILDCARE_DRAFT: ChildcareDraft = {
   contactMobile: '',
 }
 
+/** The hardship-aid application as the worker left it; amounts in yuan as typed. */
+export interface AidDraft {
+  programme: string
+  members: Array<{ name: string; relation: string; age: string }>
+  income: string
+  spending: string
+  sudden: string
+  migrant: boolean
+  months: string
+  story: string
+  bankName: string
+  accountNo: string
+  /** Files already uploaded (they stay on the server), by checklist item. */
+  attachments: Array<{ fileId: string; material: string; src: string }>
+}
+
+export const EMPTY_AID_DRAFT: AidDraft = {
+  programme: '',
+  members: [],
+  income: '',
+  spending: '',
+  sudden: '',
+  migrant: false,
+  months: '',
+  story: '',
+  bankName: '',
+  accountNo: '',
+  attachments: [],
+}
+
 interface DraftsState {
   childcare: ChildcareDraft
   setChildcare(change: Partial<ChildcareDraft>): void
   clearChildcare(): void
+  aid: AidDraft
+  setAid(change: Partial<AidDraft>): void
+  clearAid(): void
 }
 
 /** Drafts of long forms, kept on the phone: they survive closing the app and losing the network. */
@@ -38,6 +71,9 @@ export const useDrafts = create<DraftsState>()(
       childcare: EMPTY_CHILDCARE_DRAFT,
       setChildcare: (change) => set((s) => ({ childcare: { ...s.childcare, ...change } })),
       clearChildcare: () => set({ childcare: EMPTY_CHILDCARE_DRAFT }),
+      aid: EMPTY_AID_DRAFT,
+      setAid: (change) => set((s) => ({ aid: { ...s.aid, ...change } })),
+      clearAid: () => set({ aid: EMPTY_AID_DRAFT }),
     }),
     { name: 'lugong.drafts', storage: taroStorage },
   ),

@@ -72,11 +72,14 @@ export default function MePage() {
         />
       </View>
 
-      {(isStaffOf(me, 'stations') || isStaffOf(me, 'childcare')) && (
+      {(isStaffOf(me, 'stations') || isStaffOf(me, 'childcare') || isStaffOf(me, 'aid')) && (
         <View className="section staff-desks">
           <Text className="section-title">工作台</Text>
           {isStaffOf(me, 'stations') && (
             <Cell title="阵地管理" description="新建、编辑、暂停驿站，处理问题反馈" clickable onClick={() => Taro.navigateTo({ url: routes.stationAdmin })} />
+          )}
+          {isStaffOf(me, 'aid') && (
+            <Cell title="办件台" className="open-desk" description="困难帮扶申请：受理、补充材料、审批、发放" clickable onClick={() => Taro.navigateTo({ url: routes.deskQueue() })} />
           )}
           {isStaffOf(me, 'childcare') && (
             <Cell title="托班管理" description="花名册、每日签到、出勤率；管理员可新建和编辑托班" clickable onClick={() => Taro.navigateTo({ url: routes.childcareAdmin })} />

@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { Button, Input, Switch, Tag } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import { MATERIAL_NAMES, type Programme, type SelfCheckResult, type TierCode } from '@/types/aid'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { PageShell } from '../../../components/PageShell'
-import { formatFee } from '../../../utils/money'
+import { routes } from '../../../routes'
+import { formatFee, yuanToFen } from '../../../utils/money'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
 const TIER_NAMES: Record<TierCode, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' }
 
-/** Yuan as typed → fen; NaN when it is not a number, which the server names as the wrong field. */
-const toFen = (yuan: string) => (yuan.trim() === '' ? NaN : Math.round(Number(yuan) * 100))
 
 export default function AidSelfCheckPage() {
   const [form, setForm] = useState({ householdSize: '', income: '', spending: '', sudden: '', migrant: false, months: '' })
@@ -31,9 +31,9 @@ export default function AidSelfCheckPage() {
     const r = await submit(() =>
       api.aid.selfCheck({
         householdSize: Number(form.householdSize),
-        annualIncomeFen: toFen(form.income),
-        unavoidableSpendingFen: form.spending.trim() === '' ? 0 : toFen(form.spending),
-        suddenEventCostFen: form.sudden.trim() === '' ? undefined : toFen(form.sudden),
+        annualIncomeFen: yuanToFen(form.income),
+        unavoidableSpendingFen: form.spending.trim() === '' ? 0 : yuanToFen(form.spending),
+        suddenEventCostFen: form.sudden.trim() === '' ? undefined : yuanToFen(form.sudden),
         monthsWorkedInCity: form.migrant ? Number(form.months) : undefined,
       }),
     )
@@ -43,7 +43,12 @@ export default function AidSelfCheckPage() {
   const materialsOf = (kind: string) => programmes.find((p) => p.kind === kind)?.materials ?? []
   return (
     <PageShell className="aid-selfcheck">
-      <Text className="note">先测一测能否申请困难帮扶。网上申请即将开放，测完可以先准备好材料。填写的内容不会保存。</Text>
+      <Text className="note">先测一测能否申请困难帮扶，再在网上申请。测一测填写的内容不会保存。</Text>
+      <View className="section">
+        <Button block className="go-apply" onClick={() => Taro.navigateTo({ url: routes.aidApply() })}>
+          已了解条件，直接申请
+        </Button>
+      </View>
       <View className="section">
         <Text className="field-label">家庭人口（人）</Text>
         <Input className="field-householdSize" type="number" value={form.householdSize} onChange={(householdSize) => set({ householdSize })} placeholder="如：3" />
@@ -98,6 +103,11 @@ export default function AidSelfCheckPage() {
                   {p.amountFen !== undefined ? `：${formatFee(p.amountFen)}` : p.upToFen !== undefined ? `：最高${formatFee(p.upToFen)}` : ''}
                 </Text>
                 <Text className="muted">需准备：{materialsOf(p.kind).map((m) => MATERIAL_NAMES[m]).join('、')}</Text>
+                {p.kind !== 'spring_jobs' && (
+                  <Button size="small" type="primary" className={`apply-${p.kind}`} onClick={() => Taro.navigateTo({ url: routes.aidApply(p.kind) })}>
+                    申请{p.title}
+                  </Button>
+                )}
               </View>
             ))}
           <Text className="muted">结果仅供参考，以工会审核为准。</Text>

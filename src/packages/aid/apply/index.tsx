@@ -1,0 +1,211 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Checkbox, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { AID_DATA_POLICY, MATERIAL_NAMES, RELATION_NAMES, RELATIONS, type Material, type Programme } from '@/types/aid'
+import { MAX_FILES_PER_CASE } from '@/types/cases'
+import { api } from '../../../api'
+import { askToNotifyByWeChat } from '../../../api/subscribe'
+import { FieldError } from '../../../components/FieldError'
+import { MaterialUploader } from '../../../components/MaterialUploader'
+import { PageShell } from '../../../components/PageShell'
+import { routes } from '../../../routes'
+import { useDrafts, type AidDraft } from '../../../stores/drafts'
+import { useSession } from '../../../stores/session'
+import { formatFee, yuanToFen } from '../../../utils/money'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+import './index.scss'
+
+/** Programmes applied for here; 春送岗位 is a job referral, found under 就业招聘. */
+const applicable = (p: Programme) => p.kind !== 'spring_jobs'
+const paysMoney = (p: Programme | undefined) => p !== undefined && (p.deepFen !== undefined || p.relativeFen !== undefined || p.accidentMaxFen !== undefined)
+
+function amountsOf(p: Programme) {
+  const parts = [
+    p.deepFen !== undefined && `深度困难${formatFee(p.deepFen)}`,
+    p.relativeFen !== undefined && `相对困难${formatFee(p.relativeFen)}`,
+    p.accidentMaxFen !== undefined && `意外致困最高${formatFee(p.accidentMaxFen)}`,
+  ].filter(Boolean)
+  return parts.length ? parts.join('，') : p.meansTested ? '' : '不需要核对家庭收入'
+}
+
+export default function AidApplyPage() {
+  const wanted = useRouter().params.programme
+  const me = useSession((s) => s.me)
+  const draft = useDrafts((s) => s.aid)
+  const setDraft = useDrafts((s) => s.setAid)
+  const clearDraft = useDrafts((s) => s.clearAid)
+  const [programmes, setProgrammes] = useState<Programme[]>([])
+  const [consent, setConsent] = useState(false)
+  const { submit, busy, fieldErrors } = useSubmit()
+  const err = (field: string) => fieldErrors[field]
+
+  useEffect(() => {
+    api.aid
+      .programmes({})
+      .then((r) => setProgrammes(r.items.filter(applicable)))
+      .catch(showError)
+  }, [])
+  useEffect(() => {
+    if (wanted && !useDrafts.getState().aid.programme) setDraft({ programme: wanted })
+  }, [wanted, setDraft])
+
+  const programme = programmes.find((p) => p.kind === draft.programme)
+  const materials: Material[] = programme?.materials ?? []
+  const attached = draft.attachments.filter((a) => materials.includes(a.material as Material))
+  const setMember = (i: number, change: Partial<AidDraft['members'][number]>) =>
+    setDraft({ members: draft.members.map((m, j) => (i === j ? { ...m, ...change } : m)) })
+
+  async function send() {
+    // Asked on the tap itself, as WeChat requires; the answer rides along with the application.
+    const notifyByWeChat = await askToNotifyByWeChat()
+    const created = await submit((requestId) =>
+      api.aid.apply(
+        {
+          programme: draft.programme as Programme['kind'],
+          members: draft.members.map((m) => ({ name: m.name, relation: m.relation as 'spouse', age: m.age.trim() === '' ? NaN : Number(m.age) })),
+          annualIncomeFen: yuanToFen(draft.income),
+          unavoidableSpendingFen: draft.spending.trim() === '' ? 0 : yuanToFen(draft.spending),
+          suddenEventCostFen: draft.sudden.trim() === '' ? undefined : yuanToFen(draft.sudden),
+          monthsWorkedInCity: draft.migrant ? Number(draft.months) : undefined,
+          story: draft.story,
+          bankAccount: paysMoney(programme) ? { bankName: draft.bankName, accountNo: draft.accountNo.replace(/\s/g, '') } : undefined,
+          attachments: attached.map(({ fileId, material }) => ({ fileId, material })),
+          consentVersion: consent ? AID_DATA_POLICY.version : ('' as typeof AID_DATA_POLICY.version),
+          notifyByWeChat,
+        },
+        { requestId },
+      ),
+    )
+    if (!created) return
+    clearDraft()
+    Taro.redirectTo({ url: routes.aidCase(created._id) })
+  }
+
+  return (
+    <PageShell className="aid-apply">
+      {me && !me.realNamed && (
+        <View className="section">
+          <Text className="note">申请帮扶需要先实名认证。</Text>
+          <Button type="primary" className="go-realname" onClick={() => Taro.navigateTo({ url: routes.realName })}>
+            去实名认证
+          </Button>
+        </View>
+      )}
+      <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
+
+      <View className="section">
+        <Text className="section-title">申请哪个项目</Text>
+        <Radio.Group className="field-programme" value={draft.programme} onChange={(v) => setDraft({ programme: String(v) })}>
+          {programmes.map((p) => (
+            <Radio key={p.kind} value={p.kind} className={`programme-${p.kind}`}>
+              {p.title}
+              <Text className="muted programme-amounts"> {amountsOf(p)}</Text>
+            </Radio>
+          ))}
+        </Radio.Group>
+        <FieldError message={err('programme')} />
+        <Text className="muted">春送岗位是推荐工作，请到“就业招聘”里找岗位。</Text>
+      </View>
+
+      <View className="section">
+        <Text className="section-title">家庭情况</Text>
+        <Text className="muted">除您本人外，一起生活的家人（没有可不填）</Text>
+        {draft.members.map((m, i) => (
+          <View key={i} className={`member member-${i}`}>
+            <View className="row">
+              <Input className="field-member-name" value={m.name} onChange={(name) => setMember(i, { name })} placeholder="姓名" />
+              <Input className="field-member-age" type="number" value={m.age} onChange={(age) => setMember(i, { age })} placeholder="年龄" />
+            </View>
+            <Radio.Group className="field-member-relation" direction="horizontal" value={m.relation} onChange={(v) => setMember(i, { relation: String(v) })}>
+              {RELATIONS.map((r) => (
+                <Radio key={r} value={r} shape="button">
+                  {RELATION_NAMES[r]}
+                </Radio>
+              ))}
+            </Radio.Group>
+            <FieldError message={err(`members.${i}.name`) ?? err(`members.${i}.age`) ?? err(`members.${i}.relation`)} />
+            <Button size="small" fill="none" onClick={() => setDraft({ members: draft.members.filter((_, j) => j !== i) })}>
+              删除这位家人
+            </Button>
+          </View>
+        ))}
+        <Button size="small" className="add-member" onClick={() => setDraft({ members: [...draft.members, { name: '', relation: '', age: '' }] })}>
+          添加家人
+        </Button>
+        <Text className="field-label">家庭全年收入（元，扣税后）</Text>
+        <Input className="field-income" type="digit" value={draft.income} onChange={(income) => setDraft({ income })} placeholder="如：48000" />
+        <FieldError message={err('annualIncomeFen')} />
+        <Text className="field-label">全年必需支出（元，如医疗、房租，没有填0）</Text>
+        <Input className="field-spending" type="digit" value={draft.spending} onChange={(spending) => setDraft({ spending })} placeholder="如：12000" />
+        <FieldError message={err('unavoidableSpendingFen')} />
+        <Text className="field-label">今年突发事件花费（元，事故、灾害、大病，没有可不填）</Text>
+        <Input className="field-sudden" type="digit" value={draft.sudden} onChange={(sudden) => setDraft({ sudden })} placeholder="没有可不填" />
+        <FieldError message={err('suddenEventCostFen')} />
+        <View className="row">
+          <Text>我是外来务工人员</Text>
+          <Switch checked={draft.migrant} onChange={(migrant) => setDraft({ migrant })} />
+        </View>
+        {draft.migrant && (
+          <>
+            <Text className="field-label">在本市工作了几个月</Text>
+            <Input className="field-months" type="number" value={draft.months} onChange={(months) => setDraft({ months })} placeholder="如：18" />
+            <FieldError message={err('monthsWorkedInCity')} />
+          </>
+        )}
+        <Text className="field-label">遇到了什么困难</Text>
+        <TextArea className="field-story" value={draft.story} onChange={(story) => setDraft({ story })} placeholder="如：家人生病住院、受伤不能工作……至少20个字" maxLength={1000} />
+        <FieldError message={err('story')} />
+      </View>
+
+      {paysMoney(programme) && (
+        <View className="section">
+          <Text className="section-title">收款银行卡（本人）</Text>
+          <Text className="field-label">开户银行</Text>
+          <Input className="field-bankName" value={draft.bankName} onChange={(bankName) => setDraft({ bankName })} placeholder="如：温州银行" />
+          <FieldError message={err('bankAccount.bankName')} />
+          <Text className="field-label">银行卡号</Text>
+          <Input className="field-accountNo" type="number" value={draft.accountNo} onChange={(accountNo) => setDraft({ accountNo })} placeholder="12到19位数字" maxLength={23} />
+          <FieldError message={err('bankAccount.accountNo')} />
+        </View>
+      )}
+
+      {programme && (
+        <View className="section materials">
+          <Text className="section-title">上传材料</Text>
+          <Text className="muted">
+            拍照或选图，每份申请最多{MAX_FILES_PER_CASE}个文件。缺的材料可以以后补交，但会影响审核进度。
+          </Text>
+          {materials.map((key) => (
+            <MaterialUploader
+              key={key}
+              service="aid"
+              material={key}
+              title={MATERIAL_NAMES[key]}
+              files={attached.filter((a) => a.material === key)}
+              room={MAX_FILES_PER_CASE - attached.length}
+              onChange={(files) =>
+                setDraft({
+                  attachments: [...draft.attachments.filter((a) => a.material !== key), ...files.map((f) => ({ ...f, material: key }))],
+                })
+              }
+            />
+          ))}
+          <FieldError message={err('attachments') ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('attachments.'))?.[1]} />
+        </View>
+      )}
+
+      <View className="section">
+        <Checkbox className="aid-consent" checked={consent} onChange={setConsent}>
+          我同意工会为审核帮扶收集家庭、收入、银行卡等敏感信息（《{AID_DATA_POLICY.title}》），只用于这次帮扶
+        </Checkbox>
+        <FieldError message={err('consentVersion')} />
+        <View className="actions">
+          <Button type="primary" block loading={busy} className="submit-application" onClick={send}>
+            提交申请
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,160 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Cell, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import type { CaseAction, DeskCaseView } from '@/types/cases'
+import { CaseAttachments } from '../../../components/CaseAttachments'
+import { CaseTimeline } from '../../../components/CaseTimeline'
+import { FieldError } from '../../../components/FieldError'
+import { PageShell } from '../../../components/PageShell'
+import { formatWaited } from '../../../utils/format'
+import { formatYuan, yuanToFen } from '../../../utils/money'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+import { DESKS, isDeskService } from '../deskApi'
+
+const DONE: Record<string, string> = { claim: '已受理', askInfo: '已请申请人补充', approve: '已批准', reject: '已标记不通过', markPaid: '已登记发放' }
+
+export default function DeskCasePage() {
+  const params = useRouter().params
+  const caseId = params.caseId ?? ''
+  const desk = isDeskService(params.service) ? DESKS[params.service] : DESKS.aid
+  const [view, setView] = useState<DeskCaseView | null>(null)
+  const [revealed, setRevealed] = useState<Record<string, string>>({})
+  const [form, setForm] = useState({ note: '', amount: '', paymentRef: '' })
+  const { submit, busy, fieldErrors } = useSubmit()
+  const set = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }))
+
+  async function load() {
+    try {
+      const v = await desk.deskCase({ caseId })
+      setView(v)
+      setForm((f) => ({ ...f, amount: f.amount || (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '') }))
+    } catch (error) {
+      showError(error)
+    }
+  }
+  useDidShow(() => {
+    load()
+  })
+
+  async function take(action: Exclude<CaseAction, 'submit' | 'resubmit' | 'withdraw'>) {
+    if (action === 'reject' || action === 'approve') {
+      const { confirm } = await Taro.showModal({ title: action === 'reject' ? '确定不通过？' : `确定批准 ${form.amount} 元？`, content: '申请人会收到通知。' })
+      if (!confirm) return
+    }
+    const done = await submit((requestId) => {
+      const options = { requestId }
+      switch (action) {
+        case 'claim':
+          return desk.claim({ caseId }, options)
+        case 'askInfo':
+          return desk.askInfo({ caseId, note: form.note }, options)
+        case 'approve':
+          return desk.approve({ caseId, amountFen: yuanToFen(form.amount), note: form.note.trim() || undefined }, options)
+        case 'reject':
+          return desk.reject({ caseId, note: form.note }, options)
+        case 'markPaid':
+          return desk.markPaid({ caseId, paymentRef: form.paymentRef }, options)
+      }
+    })
+    if (!done) return
+    Taro.showToast({ title: DONE[action], icon: 'success' })
+    set({ note: '' })
+    load()
+  }
+
+  async function reveal(field: string) {
+    try {
+      const { value } = await desk.reveal({ caseId, field })
+      setRevealed((r) => ({ ...r, [field]: value }))
+    } catch (error) {
+      showError(error)
+    }
+  }
+
+  if (!view) return <PageShell className="desk-case" />
+  const allowed = new Set(view.allowed)
+  const deciding = allowed.has('askInfo') || allowed.has('approve') || allowed.has('reject')
+  return (
+    <PageShell className="desk-case">
+      <View className="section">
+        <View className="row">
+          <Text className="section-title case-title">{view.title}</Text>
+          <Tag type="primary" className="case-status">
+            {view.statusName}
+          </Tag>
+        </View>
+        <Text className="muted">
+          申请人 {view.applicantMasked} · 已等待 {formatWaited(Date.now() - view.waitingSince)}
+          {view.assigneeId ? (view.assignedToMe ? ' · 由我负责' : ' · 他人负责') : ''}
+        </Text>
+        {view.suggestedFen !== undefined && <Text className="muted suggested">按规则建议：{formatYuan(view.suggestedFen)}</Text>}
+        {view.amountFen !== undefined && <Text className="case-amount">批准金额 {formatYuan(view.amountFen)}</Text>}
+      </View>
+
+      {allowed.has('claim') && (
+        <View className="section">
+          <Button type="primary" block className="claim" loading={busy} onClick={() => take('claim')}>
+            受理这份申请
+          </Button>
+        </View>
+      )}
+
+      {deciding && (
+        <View className="section decide">
+          <Text className="section-title">审核</Text>
+          <Text className="field-label">说明（补充材料时写明缺什么；不通过时写明原因）</Text>
+          <TextArea className="field-note" value={form.note} onChange={(note) => set({ note })} placeholder="如：请补充户口本照片" maxLength={300} />
+          <FieldError message={fieldErrors.note} />
+          <Button block className="ask-info" loading={busy} onClick={() => take('askInfo')}>
+            请申请人补充材料
+          </Button>
+          <Text className="field-label">批准金额（元{view.maxFen !== undefined ? `，最多${(view.maxFen / 100).toFixed(2)}` : ''}）</Text>
+          <Input className="field-amount" type="digit" value={form.amount} onChange={(amount) => set({ amount })} />
+          <FieldError message={fieldErrors.amountFen} />
+          <View className="row">
+            <Button type="primary" className="approve" loading={busy} onClick={() => take('approve')}>
+              批准
+            </Button>
+            <Button type="danger" fill="outline" className="reject" loading={busy} onClick={() => take('reject')}>
+              不通过
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {allowed.has('markPaid') && (
+        <View className="section">
+          <Text className="section-title">登记发放</Text>
+          <Text className="field-label">付款凭证号</Text>
+          <Input className="field-paymentRef" value={form.paymentRef} onChange={(paymentRef) => set({ paymentRef })} placeholder="银行流水号等" />
+          <FieldError message={fieldErrors.paymentRef} />
+          <Button type="primary" block className="mark-paid" loading={busy} onClick={() => take('markPaid')}>
+            已发放
+          </Button>
+        </View>
+      )}
+
+      <View className="section case-rows">
+        <Text className="section-title">申请内容</Text>
+        <Text className="muted">敏感信息已隐藏，查看会被记录。</Text>
+        {view.rows.map((r, i) => (
+          <Cell
+            key={i}
+            title={r.label}
+            description={r.revealable && revealed[r.revealable] ? revealed[r.revealable] : r.value}
+            extra={
+              r.revealable && !revealed[r.revealable] ? (
+                <Button size="small" className={`reveal-${r.revealable}`} onClick={() => reveal(r.revealable!)}>
+                  查看
+                </Button>
+              ) : undefined
+            }
+          />
+        ))}
+      </View>
+      <CaseAttachments materials={view.materials} attachments={view.attachments} />
+      <CaseTimeline timeline={view.timeline} />
+    </PageShell>
+  )
+}
