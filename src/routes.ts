@@ -12,7 +12,7 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 export const SUBPACKAGES = {
   stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
   profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
-  aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index' } },
+  aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index', programmes: 'programmes/index' } },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
   childcare: {
     root: 'packages/childcare',
@@ -43,6 +43,7 @@ export const routes = {
   realName: sub('profile', 'realName'),
   aidSelfCheck: sub('aid', 'selfCheck'),
   aidApply: (programme?: string) => (programme ? `${sub('aid', 'apply')}?programme=${encodeURIComponent(programme)}` : sub('aid', 'apply')),
+  aidProgrammes: sub('aid', 'programmes'),
   aidCase: (caseId: string) => `${sub('aid', 'case')}?caseId=${encodeURIComponent(caseId)}`,
   deskQueue: (service?: string) => (service ? `${sub('desk', 'queue')}?service=${encodeURIComponent(service)}` : sub('desk', 'queue')),
   deskCase: (service: string, caseId: string) =>

@@ -44,6 +44,10 @@ export const ProgrammeUpsertInput = v.object({
   materials: v.pipe(v.array(v.picklist(MATERIALS, '没有这种材料'), '请选择所需材料'), v.minLength(1, '请至少选择一种材料')),
 })
 
+export const ProgrammesInput = v.object({
+  year: v.optional(v.pipe(v.number('年份不正确'), v.integer('年份不正确'), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确'))),
+})
+
 export const AidConfigInput = v.object({
   lowIncomeLineFen: v.pipe(fen('低保线'), v.minValue(10_000, '低保线不正确'), v.maxValue(1_000_000, '低保线不正确')),
 })
@@ -74,7 +78,8 @@ export interface SelfCheckResult {
 
 export interface AidContract extends CaseContract {
   apply: { input: v.InferInput<typeof ApplyInput>; output: CaseSummary }
-  programmes: { input: Record<string, never>; output: { year: number; items: Programme[] } }
+  /** A year's programmes (this year unless asked), and the 低保 line in force. */
+  programmes: { input: v.InferInput<typeof ProgrammesInput>; output: { year: number; items: Programme[]; lowIncomeLineFen: number } }
   selfCheck: { input: v.InferInput<typeof SelfCheckInput>; output: SelfCheckResult }
   upsertProgramme: { input: v.InferInput<typeof ProgrammeUpsertInput>; output: Programme }
   setConfig: { input: v.InferInput<typeof AidConfigInput>; output: { lowIncomeLineFen: number } }

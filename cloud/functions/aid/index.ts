@@ -1,5 +1,4 @@
-import { AidConfigInput, ApplyInput, PROGRAMME_NAMES, ProgrammeUpsertInput, SelfCheckInput, type AidContract, type Programme } from '../../../types/aid'
-import { Empty } from '../../../types/users'
+import { AidConfigInput, ApplyInput, PROGRAMME_NAMES, ProgrammesInput, ProgrammeUpsertInput, SelfCheckInput, type AidContract, type Programme } from '../../../types/aid'
 import { offerOf } from '../../domain/aid/programmes'
 import { assessTier } from '../../domain/aid/tier'
 import { defineFunction } from '../../core/defineFunction'
@@ -19,11 +18,11 @@ export const aidFunction = defineFunction<AidContract>('aid', {
 
   programmes: {
     roles: ['worker'],
-    input: Empty,
+    input: ProgrammesInput,
     readOnly: true,
-    async run(ctx) {
-      const year = thisYear(ctx)
-      return { year, items: await programmesOf(ctx, year) }
+    async run(ctx, input) {
+      const year = input.year ?? thisYear(ctx)
+      return { year, items: await programmesOf(ctx, year), lowIncomeLineFen: await lowIncomeLine(ctx) }
     },
   },
 

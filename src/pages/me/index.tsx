@@ -78,6 +78,9 @@ export default function MePage() {
           {isStaffOf(me, 'stations') && (
             <Cell title="阵地管理" description="新建、编辑、暂停驿站，处理问题反馈" clickable onClick={() => Taro.navigateTo({ url: routes.stationAdmin })} />
           )}
+          {me?.roles.includes('admin') && (
+            <Cell title="帮扶项目设置" className="open-aid-programmes" description="四季帮扶的金额、材料和低保线" clickable onClick={() => Taro.navigateTo({ url: routes.aidProgrammes })} />
+          )}
           {isStaffOf(me, 'aid') && (
             <Cell title="办件台" className="open-desk" description="困难帮扶申请：受理、补充材料、审批、发放" clickable onClick={() => Taro.navigateTo({ url: routes.deskQueue() })} />
           )}
