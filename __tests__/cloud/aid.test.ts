@@ -1,3 +1,4 @@
+import { addUpload, winterApplication } from './aidFixtures'
 import { createHarness, type Harness } from './harness'
 
 /** 3 people, 36,000 yuan net a year: 1,000 yuan each a month, below the 1,200 line. */
@@ -53,6 +54,24 @@ describe('aid: programmes and the self-check', () => {
     expect(r).toMatchObject({ tiers: ['relative'], lowIncomeLineFen: 90_000 })
     expect(r.programmes.find((p: any) => p.kind === 'winter_warmth')).toMatchObject({ amountFen: 150_000 })
     await expect(h.all('audit')).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ who: 'dev-admin', action: 'setConfig' })]))
+    // A change applies to its year only: next year still has DOMAIN.md's defaults.
+    const next = await h.ok('dev-admin', 'aid', 'programmes', { year: 2027 })
+    expect(next).toMatchObject({ year: 2027, lowIncomeLineFen: 90_000 })
+    expect(next.items.find((p: any) => p.kind === 'winter_warmth')).toMatchObject({ relativeFen: 100_000 })
+  })
+
+  it('applies the approved ceiling of the programme as it stood when the worker applied', async () => {
+    const fileId = await addUpload(h, 'dev-worker')
+    const { _id: caseId } = await h.ok('dev-worker', 'aid', 'apply', winterApplication(fileId))
+    await h.ok('dev-admin', 'aid', 'upsertProgramme', {
+      year: 2026,
+      kind: 'winter_warmth',
+      description: '今年冬送温暖降低标准',
+      meansTested: true,
+      deepFen: 100_000,
+      materials: ['id_card'],
+    })
+    expect((await h.ok('dev-volunteer', 'aid', 'deskCase', { caseId })).maxFen).toBe(200_000)
   })
 
   it('refuses bad input with the field named, and changes nothing', async () => {
