@@ -271,6 +271,18 @@ describe('aid cases: ownership and the desk', () => {
     expect(await h.all('idempotency')).toHaveLength(0)
   })
 
+  it('sends a WeChat message for staff steps only when the worker agreed on the submit tap', async () => {
+    const sent: Array<{ openid: string; title: string }> = []
+    const subscribe = async (openid: string, message: { title: string }) => {
+      sent.push({ openid, title: message.title })
+    }
+    const [agreed] = await addRealNamedWorkers(h.db, h.pii, 1, 'agreed')
+    const { _id: agreedCase } = await h.ok(agreed, 'aid', 'apply', winterApplication(await addUpload(h, agreed), { notifyByWeChat: true }))
+    for (const id of [caseId, agreedCase]) await h.callWith({ subscribe }, VOLUNTEER, 'aid', 'claim', { caseId: id })
+    await h.callWith({ subscribe }, agreed, 'aid', 'withdraw', { caseId: agreedCase })
+    expect(sent).toEqual([{ openid: agreed, title: '2026年冬送温暖：审核中' }])
+  })
+
   it('does not let a volunteer decide their own application', async () => {
     await h.db.collection('users').doc('dev-worker').update({ data: { roles: ['worker', 'volunteer'], services: ['aid'] } })
     expect(await h.call('dev-worker', 'aid', 'claim', { caseId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能处理自己提交的申请' } })
