@@ -13,6 +13,7 @@ import {
 } from '../../../types/cases'
 import type { RoleRequirement } from '../../../types/roles'
 import { Empty } from '../../../types/users'
+import type { Ctx } from '../context'
 import type { ActionDef } from '../defineFunction'
 import { invalid } from '../errors'
 import { checkAttachments } from '../files'
@@ -35,7 +36,7 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
   const staff: RoleRequirement[] = [`volunteer:${spec.service}`, 'admin']
   const staffStep =
     <I extends { caseId: string }>(action: 'claim' | 'askInfo' | 'approve' | 'reject' | 'markPaid') =>
-    async (ctx: Parameters<ActionDef<I, unknown>['run']>[0], input: I) => {
+    async (ctx: Ctx, input: I) => {
       const record = await loadStaffCase(ctx, spec.service, input.caseId)
       return deskSummary(ctx, await takeStep(ctx, spec, record, action, input))
     }
@@ -90,11 +91,7 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
       readOnly: true,
       async run(ctx, input) {
         const _ = ctx.db.command
-        const statuses = QUEUE_FILTERS[input.filter].statuses
-        const query: Record<string, unknown> = {
-          service: spec.service,
-          status: statuses.length === 1 ? statuses[0] : _.in([...statuses]),
-        }
+        const query: Record<string, unknown> = queueQuery(ctx, spec, input.filter)
         if (input.minWaitDays) query.waitingSince = _.lte(ctx.now() - input.minWaitDays * DAY_MS)
         if (input.mineOnly) query.assigneeId = ctx.user._id
         const offset = decodeCursor(input.cursor)
@@ -146,15 +143,13 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
   }
 }
 
-async function queueCounts(ctx: Parameters<ActionDef<unknown, unknown>['run']>[0], spec: CaseServiceSpec) {
-  const _ = ctx.db.command
-  const totals = await Promise.all(
-    OPEN_QUEUES.map((filter) => {
-      const statuses = QUEUE_FILTERS[filter].statuses
-      return cases(ctx)
-        .where({ service: spec.service, status: statuses.length === 1 ? statuses[0] : _.in([...statuses]) })
-        .count()
-    }),
-  )
+/** The cases of one service in the states of one queue. */
+function queueQuery(ctx: Ctx, spec: CaseServiceSpec, filter: QueueFilter) {
+  const statuses = QUEUE_FILTERS[filter].statuses
+  return { service: spec.service, status: statuses.length === 1 ? statuses[0] : ctx.db.command.in([...statuses]) }
+}
+
+async function queueCounts(ctx: Ctx, spec: CaseServiceSpec) {
+  const totals = await Promise.all(OPEN_QUEUES.map((filter) => cases(ctx).where(queueQuery(ctx, spec, filter)).count()))
   return Object.fromEntries(OPEN_QUEUES.map((filter, i) => [filter, totals[i].total])) as Partial<Record<QueueFilter, number>>
 }

@@ -9,17 +9,18 @@ export function unseal<S>(ctx: Ctx, record: CaseRecord): S {
   return JSON.parse(ctx.pii.decrypt(record.sealed)) as S
 }
 
+/** What every view of a case starts from. */
+const basics = (record: CaseRecord) => ({
+  _id: record._id,
+  service: record.service,
+  title: record.title,
+  status: record.status,
+  statusName: CASE_STATUS_NAMES[record.status],
+  submittedAt: record.submittedAt,
+})
+
 export function caseSummary(record: CaseRecord): CaseSummary {
-  return {
-    _id: record._id,
-    service: record.service,
-    title: record.title,
-    status: record.status,
-    statusName: CASE_STATUS_NAMES[record.status],
-    submittedAt: record.submittedAt,
-    updatedAt: record.updatedAt,
-    amountFen: record.amountFen,
-  }
+  return { ...basics(record), updatedAt: record.updatedAt, amountFen: record.amountFen }
 }
 
 const materialsOf = (spec: CaseServiceSpec, record: CaseRecord) => record.materials.map((key) => ({ key, name: spec.materialName(key) }))
@@ -40,13 +41,8 @@ export function caseView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): C
 
 export function deskSummary(ctx: Ctx, record: CaseRecord): DeskCaseSummary {
   return {
-    _id: record._id,
-    service: record.service,
-    title: record.title,
-    status: record.status,
-    statusName: CASE_STATUS_NAMES[record.status],
+    ...basics(record),
     applicantMasked: record.applicantMasked,
-    submittedAt: record.submittedAt,
     waitingSince: record.waitingSince,
     assigneeId: record.assigneeId,
     assignedToMe: record.assigneeId === ctx.user._id,

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Checkbox, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import { AID_DATA_POLICY, MATERIAL_NAMES, RELATION_NAMES, RELATIONS, type Material, type Programme } from '@/types/aid'
 import { MAX_FILES_PER_CASE } from '@/types/cases'
@@ -9,10 +9,11 @@ import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
 import { MaterialUploader } from '../../../components/MaterialUploader'
 import { PageShell } from '../../../components/PageShell'
+import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
 import { useDrafts, type AidDraft } from '../../../stores/drafts'
-import { useSession } from '../../../stores/session'
-import { formatFee, yuanToFen } from '../../../utils/money'
+import { formatFee } from '../../../utils/money'
+import { HouseholdMoney, householdMoneyInput } from '../HouseholdMoney'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 import './index.scss'
 
@@ -31,7 +32,6 @@ function amountsOf(p: Programme) {
 
 export default function AidApplyPage() {
   const wanted = useRouter().params.programme
-  const me = useSession((s) => s.me)
   const draft = useDrafts((s) => s.aid)
   const setDraft = useDrafts((s) => s.setAid)
   const clearDraft = useDrafts((s) => s.clearAid)
@@ -64,10 +64,7 @@ export default function AidApplyPage() {
         {
           programme: draft.programme as Programme['kind'],
           members: draft.members.map((m) => ({ name: m.name, relation: m.relation as 'spouse', age: m.age.trim() === '' ? NaN : Number(m.age) })),
-          annualIncomeFen: yuanToFen(draft.income),
-          unavoidableSpendingFen: draft.spending.trim() === '' ? 0 : yuanToFen(draft.spending),
-          suddenEventCostFen: draft.sudden.trim() === '' ? undefined : yuanToFen(draft.sudden),
-          monthsWorkedInCity: draft.migrant ? Number(draft.months) : undefined,
+          ...householdMoneyInput(draft),
           story: draft.story,
           bankAccount: paysMoney(programme) ? { bankName: draft.bankName, accountNo: draft.accountNo.replace(/\s/g, '') } : undefined,
           attachments: attached.map(({ fileId, material }) => ({ fileId, material })),
@@ -84,14 +81,7 @@ export default function AidApplyPage() {
 
   return (
     <PageShell className="aid-apply">
-      {me && !me.realNamed && (
-        <View className="section">
-          <Text className="note">申请帮扶需要先实名认证。</Text>
-          <Button type="primary" className="go-realname" onClick={() => Taro.navigateTo({ url: routes.realName })}>
-            去实名认证
-          </Button>
-        </View>
-      )}
+      <RealNameNeeded because="申请帮扶需要先实名认证。" />
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
 
       <View className="section">
@@ -133,26 +123,7 @@ export default function AidApplyPage() {
         <Button size="small" className="add-member" onClick={() => setDraft({ members: [...draft.members, { name: '', relation: '', age: '' }] })}>
           添加家人
         </Button>
-        <Text className="field-label">家庭全年收入（元，扣税后）</Text>
-        <Input className="field-income" type="digit" value={draft.income} onChange={(income) => setDraft({ income })} placeholder="如：48000" />
-        <FieldError message={err('annualIncomeFen')} />
-        <Text className="field-label">全年必需支出（元，如医疗、房租，没有填0）</Text>
-        <Input className="field-spending" type="digit" value={draft.spending} onChange={(spending) => setDraft({ spending })} placeholder="如：12000" />
-        <FieldError message={err('unavoidableSpendingFen')} />
-        <Text className="field-label">今年突发事件花费（元，事故、灾害、大病，没有可不填）</Text>
-        <Input className="field-sudden" type="digit" value={draft.sudden} onChange={(sudden) => setDraft({ sudden })} placeholder="没有可不填" />
-        <FieldError message={err('suddenEventCostFen')} />
-        <View className="row">
-          <Text>我是外来务工人员</Text>
-          <Switch checked={draft.migrant} onChange={(migrant) => setDraft({ migrant })} />
-        </View>
-        {draft.migrant && (
-          <>
-            <Text className="field-label">在本市工作了几个月</Text>
-            <Input className="field-months" type="number" value={draft.months} onChange={(months) => setDraft({ months })} placeholder="如：18" />
-            <FieldError message={err('monthsWorkedInCity')} />
-          </>
-        )}
+        <HouseholdMoney value={draft} onChange={setDraft} errors={fieldErrors} />
         <Text className="field-label">遇到了什么困难</Text>
         <TextArea className="field-story" value={draft.story} onChange={(story) => setDraft({ story })} placeholder="如：家人生病住院、受伤不能工作……至少20个字" maxLength={1000} />
         <FieldError message={err('story')} />

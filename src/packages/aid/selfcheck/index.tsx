@@ -1,13 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import { MATERIAL_NAMES, type Programme, type SelfCheckResult, type TierCode } from '@/types/aid'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
-import { formatFee, yuanToFen } from '../../../utils/money'
+import { formatFee } from '../../../utils/money'
+import { HouseholdMoney, householdMoneyInput } from '../HouseholdMoney'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
 const TIER_NAMES: Record<TierCode, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' }
@@ -31,10 +32,7 @@ export default function AidSelfCheckPage() {
     const r = await submit(() =>
       api.aid.selfCheck({
         householdSize: Number(form.householdSize),
-        annualIncomeFen: yuanToFen(form.income),
-        unavoidableSpendingFen: form.spending.trim() === '' ? 0 : yuanToFen(form.spending),
-        suddenEventCostFen: form.sudden.trim() === '' ? undefined : yuanToFen(form.sudden),
-        monthsWorkedInCity: form.migrant ? Number(form.months) : undefined,
+        ...householdMoneyInput(form),
       }),
     )
     if (r) setResult(r)
@@ -53,26 +51,7 @@ export default function AidSelfCheckPage() {
         <Text className="field-label">家庭人口（人）</Text>
         <Input className="field-householdSize" type="number" value={form.householdSize} onChange={(householdSize) => set({ householdSize })} placeholder="如：3" />
         <FieldError message={fieldErrors.householdSize} />
-        <Text className="field-label">家庭全年收入（元，扣税后）</Text>
-        <Input className="field-income" type="digit" value={form.income} onChange={(income) => set({ income })} placeholder="如：48000" />
-        <FieldError message={fieldErrors.annualIncomeFen} />
-        <Text className="field-label">全年必需支出（元，如医疗、房租，没有填0）</Text>
-        <Input className="field-spending" type="digit" value={form.spending} onChange={(spending) => set({ spending })} placeholder="如：12000" />
-        <FieldError message={fieldErrors.unavoidableSpendingFen} />
-        <Text className="field-label">今年突发事件花费（元，事故、灾害、大病，没有可不填）</Text>
-        <Input className="field-sudden" type="digit" value={form.sudden} onChange={(sudden) => set({ sudden })} placeholder="没有可不填" />
-        <FieldError message={fieldErrors.suddenEventCostFen} />
-        <View className="row">
-          <Text>我是外来务工人员</Text>
-          <Switch checked={form.migrant} onChange={(migrant) => set({ migrant })} />
-        </View>
-        {form.migrant && (
-          <>
-            <Text className="field-label">在本市工作了几个月</Text>
-            <Input className="field-months" type="number" value={form.months} onChange={(months) => set({ months })} placeholder="如：18" />
-            <FieldError message={fieldErrors.monthsWorkedInCity} />
-          </>
-        )}
+        <HouseholdMoney value={form} onChange={set} errors={fieldErrors} />
         <View className="actions">
           <Button type="primary" block loading={busy} className="run-check" onClick={check}>
             测一测

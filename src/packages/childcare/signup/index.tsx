@@ -7,9 +7,9 @@ import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
 import { PageShell } from '../../../components/PageShell'
+import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
 import { useDrafts } from '../../../stores/drafts'
-import { useSession } from '../../../stores/session'
 import { formatFee } from '../../../utils/money'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
@@ -17,7 +17,6 @@ const GRADES = [1, 2, 3, 4, 5, 6]
 
 export default function ChildcareSignUpPage() {
   const classId = useRouter().params.classId ?? ''
-  const me = useSession((s) => s.me)
   const draft = useDrafts((s) => s.childcare)
   const setDraft = useDrafts((s) => s.setChildcare)
   const clearDraft = useDrafts((s) => s.clearChildcare)
@@ -94,14 +93,7 @@ export default function ChildcareSignUpPage() {
           </Text>
         </View>
       )}
-      {me && !me.realNamed && (
-        <View className="section">
-          <Text className="note">为孩子报名需要家长先实名认证。</Text>
-          <Button type="primary" className="go-realname" onClick={() => Taro.navigateTo({ url: routes.realName })}>
-            去实名认证
-          </Button>
-        </View>
-      )}
+      <RealNameNeeded because="为孩子报名需要家长先实名认证。" />
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
       <View className="section signup-form">
         <Text className="field-label">孩子姓名</Text>
