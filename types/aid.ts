@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { AttachmentsInput, type CaseContract, type CaseSummary } from './cases'
+import { AttachmentsInput, BankAccountInput, type CaseContract, type CaseSummary } from './cases'
 
 /** The four seasonal programmes of hardship aid (四季帮扶, DOMAIN.md §3). */
 export const PROGRAMME_KINDS = ['spring_jobs', 'summer_cooling', 'autumn_education', 'winter_warmth'] as const
@@ -95,11 +95,6 @@ export const HouseholdMemberInput = v.object({
   name: v.pipe(v.string('请填写家庭成员姓名'), v.trim(), v.minLength(2, '姓名至少2个字'), v.maxLength(20, '姓名最多20个字')),
   relation: v.picklist(RELATIONS, '请选择与您的关系'),
   age: v.pipe(v.number('请填写年龄'), v.integer('年龄应为整数'), v.minValue(0, '年龄不正确'), v.maxValue(120, '年龄不正确')),
-})
-
-export const BankAccountInput = v.object({
-  bankName: v.pipe(v.string('请填写开户银行'), v.trim(), v.minLength(2, '请填写开户银行'), v.maxLength(30, '开户银行最多30个字')),
-  accountNo: v.pipe(v.string('请填写银行卡号'), v.trim(), v.regex(/^\d{12,19}$/, '银行卡号应为12到19位数字')),
 })
 
 /** The hardship-aid application (DOMAIN.md §3). The household is the worker plus `members`. */

@@ -150,6 +150,12 @@ export const AttachmentsInput = v.pipe(
   v.maxLength(MAX_FILES_PER_CASE, `每份申请最多上传${MAX_FILES_PER_CASE}个文件`),
 )
 
+/** Where a payout goes: the applicant's own card. */
+export const BankAccountInput = v.object({
+  bankName: v.pipe(v.string('请填写开户银行'), v.trim(), v.minLength(2, '请填写开户银行'), v.maxLength(30, '开户银行最多30个字')),
+  accountNo: v.pipe(v.string('请填写银行卡号'), v.trim(), v.regex(/^\d{12,19}$/, '银行卡号应为12到19位数字')),
+})
+
 export const ResubmitInput = v.object({
   caseId,
   note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, '说明最多300个字'))),

@@ -6,6 +6,7 @@ export * from './childcare'
 export * from './aid'
 export * from './cases'
 export * from './files'
+export * from './medical'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'

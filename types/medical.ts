@@ -1,0 +1,171 @@
+import * as v from 'valibot'
+import { AttachmentsInput, BankAccountInput, type CaseContract, type CaseSummary } from './cases'
+
+/** The claim categories of the mutual-aid plan (DOMAIN.md §4). */
+export const MEDICAL_CATEGORIES = ['inpatient', 'special_outpatient', 'critical_illness', 'accident'] as const
+export type MedicalCategory = (typeof MEDICAL_CATEGORIES)[number]
+export const CATEGORY_NAMES: Record<MedicalCategory, string> = {
+  inpatient: '住院',
+  special_outpatient: '特殊病种门诊',
+  critical_illness: '重大疾病',
+  accident: '意外伤害',
+}
+
+export const MEDICAL_MATERIALS = ['discharge_summary', 'invoice', 'itemised_bill', 'insurance_settlement', 'bank_card'] as const
+export type MedicalMaterial = (typeof MEDICAL_MATERIALS)[number]
+export const MEDICAL_MATERIAL_NAMES: Record<MedicalMaterial, string> = {
+  discharge_summary: '出院小结',
+  invoice: '发票',
+  itemised_bill: '费用清单',
+  insurance_settlement: '医保结算单',
+  bank_card: '银行卡',
+}
+
+export const MEDICAL_DATA_POLICY = { version: '2026.11', title: '医疗互助医疗信息收集说明' } as const
+
+/** A band of a progressive payout: the part of the base up to `uptoFen` (no limit when absent). */
+export interface Band {
+  uptoFen?: number
+  ratePercent: number
+}
+
+/** How one category pays *(config per plan year)*. */
+export interface CategoryRule {
+  /** `banded`: (self-paid − deductible per admission) paid by bands; `rate`: a share of the self-paid amount; `lump`: a fixed sum. */
+  kind: 'banded' | 'rate' | 'lump'
+  deductibleFen?: number
+  bands?: Band[]
+  ratePercent?: number
+  lumpSumFen?: number
+  /** At most this much a person a plan year in this category. */
+  capFen: number
+  /** Paid at most once a plan year (重大疾病). */
+  oncePerYear?: boolean
+}
+
+export interface Plan {
+  _id: string
+  year: number
+  feeFen: number
+  /** Claims within this many days of discharge (or of the outpatient bill). */
+  claimWindowDays: number
+  /** All categories together, a person a plan year. */
+  overallCapFen: number
+  categories: Record<MedicalCategory, CategoryRule>
+}
+
+/** What was already approved for this person in the plan year, which the caps count. */
+export interface ApprovedSoFar {
+  byCategoryFen: Partial<Record<MedicalCategory, number>>
+  totalFen: number
+  /** Claims of a once-a-year category already approved or under way. */
+  onceTaken: MedicalCategory[]
+}
+
+export interface EstimateLine {
+  label: string
+  baseFen: number
+  ratePercent: number
+  /** The exact share in hundredths of a fen (base × rate), rounded only in the total. */
+  payCentiFen: number
+}
+
+export interface Estimate {
+  category: MedicalCategory
+  selfPaidFen: number
+  deductibleFen: number
+  baseFen: number
+  lines: EstimateLine[]
+  /** Before the caps, rounded half up to the fen. */
+  computedFen: number
+  categoryCapFen: number
+  categoryUsedFen: number
+  overallCapFen: number
+  overallUsedFen: number
+  payoutFen: number
+  /** In plain words, what limited the payout, when something did. */
+  limitedBy?: string
+}
+
+const fen = (what: string) => v.pipe(v.number(`${what}应为数字`), v.integer(`${what}以分为单位`), v.minValue(0, `${what}不能为负`))
+const isoDate = (what: string) => v.pipe(v.string(`请填写${what}`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${what}格式应为 2026-01-31`))
+
+export const ClaimInput = v.object({
+  category: v.picklist(MEDICAL_CATEGORIES, '请选择报销类别'),
+  hospital: v.pipe(v.string('请填写医院'), v.trim(), v.minLength(2, '请填写医院名称'), v.maxLength(60, '医院名称最多60个字')),
+  /** Inpatient: admission and discharge; the other categories: the bill date. */
+  admissionDate: v.optional(isoDate('入院日期')),
+  dischargeDate: v.optional(isoDate('出院日期')),
+  billDate: v.optional(isoDate('票据日期')),
+  selfPaidFen: v.pipe(fen('自付金额'), v.minValue(1, '请填写自付金额'), v.maxValue(10_000_000_00, '自付金额过大')),
+  diagnosis: v.pipe(v.string('请填写诊断'), v.trim(), v.minLength(2, '请填写诊断'), v.maxLength(100, '诊断最多100个字')),
+  bankAccount: BankAccountInput,
+  attachments: v.pipe(AttachmentsInput, v.minLength(1, '请至少上传一份材料')),
+  consentVersion: v.literal(MEDICAL_DATA_POLICY.version, '请阅读并同意医疗信息收集说明'),
+  notifyByWeChat: v.optional(v.boolean()),
+})
+export type ClaimInputValue = v.InferOutput<typeof ClaimInput>
+
+const capFen = (what: string) => v.pipe(fen(what), v.maxValue(100_000_000, `${what}过大`))
+const CategoryRuleInput = v.object({
+  kind: v.picklist(['banded', 'rate', 'lump'], '请选择计算方式'),
+  deductibleFen: v.optional(capFen('起付线')),
+  bands: v.optional(
+    v.pipe(
+      v.array(v.object({ uptoFen: v.optional(capFen('分段上限')), ratePercent: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100, '比例最多100%')) })),
+      v.maxLength(6, '最多6段'),
+    ),
+  ),
+  ratePercent: v.optional(v.pipe(v.number('请填写比例'), v.integer('比例应为整数'), v.minValue(0), v.maxValue(100, '比例最多100%'))),
+  lumpSumFen: v.optional(capFen('定额')),
+  capFen: capFen('年度上限'),
+  oncePerYear: v.optional(v.boolean()),
+})
+
+export const PlanInput = v.object({
+  year: v.pipe(v.number('请填写年份'), v.integer(), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确')),
+  feeFen: capFen('会费'),
+  claimWindowDays: v.pipe(v.number('请填写申请期限'), v.integer(), v.minValue(1, '申请期限至少1天'), v.maxValue(730, '申请期限最多730天')),
+  overallCapFen: capFen('年度总上限'),
+  categories: v.object({
+    inpatient: CategoryRuleInput,
+    special_outpatient: CategoryRuleInput,
+    critical_illness: CategoryRuleInput,
+    accident: CategoryRuleInput,
+  }),
+})
+
+export const PlanYearInput = v.object({
+  year: v.optional(v.pipe(v.number('年份不正确'), v.integer('年份不正确'), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确'))),
+})
+
+export const ImportMembersInput = v.object({
+  /** The CSV as text: 姓名,身份证号,单位,年份 — a header line is optional. */
+  csv: v.pipe(v.string('请选择CSV文件'), v.minLength(1, '文件是空的'), v.maxLength(2_000_000, '文件太大，请分批导入')),
+  /** false: only check and report; true: import the rows that pass, all in one step. */
+  commit: v.boolean(),
+})
+
+export interface ImportReport {
+  rows: number
+  accepted: number
+  refused: Array<{ line: number; reason: string }>
+  imported: number
+}
+
+export interface Coverage {
+  year: number
+  covered: boolean
+  employer?: string
+  plan: Plan
+  /** What this person already had approved this plan year. */
+  approved: ApprovedSoFar
+}
+
+export interface MedicalContract extends CaseContract {
+  plan: { input: v.InferInput<typeof PlanYearInput>; output: Plan }
+  upsertPlan: { input: v.InferInput<typeof PlanInput>; output: Plan }
+  importMembers: { input: v.InferInput<typeof ImportMembersInput>; output: ImportReport }
+  coverage: { input: v.InferInput<typeof PlanYearInput>; output: Coverage }
+  submitClaim: { input: v.InferInput<typeof ClaimInput>; output: CaseSummary }
+}
