@@ -13,6 +13,7 @@ import type { StationsContract } from './stations'
 import type { ChildcareContract } from './childcare'
 import type { AidContract } from './aid'
 import type { FilesContract } from './files'
+import type { MedicalContract } from './medical'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -20,6 +21,7 @@ export interface Functions {
   stations: StationsContract
   childcare: ChildcareContract
   aid: AidContract
+  medical: MedicalContract
   files: FilesContract
 }
 export type FunctionName = keyof Functions

@@ -1,4 +1,5 @@
-import { defaultPlan, estimatePayout, roundHalfUp } from '../../cloud/domain/medical/payout'
+import { estimatePayout, roundHalfUp } from '../../cloud/domain/medical/payout'
+import { checkPlan, defaultPlan } from '../../cloud/domain/medical/plan'
 import type { ApprovedSoFar } from '../../types/medical'
 
 const plan = defaultPlan(2026)
@@ -84,5 +85,18 @@ describe('medical mutual aid: the payout of a claim (DOMAIN.md §4)', () => {
     const second = estimatePayout(plan, 'critical_illness', yuan(3_000), { byCategoryFen: {}, totalFen: 0, onceTaken: ['critical_illness'] })
     expect(second.payoutFen).toBe(0)
     expect(second.limitedBy).toContain('每个保障年度只给付一次')
+  })
+
+  it('checks a plan an admin writes: bands rise and end open, caps within the overall cap', () => {
+    expect(checkPlan(plan)).toEqual({})
+    const bad = structuredClone(plan)
+    bad.categories.inpatient.bands = [{ uptoFen: 500_000, ratePercent: 50 }, { uptoFen: 400_000, ratePercent: 60 }, { ratePercent: 70 }]
+    bad.categories.accident.capFen = 6_000_000
+    bad.categories.special_outpatient.ratePercent = undefined
+    expect(checkPlan(bad)).toEqual({
+      'categories.inpatient.bands': '住院：各段上限应从小到大',
+      'categories.special_outpatient.ratePercent': '特殊病种门诊：请填写给付比例',
+      'categories.accident.capFen': '意外伤害：年度上限不能高于各类合计上限',
+    })
   })
 })

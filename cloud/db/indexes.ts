@@ -46,6 +46,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
   { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
   { collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] },
+  { collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true },
   { collection: 'cases', name: 'openKey', fields: [{ path: 'openKey' }], unique: true },
   {
     collection: 'cases',

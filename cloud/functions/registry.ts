@@ -2,6 +2,7 @@ import type { CloudFunction } from '../core/defineFunction'
 import { aidFunction } from './aid'
 import { childcareFunction } from './childcare'
 import { filesFunction } from './files'
+import { medicalFunction } from './medical'
 import { stationsFunction } from './stations'
 import { usersFunction } from './users'
 
@@ -11,5 +12,6 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   stations: stationsFunction,
   childcare: childcareFunction,
   aid: aidFunction,
+  medical: medicalFunction,
   files: filesFunction,
 }

@@ -42,6 +42,7 @@ export const api = {
   stations: client('stations'),
   childcare: client('childcare'),
   aid: client('aid'),
+  medical: client('medical'),
   files: client('files'),
 }
 

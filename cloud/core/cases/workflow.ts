@@ -16,8 +16,8 @@ export interface CaseServiceSpec<S = unknown> {
   rows(record: CaseRecord, sealed: S, forDesk: boolean): CaseDetailRow[]
   /** The fields the desk may reveal, and their plain values. */
   revealable: Record<string, { label: string; value(record: CaseRecord, sealed: S): string }>
-  /** A service's own limit on an approval (medical: never above the estimate). */
-  checkApproval?(record: CaseRecord, amountFen: number): void
+  /** A service's own limit on an approval (medical: never above the estimate recomputed now). */
+  checkApproval?(ctx: Ctx, record: CaseRecord, input: { amountFen: number; note?: string }): void | Promise<void>
 }
 
 export const cases = (ctx: Ctx) => ctx.db.collection<CaseRecord>('cases')
@@ -48,7 +48,7 @@ const NEWS: Record<CaseAction, (r: CaseRecord, entry: TimelineEntry) => string> 
   claim: () => '工作人员已受理，正在审核。',
   askInfo: (_r, e) => `需要补充材料：${e.note ?? ''}`,
   resubmit: () => '补充的材料已提交，等待工作人员审核。',
-  approve: (_r, e) => `已批准，金额 ${((e.amountFen ?? 0) / 100).toFixed(2)} 元。`,
+  approve: (_r, e) => `已批准，金额 ${((e.amountFen ?? 0) / 100).toFixed(2)} 元。${e.note ? `说明：${e.note}` : ''}`,
   reject: (_r, e) => `未通过：${e.note ?? ''}`,
   markPaid: (_r, e) => `已发放，付款凭证号 ${e.paymentRef ?? ''}。`,
   withdraw: () => '您已撤回这份申请。',
@@ -86,7 +86,7 @@ export async function takeStep(
     : { id: ctx.user._id, kind: 'owner' }
   const decision = step(record, action, actor, input)
   if (!decision.ok) throw new AppError(decision.code, decision.message, decision.fields)
-  if (action === 'approve') spec.checkApproval?.(record, input.amountFen ?? 0)
+  if (action === 'approve') await spec.checkApproval?.(ctx, record, { amountFen: input.amountFen ?? 0, note: input.note })
 
   const now = ctx.now()
   const entry: TimelineEntry = { at: now, action, status: decision.status, by: staffStep ? 'staff' : 'owner' }

@@ -64,34 +64,8 @@ export function estimatePayout(plan: Plan, category: MedicalCategory, selfPaidFe
 export const roundHalfUp = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d))
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`
-const wan = (fen: number) => `${fen / 100}`
+const wholeYuan = (fen: number) => `${fen / 100}`
 
 function bandLabel(fromFen: number, uptoFen: number | undefined) {
-  return uptoFen === undefined ? `${wan(fromFen)}元以上部分` : `${wan(fromFen)}–${wan(uptoFen)}元部分`
-}
-
-/** DOMAIN.md §4's plan *(config per plan year)*: what a year gets until an admin changes it. */
-export function defaultPlan(year: number): Plan {
-  return {
-    _id: String(year),
-    year,
-    feeFen: 6_000,
-    claimWindowDays: 180,
-    overallCapFen: 5_000_000,
-    categories: {
-      inpatient: {
-        kind: 'banded',
-        deductibleFen: 50_000,
-        bands: [
-          { uptoFen: 500_000, ratePercent: 50 },
-          { uptoFen: 2_000_000, ratePercent: 60 },
-          { ratePercent: 70 },
-        ],
-        capFen: 3_000_000,
-      },
-      special_outpatient: { kind: 'rate', ratePercent: 40, capFen: 1_000_000 },
-      critical_illness: { kind: 'lump', lumpSumFen: 1_000_000, capFen: 1_000_000, oncePerYear: true },
-      accident: { kind: 'rate', ratePercent: 80, capFen: 500_000 },
-    },
-  }
+  return uptoFen === undefined ? `${wholeYuan(fromFen)}元以上部分` : `${wholeYuan(fromFen)}–${wholeYuan(uptoFen)}元部分`
 }

@@ -66,7 +66,7 @@ export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
     bankAccount: { label: '收款账户', value: (_r, s) => (s.bankAccount ? `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` : '未填写') },
   },
 
-  checkApproval(record: CaseRecord, amountFen: number) {
+  checkApproval(_ctx, record: CaseRecord, { amountFen }) {
     if (record.maxFen !== undefined && amountFen > record.maxFen) {
       throw invalid({ amountFen: `这个项目最多批准 ${yuan(record.maxFen)}` })
     }

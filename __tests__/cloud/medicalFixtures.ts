@@ -1,0 +1,33 @@
+import { MEDICAL_DATA_POLICY } from '../../types/medical'
+import { PERSONAS } from '../../cloud/local/seed/personas'
+import { addUpload } from './aidFixtures'
+import type { Harness } from './harness'
+
+/** 张建国's ID number (dev:worker), as his union would list him. */
+export const WORKER_ID = PERSONAS.find((p) => p.openid === 'dev-worker')!.profile!.idNumber
+
+/** Enrols `dev-worker` in the plan of `year` through the admin's CSV import. */
+export async function enrolWorker(h: Harness, year = 2026) {
+  await h.ok('dev-admin', 'medical', 'importMembers', { csv: `张建国,${WORKER_ID},温州鹿城顺达快递有限公司,${year}`, commit: true })
+}
+
+/** DOMAIN.md's worked example: one stay, 12,500 yuan self-paid. */
+export const inpatientClaim = (fileId: string, over: Record<string, unknown> = {}) => ({
+  category: 'inpatient',
+  hospital: '温州医科大学附属第一医院',
+  admissionDate: '2026-11-02',
+  dischargeDate: '2026-11-12',
+  selfPaidFen: 1_250_000,
+  diagnosis: '腰椎间盘突出',
+  bankAccount: { bankName: '温州银行', accountNo: '6222021234567890123' },
+  attachments: [{ fileId, material: 'discharge_summary' }],
+  consentVersion: MEDICAL_DATA_POLICY.version,
+  ...over,
+})
+
+/** `dev-worker` files a claim with one upload; answers the case id. */
+export async function fileClaim(h: Harness, over: Record<string, unknown> = {}) {
+  const fileId = await addUpload(h, 'dev-worker', 'medical')
+  const summary = await h.ok('dev-worker', 'medical', 'submitClaim', inpatientClaim(fileId, over))
+  return summary._id as string
+}

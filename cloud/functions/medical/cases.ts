@@ -1,0 +1,88 @@
+import { CATEGORY_NAMES, MEDICAL_MATERIAL_NAMES, type Estimate, type MedicalCategory, type MedicalMaterial } from '../../../types/medical'
+import type { CaseRecord } from '../../core/cases/record'
+import type { CaseServiceSpec } from '../../core/cases/workflow'
+import { invalid } from '../../core/errors'
+import { maskBankAccount, maskName } from '../../domain/identity/mask'
+import { estimatePayout } from '../../domain/medical/payout'
+import { approvedSoFar, planOf } from './plans'
+
+/** The plain particulars of a claim, with the estimate as computed at submission. */
+export interface ClaimDetails {
+  category: MedicalCategory
+  hospital: string
+  admissionDate?: string
+  dischargeDate?: string
+  billDate?: string
+  selfPaidFen: number
+  estimate: Estimate
+}
+
+export interface ClaimSealed {
+  applicant: { name: string; idNumber: string; mobile: string }
+  diagnosis: string
+  bankAccount: { bankName: string; accountNo: string }
+}
+
+const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+
+/** The breakdown in lines a worker and a volunteer both read. */
+export function estimateRows(e: Estimate) {
+  return [
+    ...(e.deductibleFen ? [{ label: '起付线', value: `减去 ${yuan(e.deductibleFen)}` }] : []),
+    ...e.lines.map((l) => ({ label: l.label, value: `${yuan(l.baseFen)} × ${l.ratePercent}% = ${(l.payCentiFen / 10_000).toFixed(2)} 元` })),
+    { label: '按规则核算', value: yuan(e.computedFen) },
+    { label: `${CATEGORY_NAMES[e.category]}年度已批准`, value: `${yuan(e.categoryUsedFen)}（上限 ${yuan(e.categoryCapFen)}）` },
+    { label: '各类合计已批准', value: `${yuan(e.overallUsedFen)}（上限 ${yuan(e.overallCapFen)}）` },
+    ...(e.limitedBy ? [{ label: '受上限影响', value: e.limitedBy }] : []),
+    { label: '预计可报', value: yuan(e.payoutFen) },
+  ]
+}
+
+export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
+  service: 'medical',
+  caseLink: (caseId) => `/packages/medical/case/index?caseId=${encodeURIComponent(caseId)}`,
+  materialName: (key) => MEDICAL_MATERIAL_NAMES[key as MedicalMaterial] ?? key,
+
+  rows(record, sealed, forDesk) {
+    const d = record.details as unknown as ClaimDetails
+    const when = d.category === 'inpatient' ? `${d.admissionDate} 至 ${d.dischargeDate}` : `${d.billDate}`
+    return [
+      { label: '申请人', value: forDesk ? maskName(sealed.applicant.name) : sealed.applicant.name, revealable: forDesk ? 'applicantName' : undefined },
+      ...(forDesk ? [{ label: '手机号', value: record.masked.mobile, revealable: 'mobile' }] : []),
+      ...(forDesk ? [{ label: '身份证号', value: record.masked.idNumber, revealable: 'idNumber' }] : []),
+      { label: '类别', value: CATEGORY_NAMES[d.category] },
+      { label: '医院', value: d.hospital },
+      { label: d.category === 'inpatient' ? '住院日期' : '票据日期', value: when },
+      { label: '诊断', value: forDesk ? '（已隐藏）' : sealed.diagnosis, revealable: forDesk ? 'diagnosis' : undefined },
+      { label: '自付金额', value: yuan(d.selfPaidFen) },
+      ...estimateRows(d.estimate),
+      {
+        label: '收款账户',
+        value: `${sealed.bankAccount.bankName} ${maskBankAccount(sealed.bankAccount.accountNo)}`,
+        revealable: forDesk ? 'bankAccount' : undefined,
+      },
+    ]
+  },
+
+  revealable: {
+    applicantName: { label: '申请人姓名', value: (_r, s) => s.applicant.name },
+    mobile: { label: '手机号', value: (_r, s) => s.applicant.mobile },
+    idNumber: { label: '身份证号', value: (_r, s) => s.applicant.idNumber },
+    diagnosis: { label: '诊断', value: (_r, s) => s.diagnosis },
+    bankAccount: { label: '收款账户', value: (_r, s) => `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` },
+  },
+
+  /** The estimate again, now, with what was approved since: never above it; lower only with a reason. */
+  async checkApproval(ctx, record: CaseRecord, { amountFen, note }) {
+    const d = record.details as unknown as ClaimDetails
+    const plan = await planOf(ctx, record.year)
+    const now = estimatePayout(plan, d.category, d.selfPaidFen, await approvedSoFar(ctx, plan, record.ownerId, record._id))
+    if (amountFen > now.payoutFen) {
+      const why = now.limitedBy ? `（${now.limitedBy}）` : ''
+      throw invalid({ amountFen: `不能高于按规则核算的 ${yuan(now.payoutFen)}${why}` })
+    }
+    if (amountFen < now.payoutFen && !(note && note.trim().length >= 2)) {
+      throw invalid({ note: `比核算的 ${yuan(now.payoutFen)} 低，请写明原因` })
+    }
+  },
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto'
+import { CATEGORY_NAMES, MEDICAL_MATERIALS, type ClaimInputValue, type MedicalMaterial } from '../../../types/medical'
+import { caseSummary } from '../../core/cases/views'
+import { openKeyOf, type CaseRecord } from '../../core/cases/record'
+import { cases, tellOwner } from '../../core/cases/workflow'
+import type { Ctx } from '../../core/context'
+import { AppError, failedPrecondition, invalid } from '../../core/errors'
+import { checkAttachments } from '../../core/files'
+import { step } from '../../domain/cases/workflow'
+import { maskName } from '../../domain/identity/mask'
+import { checkClaimDates, withinWindow } from '../../domain/medical/claim'
+import { estimatePayout } from '../../domain/medical/payout'
+import { DuplicateKeyError } from '../../db/types'
+import { medicalCaseSpec, type ClaimDetails, type ClaimSealed } from './cases'
+import { approvedSoFar, membershipOf, planOf, today } from './plans'
+
+/** The checklist of DOMAIN.md §4; a discharge summary only for a stay. */
+export const materialsFor = (category: string): MedicalMaterial[] =>
+  category === 'inpatient' ? [...MEDICAL_MATERIALS] : MEDICAL_MATERIALS.filter((m) => m !== 'discharge_summary')
+
+/**
+ * A worker's claim: the dates and the plan year, cover that year, the claim window, the once-a-year
+ * lump sum (a UNIQUE key), then the payout recomputed here with what was approved this plan year.
+ */
+export async function submitClaim(ctx: Ctx, input: ClaimInputValue) {
+  const { user } = ctx
+  if (!user.profile || !user.pii) throw failedPrecondition('请先在“我的”里完成实名认证，再申请报销')
+  const dates = checkClaimDates(input, today(ctx))
+  if (!dates.ok) throw invalid(dates.fields)
+  const plan = await planOf(ctx, dates.planYear)
+  if (!(await membershipOf(ctx, plan.year))) {
+    throw failedPrecondition(`您${plan.year}年没有参加职工医疗互助，不能申请这一年的报销；如已参加，请联系单位工会`)
+  }
+  if (!withinWindow(dates.endDate, today(ctx), plan.claimWindowDays)) {
+    const from = input.category === 'inpatient' ? '出院' : '开票'
+    throw failedPrecondition(`已超过${from}后${plan.claimWindowDays}天的申请期限`)
+  }
+  const rule = plan.categories[input.category]
+  const approved = await approvedSoFar(ctx, plan, user._id)
+  if (rule.oncePerYear && approved.onceTaken.includes(input.category)) {
+    throw failedPrecondition(`${CATEGORY_NAMES[input.category]}每个保障年度只给付一次，您${plan.year}年已经申请过`)
+  }
+  const estimate = estimatePayout(plan, input.category, input.selfPaidFen, approved)
+  if (estimate.payoutFen === 0) {
+    throw failedPrecondition(estimate.limitedBy ?? '按规则这次报销金额为0（自付金额没有超过起付线），不用申请')
+  }
+  const materials = materialsFor(input.category)
+  const attachments = await checkAttachments(ctx, 'medical', input.attachments, materials)
+
+  const now = ctx.now()
+  const decision = step({ status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
+  if (!decision.ok) throw new AppError(decision.code, decision.message)
+  const sealed: ClaimSealed = {
+    applicant: { name: user.profile.name, idNumber: ctx.pii.decrypt(user.pii.idNumber), mobile: ctx.pii.decrypt(user.pii.mobile) },
+    diagnosis: input.diagnosis,
+    bankAccount: input.bankAccount,
+  }
+  const details: ClaimDetails = {
+    category: input.category,
+    hospital: input.hospital,
+    admissionDate: input.category === 'inpatient' ? input.admissionDate : undefined,
+    dischargeDate: input.category === 'inpatient' ? input.dischargeDate : undefined,
+    billDate: input.category === 'inpatient' ? undefined : input.billDate,
+    selfPaidFen: input.selfPaidFen,
+    estimate,
+  }
+  const record: Omit<CaseRecord, '_id'> = {
+    service: 'medical',
+    kind: input.category,
+    year: plan.year,
+    title: `${plan.year}年医疗互助·${CATEGORY_NAMES[input.category]}`,
+    ownerId: user._id,
+    applicantMasked: maskName(user.profile.name),
+    // Once a year: one key per person and year; otherwise each claim its own.
+    openKey: rule.oncePerYear ? openKeyOf('medical', input.category, plan.year, user._id) : `medical:${randomUUID()}`,
+    status: decision.status,
+    submittedAt: now,
+    updatedAt: now,
+    waitingSince: now,
+    notifyByWeChat: input.notifyByWeChat ?? false,
+    details: details as unknown as Record<string, unknown>,
+    sealed: ctx.pii.encrypt(JSON.stringify(sealed)),
+    masked: { mobile: user.profile.mobileMasked, idNumber: user.profile.idNumberMasked },
+    materials,
+    attachments,
+    suggestedFen: estimate.payoutFen,
+    maxFen: estimate.payoutFen,
+    consent: { version: input.consentVersion, at: now },
+    timeline: [{ at: now, action: 'submit', status: decision.status, by: 'owner', files: attachments.length }],
+  }
+  let stored: CaseRecord
+  try {
+    stored = { ...record, _id: (await cases(ctx).add({ data: record }))._id }
+  } catch (error) {
+    if (!(error instanceof DuplicateKeyError)) throw error
+    const message = `${CATEGORY_NAMES[input.category]}每个保障年度只给付一次，您${plan.year}年已经申请过`
+    throw new AppError('CONFLICT', message, { category: message })
+  }
+  await tellOwner(ctx, medicalCaseSpec, stored, stored.timeline[0])
+  return caseSummary(stored)
+}
