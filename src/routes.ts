@@ -13,6 +13,7 @@ export const SUBPACKAGES = {
   stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
   profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
   aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index', programmes: 'programmes/index' } },
+  medical: { root: 'packages/medical', pages: { home: 'home/index', claim: 'claim/index', case: 'case/index', admin: 'admin/index' } },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
   childcare: {
     root: 'packages/childcare',
@@ -45,6 +46,10 @@ export const routes = {
   aidApply: (programme?: string) => (programme ? `${sub('aid', 'apply')}?programme=${encodeURIComponent(programme)}` : sub('aid', 'apply')),
   aidProgrammes: sub('aid', 'programmes'),
   aidCase: (caseId: string) => `${sub('aid', 'case')}?caseId=${encodeURIComponent(caseId)}`,
+  medicalHome: sub('medical', 'home'),
+  medicalClaim: sub('medical', 'claim'),
+  medicalCase: (caseId: string) => `${sub('medical', 'case')}?caseId=${encodeURIComponent(caseId)}`,
+  medicalAdmin: sub('medical', 'admin'),
   deskQueue: (service?: string) => (service ? `${sub('desk', 'queue')}?service=${encodeURIComponent(service)}` : sub('desk', 'queue')),
   deskCase: (service: string, caseId: string) =>
     `${sub('desk', 'case')}?service=${encodeURIComponent(service)}&caseId=${encodeURIComponent(caseId)}`,

@@ -21,6 +21,10 @@ export const MEDICAL_MATERIAL_NAMES: Record<MedicalMaterial, string> = {
   bank_card: '银行卡',
 }
 
+/** The checklist of DOMAIN.md §4 for a category; a discharge summary only for a stay. */
+export const materialsFor = (category: string): MedicalMaterial[] =>
+  category === 'inpatient' ? [...MEDICAL_MATERIALS] : MEDICAL_MATERIALS.filter((m) => m !== 'discharge_summary')
+
 export const MEDICAL_DATA_POLICY = { version: '2026.11', title: '医疗互助医疗信息收集说明' } as const
 
 /** A band of a progressive payout: the part of the base up to `uptoFen` (no limit when absent). */

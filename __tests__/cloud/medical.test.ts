@@ -2,7 +2,7 @@ import type { CaseRecord } from '../../cloud/core/cases/record'
 import { addRealNamedWorkers, benchIdNumber } from '../../bench/fixtures'
 import { addUpload } from './aidFixtures'
 import { createHarness, type Harness } from './harness'
-import { enrolWorker, fileClaim, inpatientClaim, WORKER_ID } from './medicalFixtures'
+import { fileClaim, inpatientClaim, WORKER_ID } from './medicalFixtures'
 
 const VOLUNTEER = 'dev-volunteer'
 
@@ -38,30 +38,32 @@ describe('medical: the plan and who it covers', () => {
     const preview = await h.ok('dev-admin', 'medical', 'importMembers', { csv, commit: false })
     expect(preview).toEqual({
       rows: 5,
-      accepted: 2,
+      accepted: 1,
       imported: 0,
       refused: [
+        { line: 2, reason: '2026年已经参加，不必重复导入' },
         { line: 4, reason: '身份证号不正确' },
         { line: 5, reason: '文件里重复：同一人同一年出现两次' },
         { line: 6, reason: '年份不正确' },
       ],
     })
-    expect(await h.all('medical_members')).toHaveLength(0)
-    expect(await h.ok('dev-admin', 'medical', 'importMembers', { csv, commit: true })).toMatchObject({ accepted: 2, imported: 2 })
+    const seeded = (await h.all('medical_members')).length
+    expect(await h.ok('dev-admin', 'medical', 'importMembers', { csv, commit: true })).toMatchObject({ accepted: 1, imported: 1 })
     const members = await h.all('medical_members')
-    expect(members).toHaveLength(2)
-    expect(JSON.stringify(members)).not.toContain(WORKER_ID)
+    expect(members).toHaveLength(seeded + 1)
+    expect(JSON.stringify(members)).not.toContain(benchIdNumber(1, '19900101'))
     const again = await h.ok('dev-admin', 'medical', 'importMembers', { csv, commit: true })
-    expect(again).toMatchObject({ accepted: 0, imported: 0, refused: expect.arrayContaining([{ line: 2, reason: '2026年已经参加，不必重复导入' }]) })
-    expect(await h.all('medical_members')).toHaveLength(2)
+    expect(again).toMatchObject({ accepted: 0, imported: 0, refused: expect.arrayContaining([{ line: 3, reason: '2026年已经参加，不必重复导入' }]) })
+    expect(await h.all('medical_members')).toHaveLength(seeded + 1)
     expect(await h.call('dev-worker', 'medical', 'importMembers', { csv, commit: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('tells a worker whether they are covered this year', async () => {
-    expect(await h.ok('dev-worker', 'medical', 'coverage', {})).toMatchObject({ year: 2026, covered: false })
-    await enrolWorker(h)
     expect(await h.ok('dev-worker', 'medical', 'coverage', {})).toMatchObject({ year: 2026, covered: true, employer: '温州鹿城顺达快递有限公司' })
     expect(await h.ok('dev-worker', 'medical', 'coverage', { year: 2025 })).toMatchObject({ covered: false })
+    const [newcomer] = await addRealNamedWorkers(h.db, h.pii, 1, 'newcomer')
+    expect(await h.ok(newcomer, 'medical', 'coverage', {})).toMatchObject({ covered: false })
+    expect(await h.ok('dev-worker2', 'medical', 'coverage', {})).toMatchObject({ covered: false })
   })
 })
 
@@ -69,7 +71,6 @@ describe('medical: claims', () => {
   let h: Harness
   beforeEach(async () => {
     h = await createHarness()
-    await enrolWorker(h)
   })
   afterEach(() => h.close())
 

@@ -3,13 +3,8 @@ import { PERSONAS } from '../../cloud/local/seed/personas'
 import { addUpload } from './aidFixtures'
 import type { Harness } from './harness'
 
-/** 张建国's ID number (dev:worker), as his union would list him. */
+/** 张建国's ID number (dev:worker, enrolled in this year's plan by the demo data). */
 export const WORKER_ID = PERSONAS.find((p) => p.openid === 'dev-worker')!.profile!.idNumber
-
-/** Enrols `dev-worker` in the plan of `year` through the admin's CSV import. */
-export async function enrolWorker(h: Harness, year = 2026) {
-  await h.ok('dev-admin', 'medical', 'importMembers', { csv: `张建国,${WORKER_ID},温州鹿城顺达快递有限公司,${year}`, commit: true })
-}
 
 /** DOMAIN.md's worked example: one stay, 12,500 yuan self-paid. */
 export const inpatientClaim = (fileId: string, over: Record<string, unknown> = {}) => ({

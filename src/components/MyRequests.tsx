@@ -4,6 +4,7 @@ import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { OPEN_CASE_STATUSES } from '@/types/cases'
 import { ENROLLMENT_STATUS_NAMES } from '@/types/childcare'
+import { SERVICE_NAMES } from '@/types/roles'
 import { REPORT_KIND_NAMES, REPORT_STATUS_NAMES } from '@/types/stations'
 import { api } from '../api'
 import { routes } from '../routes'
@@ -21,9 +22,14 @@ interface Request {
   url: string
 }
 
-/** 我的办事: the worker's requests across the services built so far (reports, sign-ups, aid cases), newest first, with their state. */
+/** 我的办事: the worker's requests across the services built so far (reports, sign-ups, aid cases, medical claims), newest first, with their state. */
 async function loadRequests(): Promise<Request[]> {
-  const [reports, signUps, aidCases] = await Promise.all([api.stations.myReports({}), api.childcare.mine({}), api.aid.mine({})])
+  const [reports, signUps, aidCases, claims] = await Promise.all([
+    api.stations.myReports({}),
+    api.childcare.mine({}),
+    api.aid.mine({}),
+    api.medical.mine({}),
+  ])
   const fromReports = reports.items.map((r) => ({
     key: `report-${r._id}`,
     title: `驿站反馈：${REPORT_KIND_NAMES[r.kind]}`,
@@ -42,14 +48,14 @@ async function loadRequests(): Promise<Request[]> {
     at: e.createdAt,
     url: routes.childcareMine,
   }))
-  const fromCases = aidCases.items.map((c) => ({
+  const fromCases = [...aidCases.items, ...claims.items].map((c) => ({
     key: `case-${c._id}`,
-    title: `困难帮扶：${c.title}`,
+    title: `${SERVICE_NAMES[c.service]}：${c.title}`,
     detail: c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `更新于 ${formatTime(c.updatedAt)}`,
     state: c.statusName,
     done: !OPEN_CASE_STATUSES.includes(c.status),
     at: c.submittedAt,
-    url: routes.aidCase(c._id),
+    url: c.service === 'medical' ? routes.medicalCase(c._id) : routes.aidCase(c._id),
   }))
   return [...fromReports, ...fromSignUps, ...fromCases].sort((a, b) => b.at - a.at)
 }

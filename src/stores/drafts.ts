@@ -55,6 +55,33 @@ export const EMPTY_AID_DRAFT: AidDraft = {
   attachments: [],
 }
 
+/** A medical claim as the worker left it; the amount in yuan as typed. */
+export interface MedicalDraft {
+  category: string
+  hospital: string
+  admissionDate: string
+  dischargeDate: string
+  billDate: string
+  selfPaid: string
+  diagnosis: string
+  bankName: string
+  accountNo: string
+  attachments: Array<{ fileId: string; material: string; src: string }>
+}
+
+export const EMPTY_MEDICAL_DRAFT: MedicalDraft = {
+  category: '',
+  hospital: '',
+  admissionDate: '',
+  dischargeDate: '',
+  billDate: '',
+  selfPaid: '',
+  diagnosis: '',
+  bankName: '',
+  accountNo: '',
+  attachments: [],
+}
+
 interface DraftsState {
   childcare: ChildcareDraft
   setChildcare(change: Partial<ChildcareDraft>): void
@@ -62,6 +89,9 @@ interface DraftsState {
   aid: AidDraft
   setAid(change: Partial<AidDraft>): void
   clearAid(): void
+  medical: MedicalDraft
+  setMedical(change: Partial<MedicalDraft>): void
+  clearMedical(): void
 }
 
 /** Drafts of long forms, kept on the phone: they survive closing the app and losing the network. */
@@ -74,6 +104,9 @@ export const useDrafts = create<DraftsState>()(
       aid: EMPTY_AID_DRAFT,
       setAid: (change) => set((s) => ({ aid: { ...s.aid, ...change } })),
       clearAid: () => set({ aid: EMPTY_AID_DRAFT }),
+      medical: EMPTY_MEDICAL_DRAFT,
+      setMedical: (change) => set((s) => ({ medical: { ...s.medical, ...change } })),
+      clearMedical: () => set({ medical: EMPTY_MEDICAL_DRAFT }),
     }),
     { name: 'lugong.drafts', storage: taroStorage },
   ),

@@ -69,3 +69,19 @@ const wholeYuan = (fen: number) => `${fen / 100}`
 function bandLabel(fromFen: number, uptoFen: number | undefined) {
   return uptoFen === undefined ? `${wholeYuan(fromFen)}元以上部分` : `${wholeYuan(fromFen)}–${wholeYuan(uptoFen)}元部分`
 }
+
+const yuanText = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+
+/** The breakdown in lines a worker and a volunteer both read. */
+export function estimateRows(e: Estimate): Array<{ label: string; value: string }> {
+  return [
+    ...(e.deductibleFen ? [{ label: '起付线', value: `减去 ${yuanText(e.deductibleFen)}` }] : []),
+    ...e.lines.map((l) => ({ label: l.label, value: `${yuanText(l.baseFen)} × ${l.ratePercent}% = ${(l.payCentiFen / 10_000).toFixed(2)} 元` })),
+    { label: '按规则核算', value: yuanText(e.computedFen) },
+    { label: `${CATEGORY_NAMES[e.category]}年度已批准`, value: `${yuanText(e.categoryUsedFen)}（上限 ${yuanText(e.categoryCapFen)}）` },
+    { label: '各类合计已批准', value: `${yuanText(e.overallUsedFen)}（上限 ${yuanText(e.overallCapFen)}）` },
+    ...(e.limitedBy ? [{ label: '受上限影响', value: e.limitedBy }] : []),
+    { label: '预计可报', value: yuanText(e.payoutFen) },
+  ]
+}
+

@@ -3,7 +3,7 @@ import type { CaseRecord } from '../../core/cases/record'
 import type { CaseServiceSpec } from '../../core/cases/workflow'
 import { invalid } from '../../core/errors'
 import { maskBankAccount, maskName } from '../../domain/identity/mask'
-import { estimatePayout } from '../../domain/medical/payout'
+import { estimatePayout, estimateRows } from '../../domain/medical/payout'
 import { approvedSoFar, planOf } from './plans'
 
 /** The plain particulars of a claim, with the estimate as computed at submission. */
@@ -24,19 +24,6 @@ export interface ClaimSealed {
 }
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
-
-/** The breakdown in lines a worker and a volunteer both read. */
-export function estimateRows(e: Estimate) {
-  return [
-    ...(e.deductibleFen ? [{ label: '起付线', value: `减去 ${yuan(e.deductibleFen)}` }] : []),
-    ...e.lines.map((l) => ({ label: l.label, value: `${yuan(l.baseFen)} × ${l.ratePercent}% = ${(l.payCentiFen / 10_000).toFixed(2)} 元` })),
-    { label: '按规则核算', value: yuan(e.computedFen) },
-    { label: `${CATEGORY_NAMES[e.category]}年度已批准`, value: `${yuan(e.categoryUsedFen)}（上限 ${yuan(e.categoryCapFen)}）` },
-    { label: '各类合计已批准', value: `${yuan(e.overallUsedFen)}（上限 ${yuan(e.overallCapFen)}）` },
-    ...(e.limitedBy ? [{ label: '受上限影响', value: e.limitedBy }] : []),
-    { label: '预计可报', value: yuan(e.payoutFen) },
-  ]
-}
 
 export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
   service: 'medical',

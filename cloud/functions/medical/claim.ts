@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { CATEGORY_NAMES, MEDICAL_MATERIALS, type ClaimInputValue, type MedicalMaterial } from '../../../types/medical'
+import { CATEGORY_NAMES, materialsFor, type ClaimInputValue } from '../../../types/medical'
 import { caseSummary } from '../../core/cases/views'
 import { openKeyOf, type CaseRecord } from '../../core/cases/record'
 import { cases, tellOwner } from '../../core/cases/workflow'
@@ -13,10 +13,6 @@ import { estimatePayout } from '../../domain/medical/payout'
 import { DuplicateKeyError } from '../../db/types'
 import { medicalCaseSpec, type ClaimDetails, type ClaimSealed } from './cases'
 import { approvedSoFar, membershipOf, planOf, today } from './plans'
-
-/** The checklist of DOMAIN.md §4; a discharge summary only for a stay. */
-export const materialsFor = (category: string): MedicalMaterial[] =>
-  category === 'inpatient' ? [...MEDICAL_MATERIALS] : MEDICAL_MATERIALS.filter((m) => m !== 'discharge_summary')
 
 /**
  * A worker's claim: the dates and the plan year, cover that year, the claim window, the once-a-year

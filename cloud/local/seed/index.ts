@@ -2,7 +2,9 @@ import type { Db } from '../../db/types'
 import { DuplicateKeyError } from '../../db/types'
 import type { Pii } from '../../core/pii'
 import type { UserRecord } from '../../core/records'
-import { maskIdNumber, maskMobile } from '../../domain/identity/mask'
+import { maskIdNumber, maskMobile, maskName } from '../../domain/identity/mask'
+import { formatShanghai } from '../../domain/time'
+import { memberKeyOf, type MemberRecord } from '../../functions/medical/plans'
 import { demoClasses } from './demoClasses'
 import { demoStations } from './demoStations'
 import { DEMO_EMPLOYER_ID, PERSONAS } from './personas'
@@ -41,6 +43,13 @@ export async function seedDemoData(db: Db, pii: Pii, now: number): Promise<{ ins
       user.pii = { mobile: pii.encrypt(mobile), idNumber: pii.encrypt(idNumber), idNumberBlind: pii.blindIndex(idNumber) }
     }
     await count(insertIfMissing(db, 'users', user))
+    if (p.profile?.unionMember) {
+      // Their union enrolled them in this year's medical mutual-aid plan.
+      const year = Number(formatShanghai(now, 'YYYY'))
+      const memberKey = memberKeyOf(year, pii.blindIndex(p.profile.idNumber))
+      const member: MemberRecord = { _id: `demo-${memberKey}`, year, memberKey, nameMasked: maskName(p.profile.name), employer: p.profile.employer, importedAt: now, importedBy: 'seed' }
+      await count(insertIfMissing(db, 'medical_members', member))
+    }
   }
   await count(
     insertIfMissing(db, 'employers', {

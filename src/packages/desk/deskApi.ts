@@ -4,7 +4,7 @@ import type { Me } from '@/types/users'
 import { api } from '../../api'
 
 /** The case services whose desks are built: each function carries the shared desk actions. */
-export const DESKS = { aid: api.aid } satisfies Partial<Record<CaseService, unknown>>
+export const DESKS = { aid: api.aid, medical: api.medical } satisfies Partial<Record<CaseService, unknown>>
 export type DeskService = keyof typeof DESKS
 
 export const isDeskService = (s: string | undefined): s is DeskService => s !== undefined && Object.prototype.hasOwnProperty.call(DESKS, s)

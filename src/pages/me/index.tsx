@@ -72,7 +72,7 @@ export default function MePage() {
         />
       </View>
 
-      {(isStaffOf(me, 'stations') || isStaffOf(me, 'childcare') || isStaffOf(me, 'aid')) && (
+      {(['stations', 'childcare', 'aid', 'medical'] as const).some((s) => isStaffOf(me, s)) && (
         <View className="section staff-desks">
           <Text className="section-title">工作台</Text>
           {isStaffOf(me, 'stations') && (
@@ -81,8 +81,11 @@ export default function MePage() {
           {me?.roles.includes('admin') && (
             <Cell title="帮扶项目设置" className="open-aid-programmes" description="四季帮扶的金额、材料和低保线" clickable onClick={() => Taro.navigateTo({ url: routes.aidProgrammes })} />
           )}
-          {isStaffOf(me, 'aid') && (
-            <Cell title="办件台" className="open-desk" description="困难帮扶申请：受理、补充材料、审批、发放" clickable onClick={() => Taro.navigateTo({ url: routes.deskQueue() })} />
+          {me?.roles.includes('admin') && (
+            <Cell title="医疗互助设置" className="open-medical-admin" description="导入参保名单，设置每年的报销方案" clickable onClick={() => Taro.navigateTo({ url: routes.medicalAdmin })} />
+          )}
+          {(isStaffOf(me, 'aid') || isStaffOf(me, 'medical')) && (
+            <Cell title="办件台" className="open-desk" description="困难帮扶、医疗互助申请：受理、补充材料、审批、发放" clickable onClick={() => Taro.navigateTo({ url: routes.deskQueue() })} />
           )}
           {isStaffOf(me, 'childcare') && (
             <Cell title="托班管理" description="花名册、每日签到、出勤率；管理员可新建和编辑托班" clickable onClick={() => Taro.navigateTo({ url: routes.childcareAdmin })} />

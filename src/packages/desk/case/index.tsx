@@ -103,7 +103,7 @@ export default function DeskCasePage() {
       {deciding && (
         <View className="section decide">
           <Text className="section-title">审核</Text>
-          <Text className="field-label">说明（补充材料时写明缺什么；不通过时写明原因）</Text>
+          <Text className="field-label">说明（补充材料时写明缺什么；不通过或少批时写明原因）</Text>
           <TextArea className="field-note" value={form.note} onChange={(note) => set({ note })} placeholder="如：请补充户口本照片" maxLength={300} />
           <FieldError message={fieldErrors.note} />
           <Button block className="ask-info" loading={busy} onClick={() => take('askInfo')}>

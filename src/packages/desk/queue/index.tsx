@@ -55,7 +55,7 @@ export default function DeskQueuePage() {
   if (!current) {
     return (
       <PageShell className="desk-queue">
-        <Text className="note">您还不是帮扶、医疗互助或法律援助的工作人员。</Text>
+        <Text className="note">您还不是困难帮扶或医疗互助的工作人员。</Text>
       </PageShell>
     )
   }

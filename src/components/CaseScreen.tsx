@@ -1,0 +1,123 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { MAX_FILES_PER_CASE, type CaseService, type CaseSummary, type CaseView } from '@/types/cases'
+import type { CallOptions } from '../api'
+import { formatYuan } from '../utils/money'
+import { showError, useSubmit } from '../utils/useSubmit'
+import { CaseAttachments } from './CaseAttachments'
+import { CaseTimeline } from './CaseTimeline'
+import { FieldError } from './FieldError'
+import { MaterialUploader, type UploadedMaterial } from './MaterialUploader'
+import { PageShell } from './PageShell'
+
+/** The worker's side of a case service's actions, as every case function has them. */
+export interface WorkerCaseApi {
+  case(input: { caseId: string }): Promise<CaseView>
+  resubmit(input: { caseId: string; note?: string; attachments: Array<{ fileId: string; material: string }> }, options?: CallOptions): Promise<CaseSummary>
+  withdraw(input: { caseId: string }, options?: CallOptions): Promise<CaseSummary>
+}
+
+const WITHDRAWABLE = ['submitted', 'in_review', 'needs_info', 'resubmitted']
+
+/**
+ * A worker's case, whatever the service: its state, what staff asked for (with uploads to answer),
+ * the timeline, the files and the particulars; withdraw while no decision is made.
+ */
+export function CaseScreen({ service, caseId, cases, className }: { service: CaseService; caseId: string; cases: WorkerCaseApi; className: string }) {
+  const [view, setView] = useState<CaseView | null>(null)
+  const [added, setAdded] = useState<Record<string, UploadedMaterial[]>>({})
+  const [note, setNote] = useState('')
+  const { submit, busy, fieldErrors } = useSubmit()
+
+  const load = () =>
+    cases
+      .case({ caseId })
+      .then(setView)
+      .catch(showError)
+  useDidShow(() => {
+    load()
+  })
+
+  async function resubmit() {
+    const attachments = Object.entries(added).flatMap(([material, files]) => files.map((f) => ({ fileId: f.fileId, material })))
+    const done = await submit((requestId) => cases.resubmit({ caseId, note: note.trim() || undefined, attachments }, { requestId }))
+    if (!done) return
+    setAdded({})
+    setNote('')
+    Taro.showToast({ title: '已提交补充材料', icon: 'success' })
+    load()
+  }
+
+  async function withdraw() {
+    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后这份申请不再办理，可以重新申请。确定撤回吗？' })
+    if (!confirm) return
+    const done = await submit((requestId) => cases.withdraw({ caseId }, { requestId }))
+    if (done) load()
+  }
+
+  if (!view) return <PageShell className={className} />
+  const addedCount = Object.values(added).reduce((n, files) => n + files.length, 0)
+  const room = MAX_FILES_PER_CASE - view.attachments.length - addedCount
+  return (
+    <PageShell className={className}>
+      <View className="section">
+        <View className="row">
+          <Text className="section-title case-title">{view.title}</Text>
+          <Tag type={view.status === 'rejected' || view.status === 'withdrawn' ? 'default' : 'primary'} className="case-status">
+            {view.statusName}
+          </Tag>
+        </View>
+        {view.amountFen !== undefined && <Text className="case-amount">批准金额 {formatYuan(view.amountFen)}</Text>}
+        {view.paymentRef && <Text className="muted">付款凭证号 {view.paymentRef}</Text>}
+        {view.rejectReason && view.status === 'rejected' && <Text className="case-reject">未通过的原因：{view.rejectReason}</Text>}
+      </View>
+
+      {view.status === 'needs_info' && (
+        <View className="section needs-info">
+          <Text className="section-title">需要您补充</Text>
+          <Text className="asked-for">{view.askedFor}</Text>
+          {view.materials.map((m) => (
+            <MaterialUploader
+              key={m.key}
+              service={service}
+              material={m.key}
+              title={m.name}
+              files={added[m.key] ?? []}
+              room={room}
+              onChange={(files) => setAdded((a) => ({ ...a, [m.key]: files }))}
+            />
+          ))}
+          <FieldError message={fieldErrors.attachments ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('attachments.'))?.[1]} />
+          <Text className="field-label">说明（可不填）</Text>
+          <TextArea className="field-note" value={note} onChange={setNote} placeholder="如：已补交户口本" maxLength={300} />
+          <FieldError message={fieldErrors.note} />
+          <View className="actions">
+            <Button type="primary" block loading={busy} className="submit-resubmit" onClick={resubmit}>
+              提交补充材料
+            </Button>
+          </View>
+        </View>
+      )}
+
+      <CaseTimeline timeline={view.timeline} />
+      <CaseAttachments materials={view.materials} attachments={view.attachments} />
+
+      <View className="section case-rows">
+        <Text className="section-title">申请内容</Text>
+        {view.rows.map((r, i) => (
+          <Cell key={i} title={r.label} description={r.value} />
+        ))}
+      </View>
+
+      {WITHDRAWABLE.includes(view.status) && (
+        <View className="section">
+          <Button block className="withdraw" loading={busy} onClick={withdraw}>
+            撤回申请
+          </Button>
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,167 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { useEffect, useMemo, useState } from 'react'
+import { estimatePayout, estimateRows } from '@/domain/medical/payout'
+import { MAX_FILES_PER_CASE } from '@/types/cases'
+import { CATEGORY_NAMES, MEDICAL_CATEGORIES, MEDICAL_DATA_POLICY, MEDICAL_MATERIAL_NAMES, materialsFor, type Coverage, type MedicalCategory } from '@/types/medical'
+import { api } from '../../../api'
+import { askToNotifyByWeChat } from '../../../api/subscribe'
+import { DateField } from '../../../components/DateField'
+import { FieldError } from '../../../components/FieldError'
+import { MaterialUploader } from '../../../components/MaterialUploader'
+import { PageShell } from '../../../components/PageShell'
+import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { routes } from '../../../routes'
+import { useDrafts } from '../../../stores/drafts'
+import { yuanToFen } from '../../../utils/money'
+import { showError, useSubmit } from '../../../utils/useSubmit'
+
+export default function MedicalClaimPage() {
+  const draft = useDrafts((s) => s.medical)
+  const setDraft = useDrafts((s) => s.setMedical)
+  const clearDraft = useDrafts((s) => s.clearMedical)
+  const [coverage, setCoverage] = useState<Coverage | null>(null)
+  const [consent, setConsent] = useState(false)
+  const { submit, busy, fieldErrors } = useSubmit()
+  const err = (field: string) => fieldErrors[field]
+
+  const inpatient = draft.category === 'inpatient'
+  const treatmentDate = inpatient ? draft.admissionDate : draft.billDate
+  // The plan of the year the treatment began, with what this worker already had approved in it.
+  const planYear = treatmentDate ? Number(treatmentDate.slice(0, 4)) : undefined
+  useEffect(() => {
+    api.medical.coverage({ year: planYear }).then(setCoverage).catch(showError)
+  }, [planYear])
+
+  const selfPaidFen = yuanToFen(draft.selfPaid)
+  // The same rule the server applies at submission and again at approval.
+  const estimate = useMemo(
+    () => (coverage && draft.category && selfPaidFen > 0 ? estimatePayout(coverage.plan, draft.category as MedicalCategory, selfPaidFen, coverage.approved) : null),
+    [coverage, draft.category, selfPaidFen],
+  )
+  const materials = materialsFor(draft.category)
+  const attached = draft.attachments.filter((a) => materials.includes(a.material as never))
+
+  async function send() {
+    const notifyByWeChat = await askToNotifyByWeChat()
+    const created = await submit((requestId) =>
+      api.medical.submitClaim(
+        {
+          category: draft.category as MedicalCategory,
+          hospital: draft.hospital,
+          admissionDate: inpatient ? draft.admissionDate || undefined : undefined,
+          dischargeDate: inpatient ? draft.dischargeDate || undefined : undefined,
+          billDate: inpatient ? undefined : draft.billDate || undefined,
+          selfPaidFen,
+          diagnosis: draft.diagnosis,
+          bankAccount: { bankName: draft.bankName, accountNo: draft.accountNo.replace(/\s/g, '') },
+          attachments: attached.map(({ fileId, material }) => ({ fileId, material })),
+          consentVersion: consent ? MEDICAL_DATA_POLICY.version : ('' as typeof MEDICAL_DATA_POLICY.version),
+          notifyByWeChat,
+        },
+        { requestId },
+      ),
+    )
+    if (!created) return
+    clearDraft()
+    Taro.redirectTo({ url: routes.medicalCase(created._id) })
+  }
+
+  return (
+    <PageShell className="medical-claim">
+      <RealNameNeeded because="申请报销需要先实名认证。" />
+      {coverage && !coverage.covered && (
+        <Text className="note not-covered">您{coverage.year}年没有参加医疗互助，这一年的治疗不能报销。</Text>
+      )}
+      <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
+
+      <View className="section">
+        <Text className="section-title">报销类别</Text>
+        <Radio.Group className="field-category" direction="horizontal" value={draft.category} onChange={(v) => setDraft({ category: String(v) })}>
+          {MEDICAL_CATEGORIES.map((c) => (
+            <Radio key={c} value={c} shape="button" className={`category-${c}`}>
+              {CATEGORY_NAMES[c]}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <FieldError message={err('category')} />
+        <Text className="field-label">医院</Text>
+        <Input className="field-hospital" value={draft.hospital} onChange={(hospital) => setDraft({ hospital })} placeholder="如：温州医科大学附属第一医院" />
+        <FieldError message={err('hospital')} />
+        {inpatient ? (
+          <>
+            <DateField className="field-admissionDate" title="入院日期" value={draft.admissionDate} onChange={(admissionDate) => setDraft({ admissionDate })} />
+            <FieldError message={err('admissionDate')} />
+            <DateField className="field-dischargeDate" title="出院日期" value={draft.dischargeDate} onChange={(dischargeDate) => setDraft({ dischargeDate })} />
+            <FieldError message={err('dischargeDate')} />
+          </>
+        ) : (
+          <>
+            <DateField className="field-billDate" title="票据日期" value={draft.billDate} onChange={(billDate) => setDraft({ billDate })} />
+            <FieldError message={err('billDate')} />
+          </>
+        )}
+        <Text className="field-label">自付金额（元，医保报销后自己付的）</Text>
+        <Input className="field-selfPaid" type="digit" value={draft.selfPaid} onChange={(selfPaid) => setDraft({ selfPaid })} placeholder="如：12500" />
+        <FieldError message={err('selfPaidFen')} />
+        <Text className="field-label">诊断</Text>
+        <TextArea className="field-diagnosis" value={draft.diagnosis} onChange={(diagnosis) => setDraft({ diagnosis })} placeholder="与出院小结或病历一致" maxLength={100} />
+        <FieldError message={err('diagnosis')} />
+      </View>
+
+      {estimate && (
+        <View className="section estimate">
+          <Text className="section-title">预计可报 {(estimate.payoutFen / 100).toFixed(2)} 元</Text>
+          {estimateRows(estimate).map((r) => (
+            <Cell key={r.label} title={r.label} extra={r.value} />
+          ))}
+          <Text className="muted">按规则估算，以审核为准。</Text>
+        </View>
+      )}
+
+      <View className="section">
+        <Text className="section-title">收款银行卡（本人）</Text>
+        <Text className="field-label">开户银行</Text>
+        <Input className="field-bankName" value={draft.bankName} onChange={(bankName) => setDraft({ bankName })} placeholder="如：温州银行" />
+        <FieldError message={err('bankAccount.bankName')} />
+        <Text className="field-label">银行卡号</Text>
+        <Input className="field-accountNo" type="number" value={draft.accountNo} onChange={(accountNo) => setDraft({ accountNo })} placeholder="12到19位数字" maxLength={23} />
+        <FieldError message={err('bankAccount.accountNo')} />
+      </View>
+
+      {draft.category && (
+        <View className="section materials">
+          <Text className="section-title">上传材料</Text>
+          <Text className="muted">拍照或选图，最多{MAX_FILES_PER_CASE}个文件。缺的可以以后补交。</Text>
+          {materials.map((key) => (
+            <MaterialUploader
+              key={key}
+              service="medical"
+              material={key}
+              title={MEDICAL_MATERIAL_NAMES[key]}
+              files={attached.filter((a) => a.material === key)}
+              room={MAX_FILES_PER_CASE - attached.length}
+              onChange={(files) =>
+                setDraft({ attachments: [...draft.attachments.filter((a) => a.material !== key), ...files.map((f) => ({ ...f, material: key }))] })
+              }
+            />
+          ))}
+          <FieldError message={err('attachments') ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('attachments.'))?.[1]} />
+        </View>
+      )}
+
+      <View className="section">
+        <Checkbox className="medical-consent" checked={consent} onChange={setConsent}>
+          我同意工会为审核报销收集诊断、费用、银行卡等信息（《{MEDICAL_DATA_POLICY.title}》），只用于医疗互助
+        </Checkbox>
+        <FieldError message={err('consentVersion')} />
+        <View className="actions">
+          <Button type="primary" block loading={busy} className="submit-claim" onClick={send}>
+            提交报销申请
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,89 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import type { CaseSummary } from '@/types/cases'
+import { CATEGORY_NAMES, MEDICAL_CATEGORIES, type CategoryRule, type Coverage } from '@/types/medical'
+import { api } from '../../../api'
+import { PageShell } from '../../../components/PageShell'
+import { routes } from '../../../routes'
+import { formatTime } from '../../../utils/format'
+import { formatFee, formatYuan } from '../../../utils/money'
+import { showError } from '../../../utils/useSubmit'
+
+/** A category's rule in one plain line. */
+function ruleInWords(rule: CategoryRule): string {
+  const cap = `每年最多${formatYuan(rule.capFen)}`
+  if (rule.kind === 'lump') return `一次性给付${formatYuan(rule.lumpSumFen ?? 0)}${rule.oncePerYear ? '，每年一次' : ''}`
+  if (rule.kind === 'rate') return `自付部分的${rule.ratePercent}%，${cap}`
+  const bands = (rule.bands ?? []).map((b, i, all) => {
+    const from = i === 0 ? 0 : (all[i - 1].uptoFen ?? 0) / 100
+    return b.uptoFen === undefined ? `${from}元以上${b.ratePercent}%` : `${from}–${b.uptoFen / 100}元${b.ratePercent}%`
+  })
+  return `每次住院先减${formatYuan(rule.deductibleFen ?? 0)}起付线，再分段：${bands.join('，')}；${cap}`
+}
+
+export default function MedicalHomePage() {
+  const [coverage, setCoverage] = useState<Coverage | null>(null)
+  const [claims, setClaims] = useState<CaseSummary[]>([])
+
+  useDidShow(() => {
+    Promise.all([api.medical.coverage({}), api.medical.mine({})])
+      .then(([c, mine]) => {
+        setCoverage(c)
+        setClaims(mine.items)
+      })
+      .catch(showError)
+  })
+
+  if (!coverage) return <PageShell className="medical-home" />
+  const { plan } = coverage
+  return (
+    <PageShell className="medical-home">
+      <View className="section coverage">
+        <View className="row">
+          <Text className="section-title">{coverage.year}年保障</Text>
+          <Tag type={coverage.covered ? 'success' : 'default'} className={coverage.covered ? 'covered' : 'not-covered'}>
+            {coverage.covered ? '已参加' : '未参加'}
+          </Tag>
+        </View>
+        <Text className="muted">
+          {coverage.covered
+            ? `由${coverage.employer}工会为您参加，今年已批准${formatYuan(coverage.approved.totalFen)}，各类合计最多${formatYuan(plan.overallCapFen)}。`
+            : `医疗互助由单位工会统一参加（每人每年${formatFee(plan.feeFen)}）。没有参加的年份不能报销，请联系单位工会。`}
+        </Text>
+        {coverage.covered && (
+          <View className="actions">
+            <Button type="primary" block className="new-claim" onClick={() => Taro.navigateTo({ url: routes.medicalClaim })}>
+              申请报销
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className="section">
+        <Text className="section-title">能报多少</Text>
+        {MEDICAL_CATEGORIES.map((c) => (
+          <Cell key={c} title={CATEGORY_NAMES[c]} description={ruleInWords(plan.categories[c])} />
+        ))}
+        <Text className="muted">出院（或门诊开票）后{plan.claimWindowDays}天内申请。</Text>
+      </View>
+
+      <View className="section my-claims">
+        <Text className="section-title">我的报销</Text>
+        {claims.length === 0 && <Text className="muted">还没有报销申请</Text>}
+        {claims.map((c) => (
+          <Cell
+            key={c._id}
+            className="claim-item"
+            title={c.title}
+            description={c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `提交于 ${formatTime(c.submittedAt)}`}
+            extra={<Tag type="primary">{c.statusName}</Tag>}
+            clickable
+            onClick={() => Taro.navigateTo({ url: routes.medicalCase(c._id) })}
+          />
+        ))}
+      </View>
+    </PageShell>
+  )
+}
