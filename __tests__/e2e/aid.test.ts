@@ -1,22 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, signedInPage, startRuntime } from './runtime'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, signedInPage, startRuntime, uploadInto } from './runtime'
 
 jest.setTimeout(120_000)
-
-/** A real 1×1 PNG: the browser decodes the photo before it is uploaded. */
-const PHOTO = {
-  name: 'photo.png',
-  mimeType: 'image/png',
-  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
-}
-
-/** Taps the uploader of one checklist item and hands the browser's file chooser a photo. */
-async function uploadInto(page: Page, scope: string) {
-  const chooser = page.waitForEvent('filechooser')
-  await page.locator(`${scope} .nut-uploader-upload`).first().click()
-  await (await chooser).setFiles(PHOTO)
-  await page.locator(`${scope} .material-count`, { hasText: '已上传1份' }).waitFor()
-}
 
 describe('e2e: a 冬送温暖 application from the worker\'s form to payment', () => {
   let runtime: Awaited<ReturnType<typeof startRuntime>>

@@ -66,3 +66,18 @@ export async function signedInPage(browser: Browser, baseUrl: string, personaLab
   await page.locator('.service-grid').waitFor()
   return page
 }
+
+/** A real 1×1 PNG: the browser decodes the photo before it is uploaded. */
+const PHOTO = {
+  name: 'photo.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+}
+
+/** Taps the uploader of one checklist item and hands the browser's file chooser a photo. */
+export async function uploadInto(page: Page, scope: string) {
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator(`${scope} .nut-uploader-upload`).first().click()
+  await (await chooser).setFiles(PHOTO)
+  await page.locator(`${scope} .material-count`, { hasText: '已上传1份' }).waitFor()
+}

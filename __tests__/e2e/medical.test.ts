@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core'
+import { formatShanghai } from '../../cloud/domain/time'
+import { launchBrowser, signedInPage, startRuntime, uploadInto } from './runtime'
+
+jest.setTimeout(120_000)
+
+/** Opens a date field and takes the picker's default, today. */
+async function pickToday(page: Page, field: string) {
+  await page.locator(`${field}`).click()
+  await page.locator('.nut-picker-confirm-btn:visible').click()
+}
+
+describe('e2e: a medical mutual-aid claim from the estimate to the approved amount', () => {
+  let runtime: Awaited<ReturnType<typeof startRuntime>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    runtime = await startRuntime()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await runtime?.stop()
+  })
+
+  it('a covered worker files an inpatient claim with uploads, sees the estimate; a volunteer approves it; the worker sees the amount', async () => {
+    const year = formatShanghai(Date.now(), 'YYYY')
+    const title = `${year}年医疗互助·住院`
+    const worker = await signedInPage(browser, runtime.url, '张建国')
+    await worker.goto(`${runtime.url}/#/packages/medical/home/index`)
+    await worker.locator('.medical-home .covered').waitFor()
+    await worker.locator('.new-claim').click()
+    const form = worker.locator('.medical-claim')
+    await form.locator('.field-category').getByText('住院', { exact: true }).click()
+    await form.locator('.field-hospital input').fill('温州医科大学附属第一医院')
+    await pickToday(worker, '.medical-claim .field-admissionDate')
+    await pickToday(worker, '.medical-claim .field-dischargeDate')
+    await form.locator('.field-selfPaid input').fill('12500')
+    await form.locator('.estimate .section-title', { hasText: '预计可报 6700.00 元' }).waitFor()
+    expect(await form.locator('.estimate').textContent()).toContain('5000.00 元 × 50% = 2500.00 元')
+    await form.locator('.field-diagnosis textarea').fill('腰椎间盘突出')
+    await form.locator('.field-bankName input').fill('温州银行')
+    await form.locator('.field-accountNo input').fill('6222021234567890123')
+    await uploadInto(worker, '.medical-claim .material-discharge_summary')
+    await uploadInto(worker, '.medical-claim .material-invoice')
+    await form.locator('.medical-consent').click()
+    await form.locator('.submit-claim').click()
+    const claim = worker.locator('.medical-case')
+    await claim.locator('.case-status', { hasText: '已提交' }).waitFor()
+    const caseUrl = worker.url()
+
+    const volunteer = await signedInPage(browser, runtime.url, '王志愿')
+    await volunteer.goto(`${runtime.url}/#/packages/desk/queue/index?service=medical`)
+    await volunteer.locator('.desk-queue .queue-item', { hasText: title }).click()
+    const desk = volunteer.locator('.desk-case')
+    await desk.locator('.claim').click()
+    await desk.locator('.case-status', { hasText: '审核中' }).waitFor()
+    expect(await desk.locator('.case-rows').textContent()).toContain('预计可报6700.00 元')
+    expect(await desk.locator('.field-amount input').inputValue()).toBe('6700.00')
+    await desk.locator('.approve').click()
+    await volunteer.locator('.taro-model__confirm').click()
+    await desk.locator('.case-status', { hasText: '已批准' }).waitFor()
+
+    await worker.goto(caseUrl)
+    await claim.locator('.case-amount', { hasText: '6700.00 元' }).waitFor()
+    expect(await claim.locator('.case-timeline .nut-step-title').allTextContents()).toEqual(['已提交', '审核中', '已批准'])
+    expect(await claim.locator('.attachment').count()).toBe(2)
+    await worker.goto(`${runtime.url}/#/pages/inbox/index`)
+    await worker.locator('.message', { hasText: `${title}：已批准` }).waitFor()
+    expect(await worker.locator('.message', { hasText: `${title}：已批准` }).textContent()).toContain('6700.00 元')
+
+    await worker.context().close()
+    await volunteer.context().close()
+  })
+})
