@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { MAX_FILES_PER_CASE, type CaseService, type CaseSummary, type CaseView } from '@/types/cases'
+import type { CaseService, CaseSummary, CaseView } from '@/types/cases'
 import type { CallOptions } from '../api'
 import { formatYuan } from '../utils/money'
 import { showError, useSubmit } from '../utils/useSubmit'
 import { CaseAttachments } from './CaseAttachments'
 import { CaseTimeline } from './CaseTimeline'
 import { FieldError } from './FieldError'
-import { MaterialUploader, type UploadedMaterial } from './MaterialUploader'
+import { attachmentsInput, ChecklistUploads, type AttachedFile } from './CaseFormParts'
 import { PageShell } from './PageShell'
 
 /** The worker's side of a case service's actions, as every case function has them. */
@@ -27,7 +27,7 @@ const WITHDRAWABLE = ['submitted', 'in_review', 'needs_info', 'resubmitted']
  */
 export function CaseScreen({ service, caseId, cases, className }: { service: CaseService; caseId: string; cases: WorkerCaseApi; className: string }) {
   const [view, setView] = useState<CaseView | null>(null)
-  const [added, setAdded] = useState<Record<string, UploadedMaterial[]>>({})
+  const [added, setAdded] = useState<AttachedFile[]>([])
   const [note, setNote] = useState('')
   const { submit, busy, fieldErrors } = useSubmit()
 
@@ -41,10 +41,9 @@ export function CaseScreen({ service, caseId, cases, className }: { service: Cas
   })
 
   async function resubmit() {
-    const attachments = Object.entries(added).flatMap(([material, files]) => files.map((f) => ({ fileId: f.fileId, material })))
-    const done = await submit((requestId) => cases.resubmit({ caseId, note: note.trim() || undefined, attachments }, { requestId }))
+    const done = await submit((requestId) => cases.resubmit({ caseId, note: note.trim() || undefined, attachments: attachmentsInput(added) }, { requestId }))
     if (!done) return
-    setAdded({})
+    setAdded([])
     setNote('')
     Taro.showToast({ title: '已提交补充材料', icon: 'success' })
     load()
@@ -58,8 +57,6 @@ export function CaseScreen({ service, caseId, cases, className }: { service: Cas
   }
 
   if (!view) return <PageShell className={className} />
-  const addedCount = Object.values(added).reduce((n, files) => n + files.length, 0)
-  const room = MAX_FILES_PER_CASE - view.attachments.length - addedCount
   return (
     <PageShell className={className}>
       <View className="section">
@@ -78,18 +75,7 @@ export function CaseScreen({ service, caseId, cases, className }: { service: Cas
         <View className="section needs-info">
           <Text className="section-title">需要您补充</Text>
           <Text className="asked-for">{view.askedFor}</Text>
-          {view.materials.map((m) => (
-            <MaterialUploader
-              key={m.key}
-              service={service}
-              material={m.key}
-              title={m.name}
-              files={added[m.key] ?? []}
-              room={room}
-              onChange={(files) => setAdded((a) => ({ ...a, [m.key]: files }))}
-            />
-          ))}
-          <FieldError message={fieldErrors.attachments ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('attachments.'))?.[1]} />
+          <ChecklistUploads service={service} materials={view.materials} files={added} already={view.attachments.length} errors={fieldErrors} onChange={setAdded} />
           <Text className="field-label">说明（可不填）</Text>
           <TextArea className="field-note" value={note} onChange={setNote} placeholder="如：已补交户口本" maxLength={300} />
           <FieldError message={fieldErrors.note} />

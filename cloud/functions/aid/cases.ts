@@ -1,4 +1,5 @@
 import { MATERIAL_NAMES, RELATION_NAMES, type Material, type Relation } from '../../../types/aid'
+import { APPLICANT_REVEALABLE, applicantRows, type Applicant } from '../../core/cases/open'
 import type { CaseServiceSpec } from '../../core/cases/workflow'
 import type { CaseRecord } from '../../core/cases/record'
 import { invalid } from '../../core/errors'
@@ -20,7 +21,7 @@ export interface AidDetails {
 
 /** What is sealed: the household, what happened to them, where to pay. */
 export interface AidSealed {
-  applicant: { name: string; idNumber: string; mobile: string }
+  applicant: Applicant
   members: Array<{ name: string; relation: Relation; age: number }>
   story: string
   bankAccount?: { bankName: string; accountNo: string }
@@ -36,9 +37,7 @@ export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
   rows(record, sealed, forDesk) {
     const d = record.details as unknown as AidDetails
     const rows = [
-      { label: '申请人', value: forDesk ? maskName(sealed.applicant.name) : sealed.applicant.name, revealable: forDesk ? 'applicantName' : undefined },
-      ...(forDesk ? [{ label: '手机号', value: record.masked.mobile, revealable: 'mobile' }] : []),
-      ...(forDesk ? [{ label: '身份证号', value: record.masked.idNumber, revealable: 'idNumber' }] : []),
+      ...applicantRows(record, sealed.applicant, forDesk),
       { label: '家庭人口', value: `${d.householdSize} 人` },
       ...sealed.members.map((m) => ({ label: RELATION_NAMES[m.relation], value: `${forDesk ? maskName(m.name) : m.name}，${m.age}岁` })),
       { label: '家庭年收入', value: yuan(d.annualIncomeFen) },
@@ -60,9 +59,7 @@ export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
   },
 
   revealable: {
-    applicantName: { label: '申请人姓名', value: (_r, s) => s.applicant.name },
-    mobile: { label: '手机号', value: (_r, s) => s.applicant.mobile },
-    idNumber: { label: '身份证号', value: (_r, s) => s.applicant.idNumber },
+    ...APPLICANT_REVEALABLE,
     bankAccount: { label: '收款账户', value: (_r, s) => (s.bankAccount ? `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` : '未填写') },
   },
 

@@ -1,8 +1,9 @@
 import { CATEGORY_NAMES, MEDICAL_MATERIAL_NAMES, type Estimate, type MedicalCategory, type MedicalMaterial } from '../../../types/medical'
 import type { CaseRecord } from '../../core/cases/record'
+import { APPLICANT_REVEALABLE, applicantRows, type Applicant } from '../../core/cases/open'
 import type { CaseServiceSpec } from '../../core/cases/workflow'
 import { invalid } from '../../core/errors'
-import { maskBankAccount, maskName } from '../../domain/identity/mask'
+import { maskBankAccount } from '../../domain/identity/mask'
 import { estimatePayout, estimateRows } from '../../domain/medical/payout'
 import { approvedSoFar, planOf } from './plans'
 
@@ -18,7 +19,7 @@ export interface ClaimDetails {
 }
 
 export interface ClaimSealed {
-  applicant: { name: string; idNumber: string; mobile: string }
+  applicant: Applicant
   diagnosis: string
   bankAccount: { bankName: string; accountNo: string }
 }
@@ -34,9 +35,7 @@ export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
     const d = record.details as unknown as ClaimDetails
     const when = d.category === 'inpatient' ? `${d.admissionDate} 至 ${d.dischargeDate}` : `${d.billDate}`
     return [
-      { label: '申请人', value: forDesk ? maskName(sealed.applicant.name) : sealed.applicant.name, revealable: forDesk ? 'applicantName' : undefined },
-      ...(forDesk ? [{ label: '手机号', value: record.masked.mobile, revealable: 'mobile' }] : []),
-      ...(forDesk ? [{ label: '身份证号', value: record.masked.idNumber, revealable: 'idNumber' }] : []),
+      ...applicantRows(record, sealed.applicant, forDesk),
       { label: '类别', value: CATEGORY_NAMES[d.category] },
       { label: '医院', value: d.hospital },
       { label: d.category === 'inpatient' ? '住院日期' : '票据日期', value: when },
@@ -52,9 +51,7 @@ export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
   },
 
   revealable: {
-    applicantName: { label: '申请人姓名', value: (_r, s) => s.applicant.name },
-    mobile: { label: '手机号', value: (_r, s) => s.applicant.mobile },
-    idNumber: { label: '身份证号', value: (_r, s) => s.applicant.idNumber },
+    ...APPLICANT_REVEALABLE,
     diagnosis: { label: '诊断', value: (_r, s) => s.diagnosis },
     bankAccount: { label: '收款账户', value: (_r, s) => `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` },
   },

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { CATEGORY_NAMES, materialsFor, type ClaimInputValue } from '../../../types/medical'
-import { caseSummary } from '../../core/cases/views'
-import { openKeyOf, type CaseRecord } from '../../core/cases/record'
-import { cases, tellOwner } from '../../core/cases/workflow'
+import { applicantOf, openCase } from '../../core/cases/open'
+import { openKeyOf } from '../../core/cases/record'
 import type { Ctx } from '../../core/context'
-import { AppError, failedPrecondition, invalid } from '../../core/errors'
+import { failedPrecondition, invalid } from '../../core/errors'
 import { checkAttachments } from '../../core/files'
-import { step } from '../../domain/cases/workflow'
-import { maskName } from '../../domain/identity/mask'
 import { checkClaimDates, withinWindow } from '../../domain/medical/claim'
 import { estimatePayout } from '../../domain/medical/payout'
-import { DuplicateKeyError } from '../../db/types'
 import { medicalCaseSpec, type ClaimDetails, type ClaimSealed } from './cases'
 import { approvedSoFar, membershipOf, planOf, today } from './plans'
 
@@ -19,8 +15,7 @@ import { approvedSoFar, membershipOf, planOf, today } from './plans'
  * lump sum (a UNIQUE key), then the payout recomputed here with what was approved this plan year.
  */
 export async function submitClaim(ctx: Ctx, input: ClaimInputValue) {
-  const { user } = ctx
-  if (!user.profile || !user.pii) throw failedPrecondition('请先在“我的”里完成实名认证，再申请报销')
+  const applicant = applicantOf(ctx, '申请报销')
   const dates = checkClaimDates(input, today(ctx))
   if (!dates.ok) throw invalid(dates.fields)
   const plan = await planOf(ctx, dates.planYear)
@@ -32,7 +27,7 @@ export async function submitClaim(ctx: Ctx, input: ClaimInputValue) {
     throw failedPrecondition(`已超过${from}后${plan.claimWindowDays}天的申请期限`)
   }
   const rule = plan.categories[input.category]
-  const approved = await approvedSoFar(ctx, plan, user._id)
+  const approved = await approvedSoFar(ctx, plan, ctx.user._id)
   if (rule.oncePerYear && approved.onceTaken.includes(input.category)) {
     throw failedPrecondition(`${CATEGORY_NAMES[input.category]}每个保障年度只给付一次，您${plan.year}年已经申请过`)
   }
@@ -43,14 +38,7 @@ export async function submitClaim(ctx: Ctx, input: ClaimInputValue) {
   const materials = materialsFor(input.category)
   const attachments = await checkAttachments(ctx, 'medical', input.attachments, materials)
 
-  const now = ctx.now()
-  const decision = step({ status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
-  if (!decision.ok) throw new AppError(decision.code, decision.message)
-  const sealed: ClaimSealed = {
-    applicant: { name: user.profile.name, idNumber: ctx.pii.decrypt(user.pii.idNumber), mobile: ctx.pii.decrypt(user.pii.mobile) },
-    diagnosis: input.diagnosis,
-    bankAccount: input.bankAccount,
-  }
+  const sealed: ClaimSealed = { applicant, diagnosis: input.diagnosis, bankAccount: input.bankAccount }
   const details: ClaimDetails = {
     category: input.category,
     hospital: input.hospital,
@@ -60,38 +48,21 @@ export async function submitClaim(ctx: Ctx, input: ClaimInputValue) {
     selfPaidFen: input.selfPaidFen,
     estimate,
   }
-  const record: Omit<CaseRecord, '_id'> = {
-    service: 'medical',
+  const once = `${CATEGORY_NAMES[input.category]}每个保障年度只给付一次，您${plan.year}年已经申请过`
+  return openCase(ctx, medicalCaseSpec, {
     kind: input.category,
     year: plan.year,
     title: `${plan.year}年医疗互助·${CATEGORY_NAMES[input.category]}`,
-    ownerId: user._id,
-    applicantMasked: maskName(user.profile.name),
     // Once a year: one key per person and year; otherwise each claim its own.
-    openKey: rule.oncePerYear ? openKeyOf('medical', input.category, plan.year, user._id) : `medical:${randomUUID()}`,
-    status: decision.status,
-    submittedAt: now,
-    updatedAt: now,
-    waitingSince: now,
-    notifyByWeChat: input.notifyByWeChat ?? false,
-    details: details as unknown as Record<string, unknown>,
-    sealed: ctx.pii.encrypt(JSON.stringify(sealed)),
-    masked: { mobile: user.profile.mobileMasked, idNumber: user.profile.idNumberMasked },
+    openKey: rule.oncePerYear ? openKeyOf('medical', input.category, plan.year, ctx.user._id) : `medical:${randomUUID()}`,
+    details,
+    sealed,
     materials,
     attachments,
     suggestedFen: estimate.payoutFen,
     maxFen: estimate.payoutFen,
-    consent: { version: input.consentVersion, at: now },
-    timeline: [{ at: now, action: 'submit', status: decision.status, by: 'owner', files: attachments.length }],
-  }
-  let stored: CaseRecord
-  try {
-    stored = { ...record, _id: (await cases(ctx).add({ data: record }))._id }
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    const message = `${CATEGORY_NAMES[input.category]}每个保障年度只给付一次，您${plan.year}年已经申请过`
-    throw new AppError('CONFLICT', message, { category: message })
-  }
-  await tellOwner(ctx, medicalCaseSpec, stored, stored.timeline[0])
-  return caseSummary(stored)
+    consentVersion: input.consentVersion,
+    notifyByWeChat: input.notifyByWeChat,
+    conflict: { field: 'category', message: once },
+  })
 }

@@ -7,7 +7,7 @@ import { MAX_FILES_PER_CASE } from '@/types/cases'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
-import { MaterialUploader } from '../../../components/MaterialUploader'
+import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
@@ -66,8 +66,8 @@ export default function AidApplyPage() {
           members: draft.members.map((m) => ({ name: m.name, relation: m.relation as 'spouse', age: m.age.trim() === '' ? NaN : Number(m.age) })),
           ...householdMoneyInput(draft),
           story: draft.story,
-          bankAccount: paysMoney(programme) ? { bankName: draft.bankName, accountNo: draft.accountNo.replace(/\s/g, '') } : undefined,
-          attachments: attached.map(({ fileId, material }) => ({ fileId, material })),
+          bankAccount: paysMoney(programme) ? bankAccountInput(draft.bankName, draft.accountNo) : undefined,
+          attachments: attachmentsInput(attached),
           consentVersion: consent ? AID_DATA_POLICY.version : ('' as typeof AID_DATA_POLICY.version),
           notifyByWeChat,
         },
@@ -130,15 +130,7 @@ export default function AidApplyPage() {
       </View>
 
       {paysMoney(programme) && (
-        <View className="section">
-          <Text className="section-title">收款银行卡（本人）</Text>
-          <Text className="field-label">开户银行</Text>
-          <Input className="field-bankName" value={draft.bankName} onChange={(bankName) => setDraft({ bankName })} placeholder="如：温州银行" />
-          <FieldError message={err('bankAccount.bankName')} />
-          <Text className="field-label">银行卡号</Text>
-          <Input className="field-accountNo" type="number" value={draft.accountNo} onChange={(accountNo) => setDraft({ accountNo })} placeholder="12到19位数字" maxLength={23} />
-          <FieldError message={err('bankAccount.accountNo')} />
-        </View>
+        <BankCardFields bankName={draft.bankName} accountNo={draft.accountNo} errors={fieldErrors} onChange={setDraft} />
       )}
 
       {programme && (
@@ -147,22 +139,13 @@ export default function AidApplyPage() {
           <Text className="muted">
             拍照或选图，每份申请最多{MAX_FILES_PER_CASE}个文件。缺的材料可以以后补交，但会影响审核进度。
           </Text>
-          {materials.map((key) => (
-            <MaterialUploader
-              key={key}
-              service="aid"
-              material={key}
-              title={MATERIAL_NAMES[key]}
-              files={attached.filter((a) => a.material === key)}
-              room={MAX_FILES_PER_CASE - attached.length}
-              onChange={(files) =>
-                setDraft({
-                  attachments: [...draft.attachments.filter((a) => a.material !== key), ...files.map((f) => ({ ...f, material: key }))],
-                })
-              }
-            />
-          ))}
-          <FieldError message={err('attachments') ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('attachments.'))?.[1]} />
+          <ChecklistUploads
+            service="aid"
+            materials={materials.map((key) => ({ key, name: MATERIAL_NAMES[key] }))}
+            files={attached}
+            errors={fieldErrors}
+            onChange={(files) => setDraft({ attachments: files })}
+          />
         </View>
       )}
 

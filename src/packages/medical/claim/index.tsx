@@ -9,7 +9,7 @@ import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { DateField } from '../../../components/DateField'
 import { FieldError } from '../../../components/FieldError'
-import { MaterialUploader } from '../../../components/MaterialUploader'
+import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
@@ -55,8 +55,8 @@ export default function MedicalClaimPage() {
           billDate: inpatient ? undefined : draft.billDate || undefined,
           selfPaidFen,
           diagnosis: draft.diagnosis,
-          bankAccount: { bankName: draft.bankName, accountNo: draft.accountNo.replace(/\s/g, '') },
-          attachments: attached.map(({ fileId, material }) => ({ fileId, material })),
+          bankAccount: bankAccountInput(draft.bankName, draft.accountNo),
+          attachments: attachmentsInput(attached),
           consentVersion: consent ? MEDICAL_DATA_POLICY.version : ('' as typeof MEDICAL_DATA_POLICY.version),
           notifyByWeChat,
         },
@@ -120,34 +120,19 @@ export default function MedicalClaimPage() {
         </View>
       )}
 
-      <View className="section">
-        <Text className="section-title">收款银行卡（本人）</Text>
-        <Text className="field-label">开户银行</Text>
-        <Input className="field-bankName" value={draft.bankName} onChange={(bankName) => setDraft({ bankName })} placeholder="如：温州银行" />
-        <FieldError message={err('bankAccount.bankName')} />
-        <Text className="field-label">银行卡号</Text>
-        <Input className="field-accountNo" type="number" value={draft.accountNo} onChange={(accountNo) => setDraft({ accountNo })} placeholder="12到19位数字" maxLength={23} />
-        <FieldError message={err('bankAccount.accountNo')} />
-      </View>
+      <BankCardFields bankName={draft.bankName} accountNo={draft.accountNo} errors={fieldErrors} onChange={setDraft} />
 
       {draft.category && (
         <View className="section materials">
           <Text className="section-title">上传材料</Text>
           <Text className="muted">拍照或选图，最多{MAX_FILES_PER_CASE}个文件。缺的可以以后补交。</Text>
-          {materials.map((key) => (
-            <MaterialUploader
-              key={key}
-              service="medical"
-              material={key}
-              title={MEDICAL_MATERIAL_NAMES[key]}
-              files={attached.filter((a) => a.material === key)}
-              room={MAX_FILES_PER_CASE - attached.length}
-              onChange={(files) =>
-                setDraft({ attachments: [...draft.attachments.filter((a) => a.material !== key), ...files.map((f) => ({ ...f, material: key }))] })
-              }
-            />
-          ))}
-          <FieldError message={err('attachments') ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('attachments.'))?.[1]} />
+          <ChecklistUploads
+            service="medical"
+            materials={materials.map((key) => ({ key, name: MEDICAL_MATERIAL_NAMES[key] }))}
+            files={attached}
+            errors={fieldErrors}
+            onChange={(files) => setDraft({ attachments: files })}
+          />
         </View>
       )}
 
