@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { launchBrowser, signedInPage, startRuntime, uploadInto } from './runtime'
+import { signedInPage, usePortal, uploadInto } from './runtime'
 
 jest.setTimeout(120_000)
 
 describe('e2e: a 冬送温暖 application from the worker\'s form to payment', () => {
-  let runtime: Awaited<ReturnType<typeof startRuntime>>
-  let browser: Browser
-
-  beforeAll(async () => {
-    runtime = await startRuntime()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await runtime?.stop()
-  })
+  const portal = usePortal()
 
   it('applies with an upload, is asked for more, resubmits, is approved and paid, and sees each step', async () => {
-    const worker = await signedInPage(browser, runtime.url, '张建国')
-    await worker.goto(`${runtime.url}/#/packages/aid/apply/index?programme=winter_warmth`)
+    const worker = await signedInPage(portal.browser, portal.runtime.url, '张建国')
+    await worker.goto(`${portal.runtime.url}/#/packages/aid/apply/index?programme=winter_warmth`)
     const form = worker.locator('.aid-apply')
     await form.locator('.material-id_card').waitFor()
     await form.locator('.add-member').click()
@@ -37,8 +26,8 @@ describe('e2e: a 冬送温暖 application from the worker\'s form to payment', (
     await workerCase.locator('.case-status', { hasText: '已提交' }).waitFor()
     const caseUrl = worker.url()
 
-    const volunteer = await signedInPage(browser, runtime.url, '王志愿')
-    await volunteer.goto(`${runtime.url}/#/packages/desk/queue/index`)
+    const volunteer = await signedInPage(portal.browser, portal.runtime.url, '王志愿')
+    await volunteer.goto(`${portal.runtime.url}/#/packages/desk/queue/index`)
     await volunteer.locator('.desk-queue .queue-item', { hasText: '张*国' }).click()
     const desk = volunteer.locator('.desk-case')
     await desk.locator('.claim').click()
@@ -73,11 +62,11 @@ describe('e2e: a 冬送温暖 application from the worker\'s form to payment', (
     expect(steps).toEqual(['已提交', '审核中', '待补充材料', '已补充材料', '审核中', '已批准', '已发放'])
     expect(await workerCase.locator('.attachment').count()).toBe(2)
 
-    await worker.goto(`${runtime.url}/#/pages/inbox/index`)
+    await worker.goto(`${portal.runtime.url}/#/pages/inbox/index`)
     for (const title of ['已提交', '审核中', '待补充材料', '已补充材料', '已批准', '已发放']) {
       await worker.locator('.message', { hasText: `2026年冬送温暖：${title}` }).first().waitFor()
     }
-    await worker.goto(`${runtime.url}/#/pages/index/index`)
+    await worker.goto(`${portal.runtime.url}/#/pages/index/index`)
     await worker.locator('.request-item', { hasText: '困难帮扶：2026年冬送温暖' }).locator('text=已发放').waitFor()
 
     await worker.context().close()

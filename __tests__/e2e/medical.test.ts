@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { formatShanghai } from '../../cloud/domain/time'
-import { launchBrowser, signedInPage, startRuntime, uploadInto } from './runtime'
+import { signedInPage, usePortal, uploadInto } from './runtime'
 
 jest.setTimeout(120_000)
 
@@ -11,23 +11,13 @@ async function pickToday(page: Page, field: string) {
 }
 
 describe('e2e: a medical mutual-aid claim from the estimate to the approved amount', () => {
-  let runtime: Awaited<ReturnType<typeof startRuntime>>
-  let browser: Browser
-
-  beforeAll(async () => {
-    runtime = await startRuntime()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await runtime?.stop()
-  })
+  const portal = usePortal()
 
   it('a covered worker files an inpatient claim with uploads, sees the estimate; a volunteer approves it; the worker sees the amount', async () => {
     const year = formatShanghai(Date.now(), 'YYYY')
     const title = `${year}年医疗互助·住院`
-    const worker = await signedInPage(browser, runtime.url, '张建国')
-    await worker.goto(`${runtime.url}/#/packages/medical/home/index`)
+    const worker = await signedInPage(portal.browser, portal.runtime.url, '张建国')
+    await worker.goto(`${portal.runtime.url}/#/packages/medical/home/index`)
     await worker.locator('.medical-home .covered').waitFor()
     await worker.locator('.new-claim').click()
     const form = worker.locator('.medical-claim')
@@ -49,8 +39,8 @@ describe('e2e: a medical mutual-aid claim from the estimate to the approved amou
     await claim.locator('.case-status', { hasText: '已提交' }).waitFor()
     const caseUrl = worker.url()
 
-    const volunteer = await signedInPage(browser, runtime.url, '王志愿')
-    await volunteer.goto(`${runtime.url}/#/packages/desk/queue/index?service=medical`)
+    const volunteer = await signedInPage(portal.browser, portal.runtime.url, '王志愿')
+    await volunteer.goto(`${portal.runtime.url}/#/packages/desk/queue/index?service=medical`)
     await volunteer.locator('.desk-queue .queue-item', { hasText: title }).click()
     const desk = volunteer.locator('.desk-case')
     await desk.locator('.claim').click()
@@ -65,7 +55,7 @@ describe('e2e: a medical mutual-aid claim from the estimate to the approved amou
     await claim.locator('.case-amount', { hasText: '6700.00 元' }).waitFor()
     expect(await claim.locator('.case-timeline .nut-step-title').allTextContents()).toEqual(['已提交', '审核中', '已批准'])
     expect(await claim.locator('.attachment').count()).toBe(2)
-    await worker.goto(`${runtime.url}/#/pages/inbox/index`)
+    await worker.goto(`${portal.runtime.url}/#/pages/inbox/index`)
     await worker.locator('.message', { hasText: `${title}：已批准` }).waitFor()
     expect(await worker.locator('.message', { hasText: `${title}：已批准` }).textContent()).toContain('6700.00 元')
 

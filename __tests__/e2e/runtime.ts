@@ -81,3 +81,20 @@ export async function uploadInto(page: Page, scope: string) {
   await (await chooser).setFiles(PHOTO)
   await page.locator(`${scope} .material-count`, { hasText: '已上传1份' }).waitFor()
 }
+
+/**
+ * The portal for one describe block: a fresh runtime and a browser before its tests, both closed
+ * after. Read `portal.runtime` and `portal.browser` inside the tests.
+ */
+export function usePortal() {
+  const portal = {} as { runtime: Awaited<ReturnType<typeof startRuntime>>; browser: Browser }
+  beforeAll(async () => {
+    portal.runtime = await startRuntime()
+    portal.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await portal.browser?.close()
+    await portal.runtime?.stop()
+  })
+  return portal
+}

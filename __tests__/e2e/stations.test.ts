@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core'
-import { launchBrowser, signedInPage, startRuntime } from './runtime'
+import { signedInPage, usePortal } from './runtime'
 
 jest.setTimeout(90_000)
 
 describe('e2e: the portal in Chromium on the local runtime', () => {
-  let runtime: Awaited<ReturnType<typeof startRuntime>>
-  let browser: Browser
-
-  beforeAll(async () => {
-    runtime = await startRuntime()
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await runtime?.stop()
-  })
+  const portal = usePortal()
 
   it('shows the four tabs and marks the two services not built yet as 即将开放', async () => {
-    const page = await signedInPage(browser, runtime.url, '张建国')
+    const page = await signedInPage(portal.browser, portal.runtime.url, '张建国')
     await page.locator('.home-hello', { hasText: '张建国' }).waitFor()
     expect(await page.locator('.service-tile').count()).toBe(6)
     expect(await page.locator('.service-tile.is-soon .tile-soon').count()).toBe(2)
@@ -28,7 +17,7 @@ describe('e2e: the portal in Chromium on the local runtime', () => {
   })
 
   it('lets a worker filter by microwave and open a station; an admin closes it and the worker sees it closed', async () => {
-    const worker = await signedInPage(browser, runtime.url, '张建国')
+    const worker = await signedInPage(portal.browser, portal.runtime.url, '张建国')
     await worker.locator('.weui-tabbar__item', { hasText: '驿站' }).click()
     // Location is refused in this browser: the list starts from the district centre and says so.
     await worker.locator('.location-note').waitFor({ timeout: 15_000 })
@@ -48,8 +37,8 @@ describe('e2e: the portal in Chromium on the local runtime', () => {
     expect(await worker.locator('.station-detail .facility-microwave').count()).toBe(1)
     expect(await worker.locator('.detail-hours').textContent()).toMatch(/\d\d:\d\d|24小时/)
 
-    const admin = await signedInPage(browser, runtime.url, '林管理')
-    await admin.goto(`${runtime.url}/#/packages/stations/admin/index`)
+    const admin = await signedInPage(portal.browser, portal.runtime.url, '林管理')
+    await admin.goto(`${portal.runtime.url}/#/packages/stations/admin/index`)
     const card = admin.locator('.admin-station', { hasText: name })
     await card.waitFor()
     await card.locator('.toggle-status').click()
@@ -65,8 +54,8 @@ describe('e2e: the portal in Chromium on the local runtime', () => {
   })
 
   it('shows the field error when a real-name form has a wrong ID number', async () => {
-    const page = await signedInPage(browser, runtime.url, '李秀英')
-    await page.goto(`${runtime.url}/#/packages/profile/realname/index`)
+    const page = await signedInPage(portal.browser, portal.runtime.url, '李秀英')
+    await page.goto(`${portal.runtime.url}/#/packages/profile/realname/index`)
     await page.locator('.field-name input').fill('李秀英')
     await page.locator('.field-mobile input').fill('13912345678')
     await page.locator('.field-idNumber input').fill('110105194912310021')
@@ -74,7 +63,7 @@ describe('e2e: the portal in Chromium on the local runtime', () => {
     await page.locator('.realname-submit').click()
     const error = page.locator('.field-idNumber', { hasText: '身份证号不正确' })
     await error.waitFor()
-    const me = await runtime.db.collection('users').doc('dev-worker2').get()
+    const me = await portal.runtime.db.collection('users').doc('dev-worker2').get()
     expect(me.data).not.toHaveProperty('profile')
     await page.context().close()
   })
