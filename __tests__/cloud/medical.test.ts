@@ -58,6 +58,18 @@ describe('medical: the plan and who it covers', () => {
     expect(await h.call('dev-worker', 'medical', 'importMembers', { csv, commit: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
+  it('imports a union\'s list of hundreds at once, finding the one already enrolled, and refuses a file over 2,000 rows', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => `职工${i},${benchIdNumber(i, '19880808')},鹿城环卫所,2026`)
+    rows[180] = `张建国,${WORKER_ID},温州鹿城顺达快递有限公司,2026`
+    const report = await h.ok('dev-admin', 'medical', 'importMembers', { csv: rows.join('\r\n'), commit: true })
+    expect(report).toEqual({ rows: 250, accepted: 249, imported: 249, refused: [{ line: 181, reason: '2026年已经参加，不必重复导入' }] })
+    const huge = Array.from({ length: 2001 }, (_, i) => `职工${i},${benchIdNumber(i % 1000, '19880808')},鹿城环卫所,2026`).join('\n')
+    expect(await h.call('dev-admin', 'medical', 'importMembers', { csv: huge, commit: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', fields: { csv: expect.stringContaining('每次最多导入2000行') } },
+    })
+  })
+
   it('tells a worker whether they are covered this year', async () => {
     expect(await h.ok('dev-worker', 'medical', 'coverage', {})).toMatchObject({ year: 2026, covered: true, employer: '温州鹿城顺达快递有限公司' })
     expect(await h.ok('dev-worker', 'medical', 'coverage', { year: 2025 })).toMatchObject({ covered: false })

@@ -15,6 +15,9 @@ export interface AttachedFile {
 /** The first field problem of the attachments, wherever the server put it. */
 export const attachmentsError = (errors: FieldErrors) => errors.attachments ?? Object.entries(errors).find(([k]) => k.startsWith('attachments.'))?.[1]
 
+/** `files` with one checklist item's files replaced by `kept`. */
+export const replaceMaterial = (files: AttachedFile[], material: string, kept: AttachedFile[]) => [...files.filter((f) => f.material !== material), ...kept]
+
 /** The payload's attachments: which checklist item each uploaded file is. */
 export const attachmentsInput = (files: AttachedFile[]) => files.map(({ fileId, material }) => ({ fileId, material }))
 
@@ -28,7 +31,8 @@ export function ChecklistUploads(props: {
   files: AttachedFile[]
   already?: number
   errors: FieldErrors
-  onChange(files: AttachedFile[]): void
+  /** One item's files changed; merge with `replaceMaterial` on the latest state (uploads overlap). */
+  onChange(material: string, kept: AttachedFile[]): void
 }) {
   const { service, materials, files, already = 0, errors, onChange } = props
   return (
@@ -41,7 +45,7 @@ export function ChecklistUploads(props: {
           title={m.name}
           files={files.filter((f) => f.material === m.key)}
           room={MAX_FILES_PER_CASE - already - files.length}
-          onChange={(kept) => onChange([...files.filter((f) => f.material !== m.key), ...kept.map((f) => ({ ...f, material: m.key }))])}
+          onChange={(kept) => onChange(m.key, kept.map((f) => ({ ...f, material: m.key })))}
         />
       ))}
       <FieldError message={attachmentsError(errors)} />

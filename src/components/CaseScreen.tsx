@@ -9,7 +9,7 @@ import { showError, useSubmit } from '../utils/useSubmit'
 import { CaseAttachments } from './CaseAttachments'
 import { CaseTimeline } from './CaseTimeline'
 import { FieldError } from './FieldError'
-import { attachmentsInput, ChecklistUploads, type AttachedFile } from './CaseFormParts'
+import { attachmentsInput, ChecklistUploads, replaceMaterial, type AttachedFile } from './CaseFormParts'
 import { PageShell } from './PageShell'
 
 /** The worker's side of a case service's actions, as every case function has them. */
@@ -75,7 +75,7 @@ export function CaseScreen({ service, caseId, cases, className }: { service: Cas
         <View className="section needs-info">
           <Text className="section-title">需要您补充</Text>
           <Text className="asked-for">{view.askedFor}</Text>
-          <ChecklistUploads service={service} materials={view.materials} files={added} already={view.attachments.length} errors={fieldErrors} onChange={setAdded} />
+          <ChecklistUploads service={service} materials={view.materials} files={added} already={view.attachments.length} errors={fieldErrors} onChange={(material, kept) => setAdded((files) => replaceMaterial(files, material, kept))} />
           <Text className="field-label">说明（可不填）</Text>
           <TextArea className="field-note" value={note} onChange={setNote} placeholder="如：已补交户口本" maxLength={300} />
           <FieldError message={fieldErrors.note} />

@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
 import type { ImportReport } from '../../../types/medical'
 import type { Ctx } from '../../core/context'
-import { AppError } from '../../core/errors'
+import { AppError, invalid } from '../../core/errors'
 import { isValidIdNumber } from '../../domain/identity/idNumber'
 import { maskName } from '../../domain/identity/mask'
 import { DuplicateKeyError } from '../../db/types'
@@ -16,6 +16,21 @@ interface Row {
 }
 
 const HEADER = /姓名|name/i
+/** One import stays within a cloud function's time and one transaction's size. */
+const MAX_ROWS = 2000
+const LOOKUP_BATCH = 100
+
+/** Which of these member keys are already in the plan, asked a hundred at a time. */
+async function alreadyEnrolled(ctx: Ctx, keys: string[]): Promise<Set<string>> {
+  const members = ctx.db.collection<MemberRecord>('medical_members')
+  const found = new Set<string>()
+  for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+    const batch = keys.slice(i, i + LOOKUP_BATCH)
+    const { data } = await members.where({ memberKey: ctx.db.command.in(batch) }).limit(LOOKUP_BATCH).get()
+    for (const m of data) found.add(m.memberKey)
+  }
+  return found
+}
 
 /** Reads the CSV (姓名,身份证号,单位,年份; a header line is optional) into rows and refusals. */
 function readRows(csv: string): { rows: Row[]; refused: ImportReport['refused']; total: number } {
@@ -45,18 +60,18 @@ function readRows(csv: string): { rows: Row[]; refused: ImportReport['refused'];
  */
 export async function importMembers(ctx: Ctx, csv: string, commit: boolean): Promise<ImportReport> {
   const { rows, refused, total } = readRows(csv)
-  const members = ctx.db.collection<MemberRecord>('medical_members')
+  if (total > MAX_ROWS) throw invalid({ csv: `每次最多导入${MAX_ROWS}行，这个文件有${total}行，请分批导入` })
+  const keyed = rows.map((row) => ({ row, memberKey: memberKeyOf(row.year, ctx.pii.blindIndex(row.idNumber)) }))
+  const enrolled = await alreadyEnrolled(ctx, keyed.map((k) => k.memberKey))
   const seen = new Set<string>()
   const accepted: Array<Omit<MemberRecord, '_id'>> = []
-  for (const row of rows) {
-    const memberKey = memberKeyOf(row.year, ctx.pii.blindIndex(row.idNumber))
+  for (const { row, memberKey } of keyed) {
     if (seen.has(memberKey)) {
       refused.push({ line: row.line, reason: '文件里重复：同一人同一年出现两次' })
       continue
     }
     seen.add(memberKey)
-    const { data: existing } = await members.where({ memberKey }).limit(1).get()
-    if (existing.length > 0) {
+    if (enrolled.has(memberKey)) {
       refused.push({ line: row.line, reason: `${row.year}年已经参加，不必重复导入` })
       continue
     }

@@ -7,7 +7,7 @@ import { MAX_FILES_PER_CASE } from '@/types/cases'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
-import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput } from '../../../components/CaseFormParts'
+import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
@@ -144,7 +144,7 @@ export default function AidApplyPage() {
             materials={materials.map((key) => ({ key, name: MATERIAL_NAMES[key] }))}
             files={attached}
             errors={fieldErrors}
-            onChange={(files) => setDraft({ attachments: files })}
+            onChange={(material, kept) => setDraft({ attachments: replaceMaterial(useDrafts.getState().aid.attachments, material, kept) })}
           />
         </View>
       )}

@@ -9,7 +9,7 @@ import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { DateField } from '../../../components/DateField'
 import { FieldError } from '../../../components/FieldError'
-import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput } from '../../../components/CaseFormParts'
+import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
@@ -131,7 +131,7 @@ export default function MedicalClaimPage() {
             materials={materials.map((key) => ({ key, name: MEDICAL_MATERIAL_NAMES[key] }))}
             files={attached}
             errors={fieldErrors}
-            onChange={(files) => setDraft({ attachments: files })}
+            onChange={(material, kept) => setDraft({ attachments: replaceMaterial(useDrafts.getState().medical.attachments, material, kept) })}
           />
         </View>
       )}
