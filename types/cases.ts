@@ -130,6 +130,8 @@ export interface DeskCaseView extends DeskCaseSummary {
   /** What the service's rules suggest approving, and the most that may be approved. */
   suggestedFen?: number
   maxFen?: number
+  /** Why the rules now suggest less than at submission (a cap used since). */
+  suggestionNote?: string
   amountFen?: number
   paymentRef?: string
   /** Which steps this volunteer may take now. */

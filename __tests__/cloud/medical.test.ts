@@ -129,8 +129,13 @@ describe('medical: claims', () => {
     expect((await h.db.collection<CaseRecord>('cases').doc(third).get()).data).toMatchObject({ suggestedFen: 1_850_000 })
     await h.ok(VOLUNTEER, 'medical', 'claim', { caseId: second })
     await h.ok(VOLUNTEER, 'medical', 'approve', { caseId: second, amountFen: 1_850_000 })
-    // 30,000 − 6,700 − 18,500 = 4,800 left in the category for the third stay.
+    // 30,000 − 6,700 − 18,500 = 4,800 left in the category for the third stay: the desk fills that in.
     await h.ok(VOLUNTEER, 'medical', 'claim', { caseId: third })
+    expect(await h.ok(VOLUNTEER, 'medical', 'deskCase', { caseId: third })).toMatchObject({
+      suggestedFen: 480_000,
+      maxFen: 480_000,
+      suggestionNote: expect.stringContaining('还剩4800.00元'),
+    })
     expect(await h.call(VOLUNTEER, 'medical', 'approve', { caseId: third, amountFen: 1_850_000 })).toMatchObject({
       ok: false,
       error: { fields: { amountFen: expect.stringContaining('不能高于按规则核算的 4800.00 元') } },

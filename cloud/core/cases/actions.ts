@@ -117,7 +117,11 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
         const record = await loadStaffCase(ctx, spec.service, input.caseId)
         // Reading a case shows the household and what happened to them: recorded like a reveal.
         await ctx.audit('deskCase', record._id)
-        return deskView(ctx, spec, record)
+        const view = deskView(ctx, spec, record)
+        const open = record.status === 'in_review' || record.status === 'submitted' || record.status === 'resubmitted'
+        if (!open || !spec.currentSuggestion) return view
+        const now = await spec.currentSuggestion(ctx, record)
+        return { ...view, suggestedFen: now.suggestedFen, maxFen: now.maxFen, suggestionNote: now.why }
       },
     },
 

@@ -16,6 +16,11 @@ export interface CaseServiceSpec<S = unknown> {
   rows(record: CaseRecord, sealed: S, forDesk: boolean): CaseDetailRow[]
   /** The fields the desk may reveal, and their plain values. */
   revealable: Record<string, { label: string; value(record: CaseRecord, sealed: S): string }>
+  /**
+   * What the rules would approve now, when it can change after submission (medical: approvals made
+   * since count against the caps). The desk fills its amount from this.
+   */
+  currentSuggestion?(ctx: Ctx, record: CaseRecord): Promise<{ suggestedFen: number; maxFen: number; why?: string }>
   /** A service's own limit on an approval (medical: never above the estimate recomputed now). */
   checkApproval?(ctx: Ctx, record: CaseRecord, input: { amountFen: number; note?: string }): void | Promise<void>
 }

@@ -2,6 +2,7 @@ import { CATEGORY_NAMES, MEDICAL_MATERIAL_NAMES, type Estimate, type MedicalCate
 import type { CaseRecord } from '../../core/cases/record'
 import { APPLICANT_REVEALABLE, applicantRows, type Applicant } from '../../core/cases/open'
 import type { CaseServiceSpec } from '../../core/cases/workflow'
+import type { Ctx } from '../../core/context'
 import { invalid } from '../../core/errors'
 import { maskBankAccount } from '../../domain/identity/mask'
 import { estimatePayout, estimateRows } from '../../domain/medical/payout'
@@ -25,6 +26,13 @@ export interface ClaimSealed {
 }
 
 const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+
+/** The claim's payout under its plan year's rule, counting every other approval of that year as of now. */
+async function estimateNow(ctx: Ctx, record: CaseRecord) {
+  const d = record.details as unknown as ClaimDetails
+  const plan = await planOf(ctx, record.year)
+  return estimatePayout(plan, d.category, d.selfPaidFen, await approvedSoFar(ctx, plan, record.ownerId, record._id))
+}
 
 export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
   service: 'medical',
@@ -56,11 +64,14 @@ export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
     bankAccount: { label: '收款账户', value: (_r, s) => `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` },
   },
 
+  async currentSuggestion(ctx, record) {
+    const now = await estimateNow(ctx, record)
+    return { suggestedFen: now.payoutFen, maxFen: now.payoutFen, why: now.limitedBy }
+  },
+
   /** The estimate again, now, with what was approved since: never above it; lower only with a reason. */
   async checkApproval(ctx, record: CaseRecord, { amountFen, note }) {
-    const d = record.details as unknown as ClaimDetails
-    const plan = await planOf(ctx, record.year)
-    const now = estimatePayout(plan, d.category, d.selfPaidFen, await approvedSoFar(ctx, plan, record.ownerId, record._id))
+    const now = await estimateNow(ctx, record)
     if (amountFen > now.payoutFen) {
       const why = now.limitedBy ? `（${now.limitedBy}）` : ''
       throw invalid({ amountFen: `不能高于按规则核算的 ${yuan(now.payoutFen)}${why}` })

@@ -89,6 +89,7 @@ export default function DeskCasePage() {
           {view.assigneeId ? (view.assignedToMe ? ' · 由我负责' : ' · 他人负责') : ''}
         </Text>
         {view.suggestedFen !== undefined && <Text className="muted suggested">按规则建议：{formatYuan(view.suggestedFen)}</Text>}
+        {view.suggestionNote && <Text className="muted suggestion-note">{view.suggestionNote}</Text>}
         {view.amountFen !== undefined && <Text className="case-amount">批准金额 {formatYuan(view.amountFen)}</Text>}
       </View>
 
