@@ -60,7 +60,7 @@ export interface NewCase<S> {
  * Stores a submitted case (the workflow's draft → submitted, taken by its owner), with its first
  * timeline step, and tells the worker. A taken `openKey` is a CONFLICT that writes nothing.
  */
-export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<never>, c: NewCase<S>): Promise<CaseSummary> {
+export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase<S>): Promise<CaseSummary> {
   const { user } = ctx
   const decision = step({ status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
   if (!decision.ok) throw new AppError(decision.code, decision.message)
@@ -95,6 +95,6 @@ export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<never>, c: New
     if (!(error instanceof DuplicateKeyError)) throw error
     throw new AppError('CONFLICT', c.conflict.message, { [c.conflict.field]: c.conflict.message })
   }
-  await tellOwner(ctx, spec as CaseServiceSpec, stored, stored.timeline[0])
+  await tellOwner(ctx, spec, stored, stored.timeline[0])
   return caseSummary(stored)
 }
