@@ -289,3 +289,42 @@ describe('aid cases: ownership and the desk', () => {
     expect((await h.ok('dev-worker', 'aid', 'deskCase', { caseId })).allowed).toEqual([])
   })
 })
+
+/** Stands in the table for the case each test applies for. */
+const THE_CASE = 'the-case'
+
+describe('aid cases: every shared action refuses bad input and callers without identity, and changes nothing', () => {
+  let h: Harness
+  let caseId: string
+  beforeEach(async () => {
+    h = await createHarness()
+    caseId = await applyForWinter(h)
+  })
+  afterEach(() => h.close())
+
+  it.each([
+    ['dev-worker', 'case', { caseId: '' }, 'caseId'],
+    ['dev-worker', 'withdraw', {}, 'caseId'],
+    ['dev-worker', 'resubmit', { caseId: THE_CASE, attachments: 'photos' }, 'attachments'],
+    ['dev-volunteer', 'queue', { filter: 'waiting', minWaitDays: 2 }, 'minWaitDays'],
+    ['dev-volunteer', 'deskCase', { caseId: 7 }, 'caseId'],
+    ['dev-volunteer', 'claim', {}, 'caseId'],
+    ['dev-volunteer', 'askInfo', { caseId: THE_CASE, note: ' ' }, 'note'],
+    ['dev-volunteer', 'approve', { caseId: THE_CASE, amountFen: 12.5 }, 'amountFen'],
+    ['dev-volunteer', 'reject', { caseId: THE_CASE }, 'note'],
+    ['dev-volunteer', 'markPaid', { caseId: THE_CASE, paymentRef: 'A1' }, 'paymentRef'],
+    ['dev-volunteer', 'reveal', { caseId: THE_CASE }, 'field'],
+  ])('%s → %s with a bad %s', async (openid, action, payload, field) => {
+    const before = await h.all('cases')
+    const real = { ...payload, ...('caseId' in payload && payload.caseId === THE_CASE ? { caseId } : {}) }
+    expect(await h.call(openid, 'aid', action, real)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { [field]: expect.any(String) } } })
+    expect(await h.all('cases')).toEqual(before)
+  })
+
+  it.each(['mine', 'case', 'resubmit', 'withdraw', 'queue', 'deskCase', 'claim', 'askInfo', 'approve', 'reject', 'markPaid', 'reveal', 'apply'])(
+    '%s without a signed-in caller is UNAUTHENTICATED',
+    async (action) => {
+      expect(await h.call(null, 'aid', action, { caseId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    },
+  )
+})

@@ -177,3 +177,36 @@ describe('medical: claims', () => {
     expect(await h.call(VOLUNTEER, 'aid', 'deskCase', { caseId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })
+
+describe('medical: bad input and the wrong caller', () => {
+  let h: Harness
+  beforeEach(async () => {
+    h = await createHarness()
+  })
+  afterEach(() => h.close())
+
+  it('refuses a bad year, CSV or claim by field', async () => {
+    expect(await h.call('dev-worker', 'medical', 'plan', { year: 1999 })).toMatchObject({ ok: false, error: { fields: { year: '年份不正确' } } })
+    expect(await h.call('dev-worker', 'medical', 'coverage', { year: '2026' })).toMatchObject({ ok: false, error: { fields: { year: expect.any(String) } } })
+    expect(await h.call('dev-admin', 'medical', 'importMembers', { csv: '', commit: 'yes' })).toMatchObject({
+      ok: false,
+      error: { fields: { csv: '文件是空的', commit: expect.any(String) } },
+    })
+    const fileId = await addUpload(h, 'dev-worker', 'medical')
+    const bad = await h.call('dev-worker', 'medical', 'submitClaim', inpatientClaim(fileId, { category: 'dental', selfPaidFen: -1, hospital: '' }))
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { category: '请选择报销类别', selfPaidFen: expect.any(String), hospital: expect.any(String) } } })
+    expect(await h.all('cases')).toHaveLength(0)
+  })
+
+  it('needs a signed-in, real-named worker to claim, and the worker\'s own uploads', async () => {
+    const fileId = await addUpload(h, 'dev-worker', 'medical')
+    expect(await h.call(null, 'medical', 'submitClaim', inpatientClaim(fileId))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const unnamed = await h.call('dev-worker2', 'medical', 'submitClaim', inpatientClaim(await addUpload(h, 'dev-worker2', 'medical')))
+    expect(unnamed).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION', message: expect.stringContaining('实名认证') } })
+    const [other] = await addRealNamedWorkers(h.db, h.pii, 1, 'other')
+    await h.ok('dev-admin', 'medical', 'importMembers', { csv: `职工,${benchIdNumber(0, '19850101')},鹿城环卫所,2026`, commit: true })
+    const someoneElses = await h.call(other, 'medical', 'submitClaim', inpatientClaim(fileId))
+    expect(someoneElses).toMatchObject({ ok: false, error: { fields: { 'attachments.0': expect.stringContaining('重新上传') } } })
+    expect(await h.all('cases')).toHaveLength(0)
+  })
+})
