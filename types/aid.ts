@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { freeText, list, moneyFen, nameText, wholeNumber, yearNumber } from './fields'
 import { AttachmentsInput, BankAccountInput, type CaseContract, type CaseSummary } from './cases'
 
 /** The four seasonal programmes of hardship aid (四季帮扶, DOMAIN.md §3). */
@@ -22,34 +23,30 @@ export const MATERIAL_NAMES: Record<Material, string> = {
   bank_card: '银行卡',
 }
 
-const fen = (what: string) => v.pipe(v.number(`${what}应为数字`), v.integer(`${what}以分为单位`), v.minValue(0, `${what}不能为负`))
-
 export const SelfCheckInput = v.object({
-  householdSize: v.pipe(v.number('请填写家庭人口'), v.integer('家庭人口应为整数'), v.minValue(1, '家庭人口至少1人'), v.maxValue(20, '家庭人口最多20人')),
-  annualIncomeFen: v.pipe(fen('家庭年收入'), v.maxValue(100_000_000_00, '家庭年收入过高')),
-  unavoidableSpendingFen: v.pipe(fen('刚性支出'), v.maxValue(100_000_000_00, '刚性支出过高')),
-  suddenEventCostFen: v.optional(v.pipe(fen('突发事件支出'), v.maxValue(100_000_000_00, '突发事件支出过高'))),
+  householdSize: wholeNumber('家庭人口', 1, 20, '人'),
+  annualIncomeFen: moneyFen('家庭年收入'),
+  unavoidableSpendingFen: moneyFen('刚性支出'),
+  suddenEventCostFen: v.optional(moneyFen('突发事件支出')),
   /** Only for migrant workers: how long they have worked in the city. */
-  monthsWorkedInCity: v.optional(v.pipe(v.number('请填写在本市工作的月数'), v.integer(), v.minValue(0), v.maxValue(1200))),
+  monthsWorkedInCity: v.optional(wholeNumber('在本市工作的月数', 0, 1200, '个月')),
 })
 
 export const ProgrammeUpsertInput = v.object({
-  year: v.pipe(v.number('请填写年份'), v.integer(), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确')),
+  year: yearNumber(),
   kind: v.picklist(PROGRAMME_KINDS, '请选择帮扶项目'),
-  description: v.pipe(v.string('请填写说明'), v.trim(), v.minLength(4, '说明至少4个字'), v.maxLength(300, '说明最多300个字')),
+  description: freeText('说明', { min: 4, max: 300 }),
   meansTested: v.boolean('请选择是否需要核对家庭收入'),
-  deepFen: v.optional(fen('深度困难金额')),
-  relativeFen: v.optional(fen('相对困难金额')),
-  accidentMaxFen: v.optional(fen('意外致困最高金额')),
-  materials: v.pipe(v.array(v.picklist(MATERIALS, '没有这种材料'), '请选择所需材料'), v.minLength(1, '请至少选择一种材料')),
+  deepFen: v.optional(moneyFen('深度困难金额')),
+  relativeFen: v.optional(moneyFen('相对困难金额')),
+  accidentMaxFen: v.optional(moneyFen('意外致困最高金额')),
+  materials: list(v.picklist(MATERIALS, '没有这种材料'), '所需材料', { min: 1, max: MATERIALS.length }),
 })
 
-export const ProgrammesInput = v.object({
-  year: v.optional(v.pipe(v.number('年份不正确'), v.integer('年份不正确'), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确'))),
-})
+export const ProgrammesInput = v.object({ year: v.optional(yearNumber()) })
 
 export const AidConfigInput = v.object({
-  lowIncomeLineFen: v.pipe(fen('低保线'), v.minValue(10_000, '低保线不正确'), v.maxValue(1_000_000, '低保线不正确')),
+  lowIncomeLineFen: moneyFen('低保线', { min: 10_000, max: 1_000_000 }),
 })
 
 export interface Programme {
@@ -92,24 +89,24 @@ export type Relation = (typeof RELATIONS)[number]
 export const RELATION_NAMES: Record<Relation, string> = { spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他' }
 
 export const HouseholdMemberInput = v.object({
-  name: v.pipe(v.string('请填写家庭成员姓名'), v.trim(), v.minLength(2, '姓名至少2个字'), v.maxLength(20, '姓名最多20个字')),
+  name: nameText('家庭成员姓名', { min: 2, max: 20 }),
   relation: v.picklist(RELATIONS, '请选择与您的关系'),
-  age: v.pipe(v.number('请填写年龄'), v.integer('年龄应为整数'), v.minValue(0, '年龄不正确'), v.maxValue(120, '年龄不正确')),
+  age: wholeNumber('年龄', 0, 120, '岁'),
 })
 
 /** The hardship-aid application (DOMAIN.md §3). The household is the worker plus `members`. */
 export const ApplyInput = v.object({
   programme: v.picklist(PROGRAMME_KINDS, '请选择帮扶项目'),
-  members: v.pipe(v.array(HouseholdMemberInput, '家庭成员格式不正确'), v.maxLength(19, '家庭成员最多19人')),
+  members: list(HouseholdMemberInput, '家庭成员', { max: 19 }),
   annualIncomeFen: SelfCheckInput.entries.annualIncomeFen,
   unavoidableSpendingFen: SelfCheckInput.entries.unavoidableSpendingFen,
   suddenEventCostFen: SelfCheckInput.entries.suddenEventCostFen,
   monthsWorkedInCity: SelfCheckInput.entries.monthsWorkedInCity,
-  story: v.pipe(v.string('请写明遇到的困难'), v.trim(), v.minLength(20, '请把遇到的困难写清楚，至少20个字'), v.maxLength(1000, '最多1000个字')),
+  story: freeText('遇到的困难', { min: 20, max: 1000, required: '请把遇到的困难写清楚，至少20个字' }),
   /** Needed when the programme pays money; 夏送清凉 gives goods. */
   bankAccount: v.optional(BankAccountInput),
   attachments: v.pipe(AttachmentsInput, v.minLength(1, '请至少上传一份材料')),
   consentVersion: v.literal(AID_DATA_POLICY.version, '请阅读并同意敏感信息收集说明'),
-  notifyByWeChat: v.optional(v.boolean()),
+  notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
 })
 export type ApplyInputValue = v.InferOutput<typeof ApplyInput>

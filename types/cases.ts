@@ -1,4 +1,6 @@
 import * as v from 'valibot'
+import type { RebuildRequestsContract } from './requests'
+import { codeText, freeText, moneyFen, nameText, pageCursor, recordId } from './fields'
 
 /** The one case workflow of hardship aid, medical claims and legal help (DOMAIN.md §3). */
 
@@ -138,8 +140,8 @@ export interface DeskCaseView extends DeskCaseSummary {
   allowed: CaseAction[]
 }
 
-const caseId = v.pipe(v.string('缺少申请编号'), v.minLength(1, '缺少申请编号'), v.maxLength(64, '申请编号不正确'))
-const note = (missing: string) => v.pipe(v.string(missing), v.trim(), v.minLength(2, missing), v.maxLength(300, '最多300个字'))
+const caseId = recordId('申请编号')
+const note = (label: string, missing: string) => freeText(label, { min: 2, max: 300, required: missing })
 
 export const CaseIdInput = v.object({ caseId })
 
@@ -154,44 +156,44 @@ export const AttachmentsInput = v.pipe(
 
 /** Where a payout goes: the applicant's own card. */
 export const BankAccountInput = v.object({
-  bankName: v.pipe(v.string('请填写开户银行'), v.trim(), v.minLength(2, '请填写开户银行'), v.maxLength(30, '开户银行最多30个字')),
-  accountNo: v.pipe(v.string('请填写银行卡号'), v.trim(), v.regex(/^\d{12,19}$/, '银行卡号应为12到19位数字')),
+  bankName: nameText('开户银行', { min: 2, max: 30 }),
+  accountNo: codeText('银行卡号', /^\d{12,19}$/, '银行卡号应为12到19位数字', 19),
 })
 
 export const ResubmitInput = v.object({
   caseId,
-  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, '说明最多300个字'))),
+  note: v.optional(freeText('说明', { max: 300 })),
   attachments: AttachmentsInput,
 })
 
 export const QueueInput = v.object({
   filter: v.picklist(QUEUE_FILTER_KEYS, '没有这个队列'),
   minWaitDays: v.optional(v.picklist(WAIT_FILTERS, '等待天数不正确')),
-  mineOnly: v.optional(v.boolean()),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  mineOnly: v.optional(v.boolean('“只看我的”应为是或否')),
+  cursor: pageCursor,
 })
 
-export const AskInfoInput = v.object({ caseId, note: note('请写明需要补充什么') })
-export const RejectInput = v.object({ caseId, note: note('请写明不通过的原因') })
+export const AskInfoInput = v.object({ caseId, note: note('需要补充的内容', '请写明需要补充什么') })
+export const RejectInput = v.object({ caseId, note: note('不通过的原因', '请写明不通过的原因') })
 export const ApproveInput = v.object({
   caseId,
-  amountFen: v.pipe(v.number('请填写批准的金额'), v.integer('金额以分为单位'), v.minValue(1, '请填写批准的金额'), v.maxValue(100_000_000, '金额过大')),
-  note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(300, '说明最多300个字'))),
+  amountFen: moneyFen('批准的金额', { min: 1 }),
+  note: v.optional(freeText('说明', { max: 300 })),
 })
 export const MarkPaidInput = v.object({
   caseId,
-  paymentRef: v.pipe(v.string('请填写付款凭证号'), v.trim(), v.minLength(4, '付款凭证号至少4位'), v.maxLength(40, '付款凭证号最多40位')),
+  paymentRef: codeText('付款凭证号', /^[\w-]{4,40}$/, '付款凭证号应为4到40位字母、数字或短横线', 40),
 })
 export const CaseRevealInput = v.object({
   caseId,
-  field: v.pipe(v.string('请选择要查看的信息'), v.minLength(1), v.maxLength(40)),
+  field: v.pipe(v.string('请选择要查看的信息'), v.minLength(1, '请选择要查看的信息'), v.maxLength(40, '请选择要查看的信息')),
 })
 
 /**
  * The actions every case service has: the worker's side and the desk's. A step answers with the
  * case's summary (a repeat of the same requestId gets it again), never with its personal data.
  */
-export interface CaseContract {
+export interface CaseContract extends RebuildRequestsContract {
   mine: { input: Record<string, never>; output: { items: CaseSummary[] } }
   case: { input: v.InferInput<typeof CaseIdInput>; output: CaseView }
   resubmit: { input: v.InferInput<typeof ResubmitInput>; output: CaseSummary }

@@ -1,4 +1,6 @@
 import * as v from 'valibot'
+import { calendarDate, clockTime, epochMs, freeText, latitude, list, longitude, mobileNumber, moneyFen, nameText, recordId, residentIdNumber, wholeNumber, yearNumber } from './fields'
+import type { RebuildRequestsContract } from './requests'
 import type { Page } from './users'
 
 export const SEASONS = ['summer', 'winter'] as const
@@ -20,39 +22,32 @@ export const ENROLLMENT_STATUS_NAMES: Record<EnrollmentStatus, string> = {
 /** The guardian's consent for a child's data (PIPL art. 31), with the version in force. */
 export const CHILD_DATA_POLICY = { version: '2026.11', title: '儿童个人信息保护说明' } as const
 
-const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号不正确'))
-const date = v.pipe(v.string('请选择日期'), v.isoDate('日期格式应为 2027-01-25'))
-const hhmm = v.pipe(v.string('请填写时间'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30'))
-const mobile = v.pipe(v.string('请填写手机号'), v.trim(), v.regex(/^1[3-9]\d{9}$/, '手机号应为1开头的11位数字'))
-const text = (field: string, min: number, max: number) =>
-  v.pipe(v.string(`请填写${field}`), v.trim(), v.minLength(min, `${field}至少${min}个字`), v.maxLength(max, `${field}最多${max}个字`))
+const id = recordId()
+const date = (label: string) => calendarDate(label)
 
 export const ClassUpsertInput = v.pipe(
   v.object({
     id: v.optional(id),
-    title: text('班级名称', 2, 40),
-    year: v.pipe(v.number('请填写年份'), v.integer('年份不正确'), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确')),
+    title: nameText('班级名称', { min: 2, max: 40 }),
+    year: yearNumber(),
     season: v.picklist(SEASONS, '请选择暑期或寒假'),
     stationId: v.optional(id),
-    siteName: text('上课地点', 2, 60),
-    siteAddress: text('地址', 4, 100),
-    lat: v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确')),
-    lng: v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确')),
-    startDate: date,
-    endDate: date,
-    weekdays: v.pipe(
-      v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)), '请选择上课的星期'),
-      v.minLength(1, '请选择上课的星期'),
-    ),
-    dailyStart: hhmm,
-    dailyEnd: hhmm,
-    minAge: v.pipe(v.number('请填写最小年龄'), v.integer('年龄应为整数'), v.minValue(3, '年龄不正确'), v.maxValue(17, '年龄不正确')),
-    maxAge: v.pipe(v.number('请填写最大年龄'), v.integer('年龄应为整数'), v.minValue(3, '年龄不正确'), v.maxValue(17, '年龄不正确')),
-    capacity: v.pipe(v.number('请填写名额'), v.integer('名额应为整数'), v.minValue(1, '名额至少1个'), v.maxValue(500, '名额最多500个')),
-    feeFen: v.pipe(v.number('请填写费用'), v.integer('费用以分为单位'), v.minValue(0, '费用不能为负'), v.maxValue(1_000_000, '费用过高')),
-    opensAt: v.pipe(v.number('请选择报名开始时间'), v.integer(), v.minValue(0)),
-    closesAt: v.pipe(v.number('请选择报名截止时间'), v.integer(), v.minValue(0)),
-    cancelDaysBefore: v.pipe(v.number('请填写取消期限'), v.integer(), v.minValue(0, '取消期限不能为负'), v.maxValue(30, '取消期限最多30天')),
+    siteName: nameText('上课地点', { min: 2, max: 60 }),
+    siteAddress: nameText('地址', { min: 4, max: 100 }),
+    lat: latitude,
+    lng: longitude,
+    startDate: date('开班日期'),
+    endDate: date('结束日期'),
+    weekdays: list(wholeNumber('星期', 1, 7), '上课的星期', { min: 1, max: 7 }),
+    dailyStart: clockTime('上课时间'),
+    dailyEnd: clockTime('放学时间'),
+    minAge: wholeNumber('最小年龄', 3, 17, '岁'),
+    maxAge: wholeNumber('最大年龄', 3, 17, '岁'),
+    capacity: wholeNumber('名额', 1, 500, '个'),
+    feeFen: moneyFen('费用', { max: 1_000_000 }),
+    opensAt: epochMs('报名开始时间'),
+    closesAt: epochMs('报名截止时间'),
+    cancelDaysBefore: wholeNumber('取消期限', 0, 30, '天'),
   }),
   v.forward(v.check((c) => c.startDate <= c.endDate, '结束日期不能早于开始日期'), ['endDate']),
   v.forward(v.check((c) => c.minAge <= c.maxAge, '最大年龄不能小于最小年龄'), ['maxAge']),
@@ -61,7 +56,6 @@ export const ClassUpsertInput = v.pipe(
 )
 
 export const ClassIdInput = v.object({ classId: id })
-
 export const SetClassStatusInput = v.object({ classId: id, status: v.picklist(['open', 'closed'] as const, '状态不正确') })
 
 /** The sign-up form; the ID number's GB 11643 check is added by `cloud/domain/identity`. */
@@ -69,31 +63,25 @@ export const enrollSchema = (isValidIdNumber: (id: string) => boolean) =>
   v.object({
     classId: id,
     child: v.object({
-      name: text('孩子姓名', 2, 20),
-      idNumber: v.pipe(
-        v.string('请填写孩子的身份证号'),
-        v.trim(),
-        v.toUpperCase(),
-        v.regex(/^\d{17}[\dX]$/, '身份证号应为18位，最后一位可以是X'),
-        v.check(isValidIdNumber, '身份证号不正确，请核对（校验位或出生日期有误）'),
-      ),
+      name: nameText('孩子姓名', { min: 2, max: 20 }),
+      idNumber: residentIdNumber(isValidIdNumber, '孩子的身份证号'),
       gender: v.picklist(GENDERS, '请选择孩子性别'),
-      school: text('学校', 2, 40),
+      school: nameText('学校', { min: 2, max: 40 }),
       grade: v.pipe(v.number('请选择年级'), v.integer('请选择年级'), v.minValue(1, '请选择年级'), v.maxValue(9, '请选择年级')),
-      healthNotes: v.pipe(v.string('健康情况应为文字'), v.trim(), v.maxLength(300, '健康情况最多300个字')),
+      healthNotes: freeText('健康情况', { max: 300 }),
     }),
-    emergencyContact: v.object({ name: text('紧急联系人', 2, 20), mobile }),
+    emergencyContact: v.object({ name: nameText('紧急联系人', { min: 2, max: 20 }), mobile: mobileNumber('紧急联系人手机号') }),
     consentVersion: v.literal(CHILD_DATA_POLICY.version, '请阅读并同意儿童个人信息保护说明'),
     /** The worker agreed on the submit tap to a WeChat subscribe message when a seat frees up. */
-    notifyByWeChat: v.optional(v.boolean()),
+    notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
   })
 
 export const EnrollmentIdInput = v.object({ enrollmentId: id })
 
 export const CheckInInput = v.object({
   classId: id,
-  date,
-  presentEnrollmentIds: v.pipe(v.array(id, '请选择到班的孩子'), v.maxLength(500)),
+  date: date('签到日期'),
+  presentEnrollmentIds: list(id, '到班的孩子', { max: 500 }),
 })
 
 export const RevealInput = v.object({ enrollmentId: id })
@@ -174,7 +162,7 @@ export interface AttendanceEntry {
   losesPriority: boolean
 }
 
-export interface ChildcareContract {
+export interface ChildcareContract extends RebuildRequestsContract {
   classes: { input: Record<string, never>; output: Page<ClassSummary> }
   classDetail: { input: v.InferInput<typeof ClassIdInput>; output: ClassDetail }
   enroll: { input: v.InferInput<ReturnType<typeof enrollSchema>>; output: Enrollment }

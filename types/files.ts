@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { SERVICES } from './roles'
 
 export const FileIdInput = v.object({
-  fileId: v.pipe(v.string('缺少文件编号'), v.minLength(1, '缺少文件编号'), v.maxLength(200, '文件编号不正确')),
+  fileId: v.pipe(v.string('缺少文件编号'), v.minLength(1, '缺少文件编号'), v.maxLength(64, '文件编号不正确'), v.regex(/^[\w.-]+$/, '文件编号不正确')),
 })
 
 /** Where the phone puts an upload in CloudBase storage: the function checks the caller's folder. */

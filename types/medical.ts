@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { calendarDate, freeText, list, moneyFen, nameText, wholeNumber, yearNumber } from './fields'
 import { AttachmentsInput, BankAccountInput, type CaseContract, type CaseSummary } from './cases'
 
 /** The claim categories of the mutual-aid plan (DOMAIN.md §4). */
@@ -91,45 +92,39 @@ export interface Estimate {
   limitedBy?: string
 }
 
-const fen = (what: string) => v.pipe(v.number(`${what}应为数字`), v.integer(`${what}以分为单位`), v.minValue(0, `${what}不能为负`))
-const isoDate = (what: string) => v.pipe(v.string(`请填写${what}`), v.regex(/^\d{4}-\d{2}-\d{2}$/, `${what}格式应为 2026-01-31`))
-
 export const ClaimInput = v.object({
   category: v.picklist(MEDICAL_CATEGORIES, '请选择报销类别'),
-  hospital: v.pipe(v.string('请填写医院'), v.trim(), v.minLength(2, '请填写医院名称'), v.maxLength(60, '医院名称最多60个字')),
+  hospital: nameText('医院名称', { min: 2, max: 60 }),
   /** Inpatient: admission and discharge; the other categories: the bill date. */
-  admissionDate: v.optional(isoDate('入院日期')),
-  dischargeDate: v.optional(isoDate('出院日期')),
-  billDate: v.optional(isoDate('票据日期')),
-  selfPaidFen: v.pipe(fen('自付金额'), v.minValue(1, '请填写自付金额'), v.maxValue(10_000_000_00, '自付金额过大')),
-  diagnosis: v.pipe(v.string('请填写诊断'), v.trim(), v.minLength(2, '请填写诊断'), v.maxLength(100, '诊断最多100个字')),
+  admissionDate: v.optional(calendarDate('入院日期')),
+  dischargeDate: v.optional(calendarDate('出院日期')),
+  billDate: v.optional(calendarDate('票据日期')),
+  selfPaidFen: moneyFen('自付金额', { min: 1 }),
+  diagnosis: freeText('诊断', { min: 2, max: 100 }),
   bankAccount: BankAccountInput,
   attachments: v.pipe(AttachmentsInput, v.minLength(1, '请至少上传一份材料')),
   consentVersion: v.literal(MEDICAL_DATA_POLICY.version, '请阅读并同意医疗信息收集说明'),
-  notifyByWeChat: v.optional(v.boolean()),
+  notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
 })
 export type ClaimInputValue = v.InferOutput<typeof ClaimInput>
 
-const capFen = (what: string) => v.pipe(fen(what), v.maxValue(100_000_000, `${what}过大`))
+const capFen = (what: string) => moneyFen(what, { max: 100_000_000 })
+const percent = (what: string) => wholeNumber(what, 0, 100, '%')
+
 const CategoryRuleInput = v.object({
   kind: v.picklist(['banded', 'rate', 'lump'], '请选择计算方式'),
   deductibleFen: v.optional(capFen('起付线')),
-  bands: v.optional(
-    v.pipe(
-      v.array(v.object({ uptoFen: v.optional(capFen('分段上限')), ratePercent: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100, '比例最多100%')) })),
-      v.maxLength(6, '最多6段'),
-    ),
-  ),
-  ratePercent: v.optional(v.pipe(v.number('请填写比例'), v.integer('比例应为整数'), v.minValue(0), v.maxValue(100, '比例最多100%'))),
+  bands: v.optional(list(v.object({ uptoFen: v.optional(capFen('分段上限')), ratePercent: percent('分段比例') }), '分段', { max: 6 })),
+  ratePercent: v.optional(percent('比例')),
   lumpSumFen: v.optional(capFen('定额')),
   capFen: capFen('年度上限'),
-  oncePerYear: v.optional(v.boolean()),
+  oncePerYear: v.optional(v.boolean('是否每年一次应为是或否')),
 })
 
 export const PlanInput = v.object({
-  year: v.pipe(v.number('请填写年份'), v.integer(), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确')),
+  year: yearNumber(),
   feeFen: capFen('会费'),
-  claimWindowDays: v.pipe(v.number('请填写申请期限'), v.integer(), v.minValue(1, '申请期限至少1天'), v.maxValue(730, '申请期限最多730天')),
+  claimWindowDays: wholeNumber('申请期限', 1, 730, '天'),
   overallCapFen: capFen('年度总上限'),
   categories: v.object({
     inpatient: CategoryRuleInput,
@@ -139,15 +134,16 @@ export const PlanInput = v.object({
   }),
 })
 
-export const PlanYearInput = v.object({
-  year: v.optional(v.pipe(v.number('年份不正确'), v.integer('年份不正确'), v.minValue(2024, '年份不正确'), v.maxValue(2100, '年份不正确'))),
-})
+export const PlanYearInput = v.object({ year: v.optional(yearNumber()) })
+
+/** The CSV of members: 2,000 rows of name, ID number, employer and year fit well within this. */
+export const MAX_IMPORT_CHARS = 400_000
 
 export const ImportMembersInput = v.object({
   /** The CSV as text: 姓名,身份证号,单位,年份 — a header line is optional. */
-  csv: v.pipe(v.string('请选择CSV文件'), v.minLength(1, '文件是空的'), v.maxLength(2_000_000, '文件太大，请分批导入')),
+  csv: v.pipe(v.string('请选择CSV文件'), v.minLength(1, '文件是空的'), v.maxLength(MAX_IMPORT_CHARS, '文件太大，请分批导入（每次最多2000行）')),
   /** false: only check and report; true: import the rows that pass, all in one step. */
-  commit: v.boolean(),
+  commit: v.boolean('请选择只检查还是导入'),
 })
 
 export interface ImportReport {

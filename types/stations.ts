@@ -1,4 +1,6 @@
 import * as v from 'valibot'
+import { clockTime, codeText, freeText, latitude, list, longitude, nameText, pageCursor, pageLimit, recordId, wholeNumber, yesNo } from './fields'
+import type { RebuildRequestsContract } from './requests'
 import type { Page } from './users'
 
 export const FACILITIES = [
@@ -62,22 +64,20 @@ export const REPORT_KIND_NAMES: Record<ReportKind, string> = {
 export type ReportStatus = 'open' | 'resolved'
 export const REPORT_STATUS_NAMES: Record<ReportStatus, string> = { open: '处理中', resolved: '已处理' }
 
-const latitude = v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确'))
-const longitude = v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确'))
-const hhmm = v.pipe(v.string('请填写时间'), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30'))
-const id = v.pipe(v.string('缺少编号'), v.minLength(1, '缺少编号'), v.maxLength(64, '编号不正确'))
+const id = recordId()
 
 export const OpeningHoursSchema = v.object({
-  open24h: v.boolean('请选择是否24小时开放'),
+  open24h: yesNo('是否24小时开放'),
   periods: v.pipe(
     v.array(
       v.object({
         days: v.pipe(
-          v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7)), '请选择开放的星期'),
+          v.array(wholeNumber('星期', 1, 7), '请选择开放的星期'),
           v.minLength(1, '请选择开放的星期'),
+          v.maxLength(7, '星期最多7天'),
         ),
-        open: hhmm,
-        close: hhmm,
+        open: clockTime('开门时间'),
+        close: clockTime('关门时间'),
       }),
       '开放时间格式不正确',
     ),
@@ -88,11 +88,11 @@ export const OpeningHoursSchema = v.object({
 export const NearbyInput = v.object({
   lat: latitude,
   lng: longitude,
-  facilities: v.optional(v.array(v.picklist(FACILITIES, '没有这种设施'), '设施应为列表')),
-  types: v.optional(v.array(v.picklist(STATION_TYPES, '没有这种阵地类型'), '类型应为列表')),
+  facilities: v.optional(list(v.picklist(FACILITIES, '没有这种设施'), '设施', { max: FACILITIES.length })),
+  types: v.optional(list(v.picklist(STATION_TYPES, '没有这种阵地类型'), '阵地类型', { max: STATION_TYPES.length })),
   openNow: v.optional(v.boolean('“正在开放”应为是或否')),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, '条数至少为1'), v.maxValue(50, '每页最多50条'))),
-  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, '翻页参数不正确'))),
+  limit: pageLimit(50),
+  cursor: pageCursor,
 })
 
 export const StationIdInput = v.object({ id })
@@ -100,35 +100,33 @@ export const StationIdInput = v.object({ id })
 export const ReportInput = v.object({
   stationId: id,
   kind: v.picklist(REPORT_KINDS, '请选择问题类型'),
-  text: v.pipe(v.string('请描述问题'), v.trim(), v.minLength(4, '请至少写4个字'), v.maxLength(300, '最多300个字')),
+  text: freeText('问题描述', { min: 4, max: 300, required: '请描述问题，至少4个字' }),
 })
 
 export const StationUpsertInput = v.object({
   id: v.optional(id),
-  name: v.pipe(v.string('请填写名称'), v.trim(), v.minLength(2, '名称至少2个字'), v.maxLength(40, '名称最多40个字')),
+  name: nameText('名称', { min: 2, max: 40 }),
   type: v.picklist(STATION_TYPES, '请选择阵地类型'),
-  address: v.pipe(v.string('请填写地址'), v.trim(), v.minLength(4, '地址至少4个字'), v.maxLength(100, '地址最多100个字')),
+  address: nameText('地址', { min: 4, max: 100 }),
   lat: latitude,
   lng: longitude,
-  facilities: v.array(v.picklist(FACILITIES, '没有这种设施'), '请选择设施'),
+  facilities: list(v.picklist(FACILITIES, '没有这种设施'), '设施', { max: FACILITIES.length }),
   hours: OpeningHoursSchema,
-  phone: v.optional(
-    v.pipe(v.string(), v.trim(), v.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为手机号或区号加座机号')),
-  ),
-  photos: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(9, '照片最多9张'))),
+  phone: v.optional(codeText('电话', /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为手机号或区号加座机号', 13)),
+  photos: v.optional(list(v.pipe(v.string('照片不正确'), v.maxLength(300, '照片不正确')), '照片', { max: 9 })),
 })
 
 export const SetStatusInput = v.object({ id, status: v.picklist(STATION_STATUSES, '状态不正确') })
 
 export const ReportsInput = v.object({
   status: v.optional(v.picklist(['open', 'resolved'] as const, '状态不正确')),
-  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
-  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, '翻页参数不正确'))),
+  limit: pageLimit(50),
+  cursor: pageCursor,
 })
 
 export const ResolveReportInput = v.object({
   id,
-  reply: v.pipe(v.string('请填写处理说明'), v.trim(), v.minLength(2, '处理说明至少2个字'), v.maxLength(200, '最多200个字')),
+  reply: freeText('处理说明', { min: 2, max: 200 }),
 })
 
 export interface LatLngView {
@@ -169,7 +167,7 @@ export interface StationReport {
   resolvedAt?: number
 }
 
-export interface StationsContract {
+export interface StationsContract extends RebuildRequestsContract {
   nearby: { input: v.InferInput<typeof NearbyInput>; output: Page<StationSummary> }
   get: { input: v.InferInput<typeof StationIdInput>; output: StationDetail }
   report: { input: v.InferInput<typeof ReportInput>; output: StationReport }

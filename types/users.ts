@@ -1,5 +1,7 @@
 import * as v from 'valibot'
-import type { Role, Service } from './roles'
+import { mobileNumber, nameText, pageCursor, pageLimit, recordId, residentIdNumber, yesNo } from './fields'
+import type { RequestItem, RequestsInput } from './requests'
+import { SERVICES, type Role, type Service } from './roles'
 
 /** The policies a worker consents to, with the version in force. */
 export const POLICIES = {
@@ -14,45 +16,35 @@ export type Policy = keyof typeof POLICIES
  */
 export const profileSchema = (isValidIdNumber: (id: string) => boolean) =>
   v.object({
-  name: v.pipe(
-    v.string('请填写姓名'),
-    v.trim(),
-    v.minLength(2, '姓名至少2个字'),
-    v.maxLength(20, '姓名最多20个字'),
-  ),
-  mobile: v.pipe(v.string('请填写手机号'), v.trim(), v.regex(/^1[3-9]\d{9}$/, '手机号应为1开头的11位数字')),
-  idNumber: v.pipe(
-    v.string('请填写身份证号'),
-    v.trim(),
-    v.toUpperCase(),
-    v.regex(/^\d{17}[\dX]$/, '身份证号应为18位，最后一位可以是X'),
-    v.check(isValidIdNumber, '身份证号不正确，请核对（校验位或出生日期有误）'),
-  ),
-  employer: v.pipe(
-    v.string('请填写工作单位'),
-    v.trim(),
-    v.minLength(2, '工作单位至少2个字'),
-    v.maxLength(60, '工作单位最多60个字'),
-  ),
-  unionMember: v.boolean('请选择是否工会会员'),
-})
+    name: nameText('姓名', { min: 2, max: 20 }),
+    mobile: mobileNumber(),
+    idNumber: residentIdNumber(isValidIdNumber),
+    employer: nameText('工作单位', { min: 2, max: 60 }),
+    unionMember: yesNo('是否工会会员'),
+  })
 export type ProfileInput = v.InferOutput<ReturnType<typeof profileSchema>>
 
-export const ConsentInput = v.object({
-  policy: v.picklist(Object.keys(POLICIES) as Policy[], '没有这项协议'),
-  version: v.pipe(v.string('缺少协议版本'), v.minLength(1, '缺少协议版本'), v.maxLength(20, '协议版本不正确')),
-})
+const POLICY_KEYS = Object.keys(POLICIES) as Policy[]
+
+/** Agreeing to a policy: only to the version in force, which the page showed. */
+export const ConsentInput = v.pipe(
+  v.object({
+    policy: v.picklist(POLICY_KEYS, '没有这项协议'),
+    version: v.pipe(v.string('缺少协议版本'), v.maxLength(20, '协议版本不正确')),
+  }),
+  v.forward(
+    v.check((c) => POLICIES[c.policy].version === c.version, '协议已经更新，请重新阅读后再同意'),
+    ['version'],
+  ),
+)
 
 export const Empty = v.object({})
 
-export const PageInput = v.object({
-  limit: v.optional(v.pipe(v.number('条数应为数字'), v.integer('条数应为整数'), v.minValue(1), v.maxValue(50))),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-})
+export const PageInput = v.object({ limit: pageLimit(50), cursor: pageCursor })
 
 export const MarkReadInput = v.object({
   ids: v.union(
-    [v.literal('all'), v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.minLength(1), v.maxLength(100))],
+    [v.literal('all'), v.pipe(v.array(recordId('消息编号'), '请选择要标记的消息'), v.minLength(1, '请选择要标记的消息'), v.maxLength(100, '一次最多标记100条'))],
     '请选择要标记的消息',
   ),
 })
@@ -95,10 +87,40 @@ export interface Page<T> {
   nextCursor?: string
 }
 
+/** Roles an admin grants on a user (an HR contact is bound through an employer's invitation). */
+export const GRANTABLE_ROLES = ['volunteer', 'admin'] as const
+export const REVOCABLE_ROLES = ['volunteer', 'admin', 'hr'] as const
+export const ROLE_NAMES: Record<Role, string> = { worker: '职工', volunteer: '志愿者', hr: '企业HR', admin: '管理员' }
+
+export const GrantRoleInput = v.pipe(
+  v.object({
+    userId: recordId('用户编号'),
+    role: v.picklist(GRANTABLE_ROLES, '请选择角色'),
+    /** The services a volunteer serves. */
+    services: v.optional(v.pipe(v.array(v.picklist(SERVICES, '没有这项服务'), '请选择服务'), v.maxLength(SERVICES.length, '服务选多了'))),
+  }),
+  v.forward(
+    v.check((g) => g.role !== 'volunteer' || (g.services?.length ?? 0) > 0, '请选择志愿者服务的业务'),
+    ['services'],
+  ),
+)
+export const RevokeRoleInput = v.object({ userId: recordId('用户编号'), role: v.picklist(REVOCABLE_ROLES, '请选择角色') })
+
+export interface StaffMember {
+  userId: string
+  name?: string
+  roles: Role[]
+  services: Service[]
+}
+
 export interface UsersContract {
   me: { input: Record<string, never>; output: Me }
   updateProfile: { input: ProfileInput; output: Me }
   consent: { input: v.InferInput<typeof ConsentInput>; output: Me }
   inbox: { input: v.InferInput<typeof PageInput>; output: Page<InboxMessage> & { unread: number } }
   markRead: { input: v.InferInput<typeof MarkReadInput>; output: { updated: number } }
+  /** 我的办事: every request of the caller across services, what waits for them first. */
+  requests: { input: v.InferInput<typeof RequestsInput>; output: Page<RequestItem> }
+  grantRole: { input: v.InferInput<typeof GrantRoleInput>; output: StaffMember }
+  revokeRole: { input: v.InferInput<typeof RevokeRoleInput>; output: StaffMember }
 }

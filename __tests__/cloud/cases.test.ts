@@ -265,9 +265,11 @@ describe('aid cases: ownership and the desk', () => {
     expect(await h.call(VOLUNTEER, 'aid', 'reveal', { caseId, field: 'sealed' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
     const audit = (await h.all('audit')).filter((a: any) => a.action === 'reveal')
     expect(audit).toMatchObject([
-      { who: VOLUNTEER, target: caseId, detail: { field: 'bankAccount' } },
-      { who: VOLUNTEER, target: caseId, detail: { field: 'idNumber' } },
+      { who: VOLUNTEER, role: 'volunteer', target: caseId, subjects: ['dev-worker'], fields: ['bankAccount'], summary: '查看收款账户' },
+      { who: VOLUNTEER, role: 'volunteer', target: caseId, subjects: ['dev-worker'], fields: ['idNumber'], summary: '查看身份证号' },
     ])
+    // Audited once each, and with no personal value in the record.
+    expect(JSON.stringify(audit)).not.toContain('6222021234567890123')
     expect(await h.all('idempotency')).toHaveLength(0)
   })
 

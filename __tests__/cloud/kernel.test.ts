@@ -13,6 +13,9 @@ interface ProbeContract {
 const probe = defineFunction<ProbeContract>('probe', {
   create: {
     roles: ['worker'],
+    access: 'write',
+    remember: true,
+    audited: false,
     input: v.object({ text: v.pipe(v.string('请填写内容'), v.minLength(2, '至少2个字')) }),
     async run(ctx, input) {
       await new Promise((r) => setTimeout(r, 5))
@@ -22,12 +25,25 @@ const probe = defineFunction<ProbeContract>('probe', {
   },
   boom: {
     roles: ['worker'],
+    access: 'write',
+    remember: true,
+    audited: false,
     input: v.object({}),
     async run() {
       throw new Error('secret internals at /srv/app.js:12')
     },
   },
-  staffOnly: { roles: ['volunteer:stations', 'admin'], input: v.object({}), run: async () => 'ok' },
+  staffOnly: {
+    roles: ['volunteer:stations', 'admin'],
+    access: 'write',
+    remember: true,
+    audited: true,
+    input: v.object({}),
+    run: async (ctx) => {
+      await ctx.audit({ summary: '试一试' })
+      return 'ok'
+    },
+  },
 })
 
 describe('defineFunction, the kernel of every function', () => {

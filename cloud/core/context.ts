@@ -1,7 +1,8 @@
-import type { Db } from '../db/types'
+import type { Db, Transaction } from '../db/types'
+import { auditRecord } from './audit'
 import type { FileRecord } from './files'
 import type { Pii } from './pii'
-import type { AuditRecord, InboxRecord, UserRecord } from './records'
+import type { AuditEntry, AuditRecord, InboxRecord, UserRecord } from './records'
 
 /** What the platform gives a function call: the database, the verified caller and the clock. */
 export interface Runtime {
@@ -25,6 +26,23 @@ export interface CloudStorage {
 
 export type Notice = Pick<InboxRecord, 'title' | 'body' | 'link'>
 
+export interface NoticeOptions {
+  /** A WeChat subscribe message too, because the worker agreed to one on the tap that started this. */
+  viaWeChat?: boolean
+}
+
+/**
+ * One transaction of an action: its writes, its audit record and the inbox messages it causes all
+ * commit together or not at all. Only single-document operations, as CloudBase allows in one.
+ */
+export interface TransactionStep {
+  tx: Transaction
+  /** The audit record of this step, in the same transaction. */
+  audit(entry: AuditEntry): Promise<void>
+  /** An inbox message in the same transaction; the WeChat message is sent once it has committed. */
+  notify(userId: string, message: Notice, options?: NoticeOptions): Promise<void>
+}
+
 /** What an action runs with. */
 export interface Ctx {
   fn: string
@@ -36,17 +54,30 @@ export interface Ctx {
   fileLink?: Runtime['fileLink']
   cloudStorage?: Runtime['cloudStorage']
   now(): number
-  /** Records a staff action or a reveal of personal data: who, what, when. */
-  audit(what: string, target?: string, detail?: unknown): Promise<void>
+  /** Whether this call has written its audit record. */
+  readonly audited: boolean
+  /** Records a look at personal data or a staff step that stands alone: its own write. */
+  audit(entry: AuditEntry): Promise<void>
+  /**
+   * Runs `work` as one transaction (retried by CloudBase on a conflict, so `work` must be safe to
+   * run again). Keep it to database operations: other I/O would hold the transaction open.
+   */
+  transaction<R>(work: (step: TransactionStep) => Promise<R>): Promise<R>
   /**
    * Writes a message to a user's inbox (消息), and a WeChat subscribe message too when the user
    * agreed to one on the tap that started this (`viaWeChat`).
    */
-  notify(userId: string, message: Notice, options?: { viaWeChat?: boolean }): Promise<void>
+  notify(userId: string, message: Notice, options?: NoticeOptions): Promise<void>
 }
 
 export function createCtx(runtime: Runtime, fn: string, action: string, user: UserRecord, requestId?: string): Ctx {
   const { db, pii, clock, subscribe } = runtime
+  let audited = false
+  const inboxRecord = (userId: string, message: Notice): InboxRecord => ({ userId, ...message, read: false, createdAt: clock() })
+  const push = async (userId: string, message: Notice) => {
+    // The inbox already holds the news; a failed WeChat push must not undo the action.
+    if (subscribe) await subscribe(userId, message).catch((error) => console.error('[subscribe]', error))
+  }
   return {
     fn,
     action,
@@ -57,17 +88,39 @@ export function createCtx(runtime: Runtime, fn: string, action: string, user: Us
     fileLink: runtime.fileLink,
     cloudStorage: runtime.cloudStorage,
     now: clock,
-    async audit(what, target, detail) {
-      const record: AuditRecord = { who: user._id, fn, action: what, target, detail, requestId, at: clock() }
-      await db.collection<AuditRecord>('audit').add({ data: record })
+    get audited() {
+      return audited
+    },
+    async audit(entry) {
+      await db.collection<AuditRecord>('audit').add({ data: auditRecord(user, { fn, action, requestId }, entry, clock()) })
+      audited = true
+    },
+    async transaction(work) {
+      let pushes: Array<[string, Notice]> = []
+      let auditedInside = false
+      const result = await db.runTransaction(async (tx) => {
+        // A retried attempt starts afresh: only the attempt that commits counts.
+        pushes = []
+        auditedInside = false
+        return work({
+          tx,
+          async audit(entry) {
+            await tx.collection<AuditRecord>('audit').add({ data: auditRecord(user, { fn, action, requestId }, entry, clock()) })
+            auditedInside = true
+          },
+          async notify(userId, message, options) {
+            await tx.collection<InboxRecord>('inbox').add({ data: inboxRecord(userId, message) })
+            if (options?.viaWeChat) pushes.push([userId, message])
+          },
+        })
+      })
+      if (auditedInside) audited = true
+      for (const [userId, message] of pushes) await push(userId, message)
+      return result
     },
     async notify(userId, message, options) {
-      const record: InboxRecord = { userId, ...message, read: false, createdAt: clock() }
-      await db.collection<InboxRecord>('inbox').add({ data: record })
-      if (options?.viaWeChat && subscribe) {
-        // The inbox already holds the news; a failed WeChat push must not undo the action.
-        await subscribe(userId, message).catch((error) => console.error('[subscribe]', error))
-      }
+      await db.collection<InboxRecord>('inbox').add({ data: inboxRecord(userId, message) })
+      if (options?.viaWeChat) await push(userId, message)
     },
   }
 }

@@ -8,15 +8,25 @@ import { AppError, invalid } from './errors'
 import { withIdempotency } from './idempotency'
 import { hasRole, loadOrCreateUser } from './identity'
 
-export interface ActionDef<I, O> {
+interface ActionBase<I, O> {
   /** Who may call it; a user needs one of these. `worker` is every signed-in user. */
   roles: readonly RoleRequirement[]
   /** Validates the payload into the contract's input. */
   input: v.GenericSchema<unknown, I>
-  /** A read: not audited, and a `requestId` is not remembered for it. */
-  readOnly?: boolean
+  /**
+   * Every successful call leaves an audit record (staff steps, looks at personal data). The action
+   * writes it itself, in the same transaction as its change (`ctx.transaction` → `step.audit`).
+   */
+  audited: boolean
   run(ctx: Ctx, input: I): Promise<O>
 }
+
+/**
+ * An action and what it does, stated explicitly: a `read` changes nothing and its `requestId`
+ * means nothing; a `write` says whether its `requestId` is `remember`ed — bound to its payload and
+ * answered again with the same summary — which no answer holding personal data may be.
+ */
+export type ActionDef<I, O> = ActionBase<I, O> & ({ access: 'read'; remember?: never } | { access: 'write'; remember: boolean })
 
 /** One declared action per action of the contract, typed by it. */
 type ActionTable<C> = { [K in keyof C]: C[K] extends ActionContract<infer I, infer O> ? ActionDef<I, O> : never }
@@ -24,21 +34,30 @@ type ActionTable<C> = { [K in keyof C]: C[K] extends ActionContract<infer I, inf
 export interface CloudFunction {
   name: string
   actions: string[]
+  /** How each action is declared, for the tests that walk every action. */
+  definitions: Record<string, ActionDef<unknown, unknown>>
   handle(call: unknown, runtime: Runtime): Promise<Envelope<unknown>>
 }
 
-const isStaffOnly = (roles: readonly RoleRequirement[]) => !roles.includes('worker')
+const REQUEST_ID = /^[\w-]{8,64}$/
 
 /**
  * The kernel of every cloud function (ARCHITECTURE.md, "Inside a function"): authenticate, check
- * role and service scope, validate the payload, apply `requestId` idempotency, run, audit staff
- * actions, and answer with the envelope whatever happens.
+ * role and service scope, validate the payload, bind a remembered write's `requestId` to its
+ * payload, run, make sure an audited action left its record, and answer with the envelope
+ * whatever happens.
  */
 export function defineFunction<C>(name: string, table: ActionTable<C>): CloudFunction {
   const actions = table as Record<string, ActionDef<unknown, unknown>>
+  for (const [action, def] of Object.entries(actions)) {
+    if (def.access !== 'read' && def.access !== 'write') throw new Error(`${name}.${action}: say whether it reads or writes`)
+    if (def.access === 'write' && typeof def.remember !== 'boolean') throw new Error(`${name}.${action}: say whether its requestId is remembered`)
+    if (typeof def.audited !== 'boolean') throw new Error(`${name}.${action}: say whether it is audited`)
+  }
   return {
     name,
     actions: Object.keys(actions),
+    definitions: actions,
     async handle(call, runtime) {
       try {
         const data = await dispatch(name, actions, call, runtime)
@@ -56,10 +75,10 @@ async function dispatch(
   call: unknown,
   runtime: Runtime,
 ): Promise<unknown> {
-  const { action, payload, requestId } = (call ?? {}) as Record<string, unknown>
+  const { action, payload, requestId } = (call !== null && typeof call === 'object' ? call : {}) as Record<string, unknown>
   const def = typeof action === 'string' && Object.hasOwn(actions, action) ? actions[action] : undefined
   if (!def) throw new AppError('NOT_FOUND', '没有这个操作')
-  if (requestId !== undefined && (typeof requestId !== 'string' || !/^[\w-]{8,64}$/.test(requestId))) {
+  if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID.test(requestId))) {
     throw invalid({ requestId: '请求编号不正确' })
   }
   if (!runtime.openid) throw new AppError('UNAUTHENTICATED')
@@ -77,17 +96,22 @@ async function dispatch(
   const ctx = createCtx(runtime, fn, action as string, user, requestId as string | undefined)
   const run = async () => {
     const result = await def.run(ctx, parsed.value)
-    if (isStaffOnly(def.roles) && !def.readOnly) await ctx.audit(action as string, undefined, payload)
+    if (def.audited && !ctx.audited) {
+      // A staff action that forgot its record is a fault in this code: the record still gets written.
+      console.error(`[${fn}.${action as string}] an audited action returned without its audit record`)
+      await ctx.audit({ summary: `${fn}.${action as string}` })
+    }
     return result
   }
-  if (!requestId || def.readOnly) return run()
-  return withIdempotency(runtime, `${fn}.${action}`, user._id, requestId as string, run)
+  if (def.access === 'read' || !def.remember || !requestId) return run()
+  // The validated payload (schema order, unknown keys dropped) is what the id is bound to.
+  return withIdempotency(runtime, `${fn}.${action as string}`, user._id, requestId as string, parsed.value, run)
 }
 
 function toErrorBody(fn: string, error: unknown) {
   if (error instanceof AppError) return error.toBody()
   if (error instanceof DuplicateKeyError) return new AppError('CONFLICT').toBody()
-  // Logged for the operator; the caller gets no stack trace.
-  console.error(`[${fn}]`, error)
+  // Logged for the operator without the error's text, which may quote a value; the caller gets no stack trace.
+  console.error(`[${fn}] ${error instanceof Error ? `${error.name}: ${error.stack?.split('\n')[1]?.trim() ?? ''}` : typeof error}`)
   return { code: 'INTERNAL' as const, message: DEFAULT_MESSAGES.INTERNAL }
 }

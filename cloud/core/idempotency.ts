@@ -3,8 +3,13 @@ import { DuplicateKeyError } from '../db/types'
 import type { Runtime } from './context'
 import { AppError } from './errors'
 
-interface IdempotencyRecord {
+/**
+ * A `requestId` bound to one intent. Holds the hash of the payload it was first sent with and, once
+ * answered, the answer — only ever an action's summary, never personal data.
+ */
+interface IntentRecord {
   state: 'pending' | 'done'
+  payloadHash: string
   result?: unknown
   createdAt: number
 }
@@ -14,55 +19,63 @@ const WAIT_MS = 15_000
 /** How long a `requestId` is remembered: far longer than any retry of the same tap. */
 export const INTENT_MEMORY_MS = 7 * 24 * 60 * 60 * 1000
 
+export const DIFFERENT_PAYLOAD = '这次提交和上一次不一致，请刷新后重新提交'
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /**
- * One result per user intent: the first call with a `requestId` reserves it (a UNIQUE `_id`), runs,
- * and stores its result; repeats – even simultaneous ones – wait for and return that result.
- * A call that fails releases the reservation, so the worker can correct the form and send again.
+ * One answer per user intent, as payment APIs do it: the first call with a `requestId` reserves it
+ * with the hash of its payload (keyed by the intent), runs, and stores its answer; a repeat with the
+ * same payload — even a simultaneous one — gets that answer; the same id with another payload is a
+ * CONFLICT. Only a successful answer binds the id: an error releases it, so a worker who corrects a
+ * field may send again with the same id.
  */
 export async function withIdempotency<R>(
   runtime: Runtime,
   scope: string,
-  openid: string,
+  userId: string,
   requestId: string,
+  payload: unknown,
   run: () => Promise<R>,
 ): Promise<R> {
-  const records = runtime.db.collection<IdempotencyRecord>('idempotency')
-  const key = createHash('sha256').update(`${scope}\n${openid}\n${requestId}`).digest('hex')
-  try {
-    await records.add({ data: { _id: key, state: 'pending', createdAt: runtime.clock() } })
-  } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error
-    return waitForFirst<R>(runtime, key)
+  const records = runtime.db.collection<IntentRecord>('idempotency')
+  const key = sha256(`${scope}\n${userId}\n${requestId}`)
+  const payloadHash = sha256(`${key}\n${JSON.stringify(payload ?? null)}`)
+  const started = runtime.clock()
+  for (let waited = 0; ; waited += POLL_MS) {
+    try {
+      await records.add({ data: { _id: key, state: 'pending', payloadHash, createdAt: started } })
+      break
+    } catch (error) {
+      if (!(error instanceof DuplicateKeyError)) throw error
+    }
+    const { data } = await records.doc(key).get()
+    if (data) {
+      if (data.payloadHash !== payloadHash) throw new AppError('CONFLICT', DIFFERENT_PAYLOAD)
+      if (data.state === 'done') return data.result as R
+    }
+    // Still running elsewhere, or just released by a failed first try: wait, then try again.
+    if (waited >= WAIT_MS) throw new AppError('RESOURCE_EXHAUSTED', '正在处理上一次提交，请稍后查看结果')
+    await sleep(POLL_MS)
   }
+  let result: R
   try {
-    const result = await run()
-    // Stored whole (`set`), not merged field by field.
-    const stored = runtime.db.command.set(result === undefined ? null : result)
-    await records.doc(key).update({ data: { state: 'done', result: stored } })
-    return result
+    result = await run()
   } catch (error) {
     await records.doc(key).remove()
     throw error
   }
+  // Stored whole (`set`), not merged field by field.
+  const stored = runtime.db.command.set(result === undefined ? null : result)
+  await records.doc(key).update({ data: { state: 'done', result: stored } })
+  return result
 }
 
-async function waitForFirst<R>(runtime: Runtime, key: string): Promise<R> {
-  const records = runtime.db.collection<IdempotencyRecord>('idempotency')
-  for (let waited = 0; waited <= WAIT_MS; waited += POLL_MS) {
-    const { data } = await records.doc(key).get()
-    if (!data) throw new AppError('CONFLICT', '上一次提交没有成功，请重新提交')
-    if (data.state === 'done') return data.result as R
-    await sleep(POLL_MS)
-  }
-  throw new AppError('RESOURCE_EXHAUSTED', '正在处理上一次提交，请稍后查看结果')
-}
-
-/** Forgets the results of intents older than `INTENT_MEMORY_MS`; the local runtime runs it hourly. */
+/** Forgets the intents older than `INTENT_MEMORY_MS`; housekeeping runs it. */
 export async function forgetOldIntents(db: Runtime['db'], now: number): Promise<number> {
   const { stats } = await db
-    .collection<IdempotencyRecord>('idempotency')
+    .collection<IntentRecord>('idempotency')
     .where({ createdAt: db.command.lt(now - INTENT_MEMORY_MS) })
     .remove()
   return stats.removed

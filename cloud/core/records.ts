@@ -34,12 +34,31 @@ export interface InboxRecord {
   createdAt: number
 }
 
-export interface AuditRecord {
+/**
+ * What an audit record says about a staff step or a look at personal data. It never holds a raw
+ * payload or a personal value, so nothing a caller sends can make writing it fail.
+ */
+export interface AuditEntry {
+  /** The record acted on or shown. */
+  target?: string
+  /** Whose personal data it was: the data subjects' user ids (for 我的数据, "who opened my data"). */
+  subjects?: string[]
+  /** When a view showed several people's records (a roster): which ones. */
+  records?: string[]
+  /** What happened, in words that hold no personal data: `批准 6700.00 元`, `查看 手机号`. */
+  summary: string
+  /** The names of the fields shown or changed. */
+  fields?: string[]
+}
+
+export interface AuditRecord extends AuditEntry {
+  _id?: string
+  /** The staff member's user id. */
   who: string
+  /** Their role when they acted (admin, volunteer, …), which a data subject may read. */
+  role: string
   fn: string
   action: string
-  target?: string
-  detail?: unknown
   requestId?: string
   at: number
 }

@@ -18,6 +18,7 @@ import type { ActionDef } from '../defineFunction'
 import { invalid } from '../errors'
 import { checkAttachments } from '../files'
 import { decodeCursor, encodeCursor } from '../paging'
+import { rebuildCaseRequests } from './requestRow'
 import { caseSummary, caseView, deskSummary, deskView, unseal } from './views'
 import { cases, loadOwnCase, loadStaffCase, takeStep, type CaseServiceSpec } from './workflow'
 
@@ -36,16 +37,17 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
   const staff: RoleRequirement[] = [`volunteer:${spec.service}`, 'admin']
   const staffStep =
     <I extends { caseId: string }>(action: 'claim' | 'askInfo' | 'approve' | 'reject' | 'markPaid') =>
-    async (ctx: Ctx, input: I) => {
-      const record = await loadStaffCase(ctx, spec.service, input.caseId)
-      return deskSummary(ctx, await takeStep(ctx, spec, record, action, input))
-    }
+    async (ctx: Ctx, input: I) =>
+      deskSummary(ctx, await takeStep(ctx, spec, input.caseId, action, input))
+  /** A desk step: audited in its own transaction; a repeat of its requestId gets the same summary. */
+  const deskStep = { roles: staff, access: 'write', remember: true, audited: true } as const
 
   return {
     mine: {
       roles: ['worker'],
       input: Empty,
-      readOnly: true,
+      access: 'read',
+      audited: false,
       async run(ctx) {
         const { data } = await cases(ctx)
           .where({ ownerId: ctx.user._id, service: spec.service })
@@ -59,36 +61,41 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
     case: {
       roles: ['worker'],
       input: CaseIdInput,
-      readOnly: true,
+      access: 'read',
+      audited: false,
       run: async (ctx, input) => caseView(ctx, spec, await loadOwnCase(ctx, spec.service, input.caseId)),
     },
 
     resubmit: {
       roles: ['worker'],
       input: ResubmitInput,
+      access: 'write',
+      remember: true,
+      audited: false,
       async run(ctx, input) {
         const record = await loadOwnCase(ctx, spec.service, input.caseId)
         if (input.attachments.length === 0 && !input.note) {
           throw invalid({ attachments: '请上传补充的材料或写明情况' })
         }
         const attachments = await checkAttachments(ctx, spec.service, input.attachments, record.materials, record.attachments)
-        return caseSummary(await takeStep(ctx, spec, record, 'resubmit', { note: input.note || undefined, attachments }))
+        return caseSummary(await takeStep(ctx, spec, record._id, 'resubmit', { note: input.note || undefined, attachments }))
       },
     },
 
     withdraw: {
       roles: ['worker'],
       input: CaseIdInput,
-      async run(ctx, input) {
-        const record = await loadOwnCase(ctx, spec.service, input.caseId)
-        return caseSummary(await takeStep(ctx, spec, record, 'withdraw'))
-      },
+      access: 'write',
+      remember: true,
+      audited: false,
+      run: async (ctx, input) => caseSummary(await takeStep(ctx, spec, input.caseId, 'withdraw')),
     },
 
     queue: {
       roles: staff,
       input: QueueInput,
-      readOnly: true,
+      access: 'read',
+      audited: false,
       async run(ctx, input) {
         const _ = ctx.db.command
         const query: Record<string, unknown> = queueQuery(ctx, spec, input.filter)
@@ -112,11 +119,12 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
     deskCase: {
       roles: staff,
       input: CaseIdInput,
-      readOnly: true,
+      access: 'read',
+      // Reading a case shows the household and what happened to them: recorded like a reveal.
+      audited: true,
       async run(ctx, input) {
         const record = await loadStaffCase(ctx, spec.service, input.caseId)
-        // Reading a case shows the household and what happened to them: recorded like a reveal.
-        await ctx.audit('deskCase', record._id)
+        await ctx.audit({ target: record._id, subjects: [record.ownerId], summary: '查看申请' })
         const view = deskView(ctx, spec, record)
         const open = record.status === 'in_review' || record.status === 'submitted' || record.status === 'resubmitted'
         if (!open || !spec.currentSuggestion) return view
@@ -125,23 +133,37 @@ export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
       },
     },
 
-    claim: { roles: staff, input: CaseIdInput, run: staffStep('claim') },
-    askInfo: { roles: staff, input: AskInfoInput, run: staffStep('askInfo') },
-    approve: { roles: staff, input: ApproveInput, run: staffStep('approve') },
-    reject: { roles: staff, input: RejectInput, run: staffStep('reject') },
-    markPaid: { roles: staff, input: MarkPaidInput, run: staffStep('markPaid') },
+    claim: { ...deskStep, input: CaseIdInput, run: staffStep('claim') },
+    askInfo: { ...deskStep, input: AskInfoInput, run: staffStep('askInfo') },
+    approve: { ...deskStep, input: ApproveInput, run: staffStep('approve') },
+    reject: { ...deskStep, input: RejectInput, run: staffStep('reject') },
+    markPaid: { ...deskStep, input: MarkPaidInput, run: staffStep('markPaid') },
 
     reveal: {
       roles: staff,
       input: CaseRevealInput,
-      // Not remembered under its requestId: the answer is personal data in the clear.
-      readOnly: true,
+      // A read: the answer is personal data in the clear, so its requestId is never remembered.
+      access: 'read',
+      audited: true,
       async run(ctx, input) {
         const record = await loadStaffCase(ctx, spec.service, input.caseId)
         const field = Object.hasOwn(spec.revealable, input.field) ? spec.revealable[input.field] : undefined
         if (!field) throw invalid({ field: '这项信息不能查看' })
-        await ctx.audit('reveal', record._id, { field: input.field })
+        await ctx.audit({ target: record._id, subjects: [record.ownerId], summary: `查看${field.label}`, fields: [input.field] })
         return { field: input.field, value: field.value(record, unseal(ctx, record)) }
+      },
+    },
+
+    rebuildRequests: {
+      roles: ['admin'],
+      input: Empty,
+      access: 'write',
+      remember: false,
+      audited: true,
+      async run(ctx) {
+        const rows = await rebuildCaseRequests(ctx.db, spec.service, spec.caseLink)
+        await ctx.audit({ summary: `重建我的办事：${spec.service}申请${rows}条` })
+        return { rows }
       },
     },
   }

@@ -6,7 +6,9 @@ import type { Ctx } from '../context'
 import { AppError, failedPrecondition } from '../errors'
 import type { CaseRecord } from './record'
 import { caseSummary } from './views'
-import { cases, tellOwner, type CaseServiceSpec } from './workflow'
+import { writeRequestRow } from '../requests/row'
+import { requestRowOfCase } from './requestRow'
+import { noticeOf, type CaseServiceSpec } from './workflow'
 
 /** Who applied, as real-named: sealed into the case so the desk sees the person who asked. */
 export interface Applicant {
@@ -57,8 +59,9 @@ export interface NewCase<S> {
 }
 
 /**
- * Stores a submitted case (the workflow's draft → submitted, taken by its owner), with its first
- * timeline step, and tells the worker. A taken `openKey` is a CONFLICT that writes nothing.
+ * Stores a submitted case (the workflow's draft → submitted, taken by its owner) with its first
+ * timeline step, the worker's inbox message and their row of 我的办事, in one transaction. A taken
+ * `openKey` is a CONFLICT that writes nothing.
  */
 export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase<S>): Promise<CaseSummary> {
   const { user } = ctx
@@ -88,13 +91,16 @@ export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase
     consent: { version: c.consentVersion, at: now },
     timeline: [{ at: now, action: 'submit', status: decision.status, by: 'owner', files: c.attachments.length }],
   }
-  let stored: CaseRecord
   try {
-    stored = { ...record, _id: (await cases(ctx).add({ data: record }))._id }
+    const stored = await ctx.transaction(async (t) => {
+      const stored: CaseRecord = { ...record, _id: (await t.tx.collection<CaseRecord>('cases').add({ data: record }))._id }
+      await t.notify(stored.ownerId, ...noticeOf(spec, stored, stored.timeline[0]))
+      await writeRequestRow(t.tx, requestRowOfCase(stored, spec.caseLink(stored._id)))
+      return stored
+    })
+    return caseSummary(stored)
   } catch (error) {
     if (!(error instanceof DuplicateKeyError)) throw error
     throw new AppError('CONFLICT', c.conflict.message, { [c.conflict.field]: c.conflict.message })
   }
-  await tellOwner(ctx, spec, stored, stored.timeline[0])
-  return caseSummary(stored)
 }

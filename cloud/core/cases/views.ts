@@ -1,9 +1,9 @@
 import { CASE_STATUS_NAMES, type CaseAction, type CaseSummary, type CaseView, type DeskCaseSummary, type DeskCaseView } from '../../../types/cases'
-import { step } from '../../domain/cases/workflow'
+import { availableSteps } from '../../domain/cases/workflow'
 import type { Ctx } from '../context'
-import { hasRole } from '../identity'
+import { hasRole, isStaffOf } from '../identity'
 import type { CaseRecord } from './record'
-import { isStaffOf, type CaseServiceSpec } from './workflow'
+import type { CaseServiceSpec } from './workflow'
 
 export function unseal<S>(ctx: Ctx, record: CaseRecord): S {
   return JSON.parse(ctx.pii.decrypt(record.sealed)) as S
@@ -50,12 +50,10 @@ export function deskSummary(ctx: Ctx, record: CaseRecord): DeskCaseSummary {
 }
 
 const DESK_ACTIONS: CaseAction[] = ['claim', 'askInfo', 'approve', 'reject', 'markPaid']
-/** Enough to pass every step's "needs", so only who and when decide what is offered. */
-const ANY_INPUT = { note: '——', amountFen: 1, paymentRef: '0000' }
 
 /** A case on the desk: personal data masked (each field can be revealed, audited). */
 export function deskView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): DeskCaseView {
-  const actor = { id: ctx.user._id, kind: isStaffOf(ctx, spec.service) ? ('staff' as const) : ('owner' as const), admin: hasRole(ctx.user, 'admin') }
+  const actor = { id: ctx.user._id, kind: isStaffOf(ctx.user, spec.service) ? ('staff' as const) : ('owner' as const), admin: hasRole(ctx.user, 'admin') }
   const ownCase = record.ownerId === ctx.user._id
   return {
     ...deskSummary(ctx, record),
@@ -67,6 +65,6 @@ export function deskView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): D
     maxFen: record.maxFen,
     amountFen: record.amountFen,
     paymentRef: record.paymentRef,
-    allowed: ownCase ? [] : DESK_ACTIONS.filter((a) => step(record, a, actor, ANY_INPUT).ok),
+    allowed: ownCase ? [] : availableSteps(record, actor, DESK_ACTIONS),
   }
 }

@@ -1,9 +1,12 @@
 import { CASE_STATUS_NAMES, type CaseAction, type CaseAttachment, type CaseDetailRow, type CaseService, type TimelineEntry } from '../../../types/cases'
 import { step, type Actor, type StepInput } from '../../domain/cases/workflow'
-import type { Ctx } from '../context'
-import { AppError, conflict, forbidden, notFound } from '../errors'
-import { hasRole } from '../identity'
+import { formatYuan } from '../../domain/money'
+import type { Ctx, Notice, TransactionStep } from '../context'
+import { AppError, forbidden, notFound } from '../errors'
+import { hasRole, isStaffOf } from '../identity'
 import type { CaseRecord } from './record'
+import { writeRequestRow } from '../requests/row'
+import { requestRowOfCase } from './requestRow'
 
 /** What a service tells the shared case code about its cases. */
 export interface CaseServiceSpec<S = unknown> {
@@ -21,8 +24,13 @@ export interface CaseServiceSpec<S = unknown> {
    * since count against the caps). The desk fills its amount from this.
    */
   currentSuggestion?(ctx: Ctx, record: CaseRecord): Promise<{ suggestedFen: number; maxFen: number; why?: string }>
-  /** A service's own limit on an approval (medical: never above the estimate recomputed now). */
-  checkApproval?(ctx: Ctx, record: CaseRecord, input: { amountFen: number; note?: string }): void | Promise<void>
+  /** Reads or creates what an approval's transaction will need, before it starts (queries cannot run inside one). */
+  prepareApproval?(ctx: Ctx, record: CaseRecord): Promise<void>
+  /**
+   * A service's own limit on an approval, checked and recorded inside the step's transaction, so a
+   * concurrent approval cannot slip past it (medical: the yearly caps, held by a ledger document).
+   */
+  approveInTransaction?(ctx: Ctx, step: TransactionStep, record: CaseRecord, input: { amountFen: number; note?: string }): Promise<void>
 }
 
 export const cases = (ctx: Ctx) => ctx.db.collection<CaseRecord>('cases')
@@ -33,8 +41,6 @@ export async function loadCase(ctx: Ctx, service: CaseService, caseId: string): 
   return data
 }
 
-export const isStaffOf = (ctx: Ctx, service: CaseService) => hasRole(ctx.user, 'admin') || hasRole(ctx.user, `volunteer:${service}`)
-
 /** The owner reads their own case; staff of its service read any of that service. */
 export async function loadOwnCase(ctx: Ctx, service: CaseService, caseId: string): Promise<CaseRecord> {
   const record = await loadCase(ctx, service, caseId)
@@ -44,81 +50,101 @@ export async function loadOwnCase(ctx: Ctx, service: CaseService, caseId: string
 
 export async function loadStaffCase(ctx: Ctx, service: CaseService, caseId: string): Promise<CaseRecord> {
   const record = await loadCase(ctx, service, caseId)
-  if (!isStaffOf(ctx, service)) throw forbidden('只有负责这项服务的工作人员可以查看')
+  if (!isStaffOf(ctx.user, service)) throw forbidden('只有负责这项服务的工作人员可以查看')
   return record
 }
 
-const NEWS: Record<CaseAction, (r: CaseRecord, entry: TimelineEntry) => string> = {
+const NEWS: Record<CaseAction, (entry: TimelineEntry) => string> = {
   submit: () => '申请已提交，工作人员会尽快受理。',
   claim: () => '工作人员已受理，正在审核。',
-  askInfo: (_r, e) => `需要补充材料：${e.note ?? ''}`,
+  askInfo: (e) => `需要补充材料：${e.note ?? ''}`,
   resubmit: () => '补充的材料已提交，等待工作人员审核。',
-  approve: (_r, e) => `已批准，金额 ${((e.amountFen ?? 0) / 100).toFixed(2)} 元。${e.note ? `说明：${e.note}` : ''}`,
-  reject: (_r, e) => `未通过：${e.note ?? ''}`,
-  markPaid: (_r, e) => `已发放，付款凭证号 ${e.paymentRef ?? ''}。`,
+  approve: (e) => `已批准，金额 ${formatYuan(e.amountFen ?? 0)}。${e.note ? `说明：${e.note}` : ''}`,
+  reject: (e) => `未通过：${e.note ?? ''}`,
+  markPaid: (e) => `已发放，付款凭证号 ${e.paymentRef ?? ''}。`,
   withdraw: () => '您已撤回这份申请。',
 }
 
-/** Tells the worker about a step: the inbox always, WeChat when they agreed and staff took it. */
-export async function tellOwner(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord, entry: TimelineEntry) {
-  await ctx.notify(
-    record.ownerId,
-    { title: `${record.title}：${CASE_STATUS_NAMES[entry.status]}`, body: NEWS[entry.action](record, entry), link: spec.caseLink(record._id) },
+/** What the worker is told about a step: the inbox always, WeChat when they agreed and staff took it. */
+export function noticeOf(spec: CaseServiceSpec, record: CaseRecord, entry: TimelineEntry): [Notice, { viaWeChat: boolean }] {
+  return [
+    { title: `${record.title}：${CASE_STATUS_NAMES[entry.status]}`, body: NEWS[entry.action](entry), link: spec.caseLink(record._id) },
     { viaWeChat: record.notifyByWeChat && entry.by === 'staff' },
-  )
+  ]
+}
+
+/** The audit summary of a staff step: the step and its amount or reference, never the notes' words. */
+const STEP_SUMMARY: Record<CaseAction, (entry: TimelineEntry) => string> = {
+  submit: () => '提交',
+  claim: () => '受理',
+  askInfo: () => '要求补充材料',
+  resubmit: () => '补充材料',
+  approve: (e) => `批准 ${formatYuan(e.amountFen ?? 0)}`,
+  reject: () => '不通过',
+  markPaid: () => '登记发放',
+  withdraw: () => '撤回',
 }
 
 export interface StepExtras {
   attachments?: CaseAttachment[]
 }
 
+const STAFF_ACTIONS: readonly CaseAction[] = ['claim', 'askInfo', 'approve', 'reject', 'markPaid']
+const isStaffAction = (action: CaseAction) => STAFF_ACTIONS.includes(action)
+
 /**
- * Takes one step of the workflow on a stored case: the domain rule decides whether it is allowed;
- * the write is conditional on the state it was read in, so two volunteers cannot both take it.
- * Writes the timeline entry and tells the worker.
+ * Takes one step of the workflow on a stored case, as one transaction of single-document
+ * operations (what CloudBase allows in one): the case is read inside it, the domain rule decides,
+ * the case is written with its timeline entry, and — in the same transaction — the audit record
+ * of a staff step, the worker's inbox message and their row of 我的办事. Two volunteers claiming at
+ * once: the second reads the claimed case and is refused.
  */
 export async function takeStep(
   ctx: Ctx,
   spec: CaseServiceSpec,
-  record: CaseRecord,
+  caseId: string,
   action: CaseAction,
   input: StepInput & StepExtras = {},
 ): Promise<CaseRecord> {
   const staffStep = isStaffAction(action)
-  if (staffStep && record.ownerId === ctx.user._id) throw forbidden('不能处理自己提交的申请')
   const actor: Actor = staffStep
-    ? { id: ctx.user._id, kind: isStaffOf(ctx, spec.service) ? 'staff' : 'owner', admin: hasRole(ctx.user, 'admin') }
+    ? { id: ctx.user._id, kind: isStaffOf(ctx.user, spec.service) ? 'staff' : 'owner', admin: hasRole(ctx.user, 'admin') }
     : { id: ctx.user._id, kind: 'owner' }
-  const decision = step(record, action, actor, input)
-  if (!decision.ok) throw new AppError(decision.code, decision.message, decision.fields)
-  if (action === 'approve') await spec.checkApproval?.(ctx, record, { amountFen: input.amountFen ?? 0, note: input.note })
+  if (action === 'approve' && spec.prepareApproval) await spec.prepareApproval(ctx, await loadCase(ctx, spec.service, caseId))
 
-  const now = ctx.now()
-  const entry: TimelineEntry = { at: now, action, status: decision.status, by: staffStep ? 'staff' : 'owner' }
-  if (input.note) entry.note = input.note
-  if (action === 'approve') entry.amountFen = input.amountFen
-  if (action === 'markPaid') entry.paymentRef = input.paymentRef
-  if (input.attachments?.length) entry.files = input.attachments.length
+  return ctx.transaction(async (t) => {
+    const ref = t.tx.collection<CaseRecord>('cases').doc(caseId)
+    const { data: record } = await ref.get()
+    if (!record || record.service !== spec.service) throw notFound('没有找到这份申请')
+    if (!staffStep && record.ownerId !== ctx.user._id) throw forbidden('只能处理自己的申请')
+    if (staffStep && record.ownerId === ctx.user._id) throw forbidden('不能处理自己提交的申请')
+    const decision = step(record, action, actor, input)
+    if (!decision.ok) throw new AppError(decision.code, decision.message, decision.fields)
+    if (action === 'approve') await spec.approveInTransaction?.(ctx, t, record, { amountFen: input.amountFen ?? 0, note: input.note })
 
-  const change: Partial<CaseRecord> = { status: decision.status, updatedAt: now, waitingSince: now }
-  if (decision.assigneeId) change.assigneeId = decision.assigneeId
-  if (action === 'askInfo') change.askedFor = input.note
-  if (action === 'reject') change.rejectReason = input.note
-  if (action === 'approve') change.amountFen = input.amountFen
-  if (action === 'markPaid') change.paymentRef = input.paymentRef
-  if (input.attachments?.length) change.attachments = [...record.attachments, ...input.attachments]
-  // A rejected or withdrawn application no longer stops the worker from applying again.
-  if (decision.status === 'rejected' || decision.status === 'withdrawn') change.openKey = `closed:${record._id}`
+    const now = ctx.now()
+    const entry: TimelineEntry = { at: now, action, status: decision.status, by: staffStep ? 'staff' : 'owner' }
+    if (input.note) entry.note = input.note
+    if (action === 'approve') entry.amountFen = input.amountFen
+    if (action === 'markPaid') entry.paymentRef = input.paymentRef
+    if (input.attachments?.length) entry.files = input.attachments.length
 
-  const _ = ctx.db.command
-  const { stats } = await cases(ctx)
-    .where({ _id: record._id, status: record.status, updatedAt: record.updatedAt })
-    .update({ data: { ...change, timeline: _.push(entry) } })
-  if (stats.updated !== 1) throw conflict('这份申请刚刚有了变化，请刷新后再看')
+    const change: Partial<CaseRecord> = { status: decision.status, updatedAt: now, waitingSince: now, timeline: [...record.timeline, entry] }
+    if (decision.assigneeId) change.assigneeId = decision.assigneeId
+    if (action === 'askInfo') change.askedFor = input.note
+    if (action === 'reject') change.rejectReason = input.note
+    if (action === 'approve') change.amountFen = input.amountFen
+    if (action === 'markPaid') change.paymentRef = input.paymentRef
+    if (input.attachments?.length) change.attachments = [...record.attachments, ...input.attachments]
+    // A rejected or withdrawn application no longer stops the worker from applying again.
+    if (decision.status === 'rejected' || decision.status === 'withdrawn') change.openKey = `closed:${record._id}`
 
-  const next: CaseRecord = { ...record, ...change, timeline: [...record.timeline, entry] }
-  await tellOwner(ctx, spec, next, entry)
-  return next
+    const _ = ctx.db.command
+    await ref.update({ data: { ...change, timeline: _.set(change.timeline), attachments: _.set(change.attachments ?? record.attachments) } })
+    const next: CaseRecord = { ...record, ...change }
+    if (staffStep) await t.audit({ target: record._id, subjects: [record.ownerId], summary: STEP_SUMMARY[action](entry) })
+    await t.notify(record.ownerId, ...noticeOf(spec, next, entry))
+    await writeRequestRow(t.tx, requestRowOfCase(next, spec.caseLink(next._id)))
+    return next
+  })
 }
-
-const isStaffAction = (action: CaseAction) => ['claim', 'askInfo', 'approve', 'reject', 'markPaid'].includes(action)

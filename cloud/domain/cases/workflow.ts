@@ -104,3 +104,14 @@ export function step(state: CaseState, action: CaseAction, actor: Actor, input: 
   if (missing) return { ok: false, code: 'INVALID_ARGUMENT', message: Object.values(missing)[0], fields: missing }
   return { ok: true, status: rule.to, assigneeId: action === 'claim' ? actor.id : state.assigneeId }
 }
+
+/**
+ * The steps `actor` may take on a case in `state` as far as who and when go (what each step needs
+ * is asked for when it is taken): what the desk offers.
+ */
+export function availableSteps(state: CaseState, actor: Actor, actions: readonly CaseAction[]): CaseAction[] {
+  return actions.filter((action) => {
+    const result = step(state, action, actor, {})
+    return result.ok || result.code === 'INVALID_ARGUMENT'
+  })
+}

@@ -1,3 +1,4 @@
+import { caseUrl } from '../../../types/services'
 import { MATERIAL_NAMES, RELATION_NAMES, type Material, type Relation } from '../../../types/aid'
 import { APPLICANT_REVEALABLE, applicantRows, type Applicant } from '../../core/cases/open'
 import type { CaseServiceSpec } from '../../core/cases/workflow'
@@ -5,6 +6,7 @@ import type { CaseRecord } from '../../core/cases/record'
 import { invalid } from '../../core/errors'
 import { TIER_NAMES, type Tier } from '../../domain/aid/tier'
 import { maskBankAccount, maskName } from '../../domain/identity/mask'
+import { formatYuan } from '../../domain/money'
 
 /** The plain particulars of an aid application. */
 export interface AidDetails {
@@ -27,11 +29,11 @@ export interface AidSealed {
   bankAccount?: { bankName: string; accountNo: string }
 }
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+const yuan = formatYuan
 
 export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
   service: 'aid',
-  caseLink: (caseId) => `/packages/aid/case/index?caseId=${encodeURIComponent(caseId)}`,
+  caseLink: (caseId) => caseUrl('aid', caseId),
   materialName: (key) => MATERIAL_NAMES[key as Material] ?? key,
 
   rows(record, sealed, forDesk) {
@@ -63,7 +65,7 @@ export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
     bankAccount: { label: '收款账户', value: (_r, s) => (s.bankAccount ? `${s.bankAccount.bankName} ${s.bankAccount.accountNo}` : '未填写') },
   },
 
-  checkApproval(_ctx, record: CaseRecord, { amountFen }) {
+  async approveInTransaction(_ctx, _step, record: CaseRecord, { amountFen }) {
     if (record.maxFen !== undefined && amountFen > record.maxFen) {
       throw invalid({ amountFen: `这个项目最多批准 ${yuan(record.maxFen)}` })
     }

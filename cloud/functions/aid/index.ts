@@ -2,6 +2,7 @@ import { AidConfigInput, ApplyInput, PROGRAMME_NAMES, ProgrammesInput, Programme
 import { offerOf } from '../../domain/aid/programmes'
 import { assessTier } from '../../domain/aid/tier'
 import { defineFunction } from '../../core/defineFunction'
+import { formatYuan } from '../../domain/money'
 import { caseActions } from '../../core/cases/actions'
 import { submitApplication } from './apply'
 import { CONFIG_ID, lowIncomeLine, programmesOf, thisYear, type AidConfig } from './config'
@@ -13,13 +14,17 @@ export const aidFunction = defineFunction<AidContract>('aid', {
   apply: {
     roles: ['worker'],
     input: ApplyInput,
+    access: 'write',
+    remember: true,
+    audited: false,
     run: (ctx, input) => submitApplication(ctx, input),
   },
 
   programmes: {
     roles: ['worker'],
     input: ProgrammesInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx, input) {
       const year = input.year ?? thisYear(ctx)
       return { year, items: await programmesOf(ctx, year), lowIncomeLineFen: await lowIncomeLine(ctx) }
@@ -29,7 +34,8 @@ export const aidFunction = defineFunction<AidContract>('aid', {
   selfCheck: {
     roles: ['worker'],
     input: SelfCheckInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx, input) {
       const lineFen = await lowIncomeLine(ctx)
       const result = assessTier(input, lineFen)
@@ -41,9 +47,15 @@ export const aidFunction = defineFunction<AidContract>('aid', {
   upsertProgramme: {
     roles: ['admin'],
     input: ProgrammeUpsertInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     async run(ctx, input) {
       const programme: Programme = { _id: `${input.year}-${input.kind}`, title: PROGRAMME_NAMES[input.kind], ...input }
-      await ctx.db.collection<Programme>('aid_programmes').doc(programme._id).set({ data: programme })
+      await ctx.transaction(async (t) => {
+        await t.tx.collection<Programme>('aid_programmes').doc(programme._id).set({ data: programme })
+        await t.audit({ target: programme._id, summary: `设置${input.year}年${programme.title}` })
+      })
       return programme
     },
   },
@@ -51,8 +63,14 @@ export const aidFunction = defineFunction<AidContract>('aid', {
   setConfig: {
     roles: ['admin'],
     input: AidConfigInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     async run(ctx, input) {
-      await ctx.db.collection<AidConfig>('aid_config').doc(CONFIG_ID).set({ data: { _id: CONFIG_ID, ...input, updatedAt: ctx.now() } })
+      await ctx.transaction(async (t) => {
+        await t.tx.collection<AidConfig>('aid_config').doc(CONFIG_ID).set({ data: { _id: CONFIG_ID, ...input, updatedAt: ctx.now() } })
+        await t.audit({ target: CONFIG_ID, summary: `低保线设为 ${formatYuan(input.lowIncomeLineFen)}`, fields: ['lowIncomeLineFen'] })
+      })
       return { lowIncomeLineFen: input.lowIncomeLineFen }
     },
   },

@@ -1,6 +1,9 @@
 import type { Ctx } from '../../core/context'
+import { pageUrl } from '../../../types/services'
 import { failedPrecondition } from '../../core/errors'
+import { writeRequestRow } from '../../core/requests/row'
 import type { ClassRecord, EnrollmentRecord } from './records'
+import { requestRowOfEnrollment } from './requests'
 
 /**
  * Seats and the waitlist. Capacity is held by the database's conditional update on `seatsLeft`;
@@ -53,8 +56,9 @@ export async function waitlistPosition(ctx: Ctx, e: Pick<EnrollmentRecord, 'clas
   return total
 }
 
-export async function waitlistLength(ctx: Ctx, classId: string): Promise<number> {
-  return (await enrollments(ctx).where({ classId, status: 'waitlisted' }).count()).total
+/** Keeps the class's count of who waits in step with a sign-up joining (+1) or leaving (−1) the line. */
+export async function countWaiting(ctx: Ctx, classId: string, by: 1 | -1) {
+  await classes(ctx).doc(classId).update({ data: { waitlisted: ctx.db.command.inc(by) } })
 }
 
 export async function tellPromoted(ctx: Ctx, promoted: EnrollmentRecord, cls: Pick<ClassRecord, 'title'>) {
@@ -63,10 +67,11 @@ export async function tellPromoted(ctx: Ctx, promoted: EnrollmentRecord, cls: Pi
     {
       title: '候补成功，孩子已获得托班名额',
       body: `${cls.title}：${promoted.childNameMasked} 已从候补转为录取，请按时送孩子到班。`,
-      link: '/packages/childcare/mine/index',
+      link: pageUrl('childcare', 'mine'),
     },
     { viaWeChat: promoted.notifyByWeChat },
   )
+  await writeRequestRow(ctx.db, requestRowOfEnrollment({ ...promoted, status: 'enrolled' }, cls.title))
 }
 
 /**
@@ -85,6 +90,7 @@ export async function fillFreeSeats(ctx: Ctx, cls: ClassRecord) {
       await releaseSeat(ctx, cls._id)
       continue
     }
+    await countWaiting(ctx, cls._id, -1)
     await tellPromoted(ctx, candidate, cls)
   }
 }
@@ -106,6 +112,7 @@ export async function cancelSeat(ctx: Ctx, enrollment: EnrollmentRecord, now: nu
         const next = (await people.doc(candidate._id).get()).data
         if (!next || next.status !== 'waitlisted') return 'retry' as const
         await people.doc(candidate._id).update({ data: { status: 'enrolled', promotedAt: now, enrolledAt: now } })
+        await tx.collection<ClassRecord>('childcare_classes').doc(enrollment.classId).update({ data: { waitlisted: ctx.db.command.inc(-1) } })
       } else {
         await tx.collection<ClassRecord>('childcare_classes').doc(enrollment.classId).update({ data: { seatsLeft: ctx.db.command.inc(1) } })
       }

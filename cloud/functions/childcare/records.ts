@@ -14,6 +14,12 @@ export interface ClassRecord extends ClassFields {
   seatsLeft: number
   /** The last waitlist number handed out in this class; numbers give the order of arrival. */
   waitlistSeq: number
+  /**
+   * How many wait now: raised and lowered with each sign-up joining or leaving the line, right after
+   * its own write, for the class lists; recounted from the sign-ups by `rebuildRequests`. Positions
+   * themselves are always counted from the sign-ups.
+   */
+  waitlisted?: number
   demo?: boolean
   createdAt: number
   updatedAt: number
@@ -31,6 +37,8 @@ export interface ChildData {
 export interface EnrollmentRecord {
   _id: string
   classId: string
+  /** The class's title when the sign-up was made, for the guardian's 我的办事. */
+  classTitle?: string
   termKey: string
   guardianId: string
   /**

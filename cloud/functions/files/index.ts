@@ -9,12 +9,17 @@ export const filesFunction = defineFunction<FilesContract>('files', {
   url: {
     roles: ['worker'],
     input: FileIdInput,
-    readOnly: true,
+    access: 'read',
+    // Audited when staff open someone else's private file, below; an owner reading their own is not.
+    audited: false,
     async run(ctx, input) {
       const { data: file } = await ctx.db.collection<FileRecord>('files').doc(input.fileId).get()
       if (!file) throw notFound('文件不存在')
       if (!canRead(ctx.user, file)) throw forbidden('只有本人和负责的工作人员可以查看这个文件')
       if (!ctx.fileLink) throw new AppError('INTERNAL', '文件服务暂不可用')
+      if (!file.public && file.ownerId !== ctx.user._id) {
+        await ctx.audit({ target: file._id, subjects: [file.ownerId], summary: '查看上传的材料' })
+      }
       const expiresAt = ctx.now() + FILE_LINK_MS
       return { url: await ctx.fileLink(file, expiresAt), expiresAt }
     },
@@ -23,6 +28,9 @@ export const filesFunction = defineFunction<FilesContract>('files', {
   register: {
     roles: ['worker'],
     input: RegisterUploadInput,
+    access: 'write',
+    remember: true,
+    audited: false,
     async run(ctx, input) {
       const storage = ctx.cloudStorage
       if (!storage) throw new AppError('FAILED_PRECONDITION', '请通过上传接口提交文件')

@@ -1,4 +1,5 @@
-import { CATEGORY_NAMES, MEDICAL_MATERIAL_NAMES, type Estimate, type MedicalCategory, type MedicalMaterial } from '../../../types/medical'
+import { caseUrl } from '../../../types/services'
+import { CATEGORY_NAMES, MEDICAL_MATERIAL_NAMES, type Estimate, type MedicalCategory, type MedicalMaterial, type Plan } from '../../../types/medical'
 import type { CaseRecord } from '../../core/cases/record'
 import { APPLICANT_REVEALABLE, applicantRows, type Applicant } from '../../core/cases/open'
 import type { CaseServiceSpec } from '../../core/cases/workflow'
@@ -6,6 +7,9 @@ import type { Ctx } from '../../core/context'
 import { invalid } from '../../core/errors'
 import { maskBankAccount } from '../../domain/identity/mask'
 import { estimatePayout, estimateRows } from '../../domain/medical/payout'
+import { defaultPlan } from '../../domain/medical/plan'
+import { formatYuan } from '../../domain/money'
+import { ensureLedger, ledgerId, type LedgerRecord } from './ledger'
 import { approvedSoFar, planOf } from './plans'
 
 /** The plain particulars of a claim, with the estimate as computed at submission. */
@@ -25,18 +29,32 @@ export interface ClaimSealed {
   bankAccount: { bankName: string; accountNo: string }
 }
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+const yuan = formatYuan
 
-/** The claim's payout under its plan year's rule, counting every other approval of that year as of now. */
+/** The claim's payout under its plan year's rule, counting every approval of that year as of now. */
 async function estimateNow(ctx: Ctx, record: CaseRecord) {
   const d = record.details as unknown as ClaimDetails
   const plan = await planOf(ctx, record.year)
-  return estimatePayout(plan, d.category, d.selfPaidFen, await approvedSoFar(ctx, plan, record.ownerId, record._id))
+  const approved = await approvedSoFar(ctx, plan, record.ownerId)
+  // The claim being decided holds its own once-a-year place: that is not a reason to pay nothing.
+  return estimatePayout(plan, d.category, d.selfPaidFen, { ...approved, onceTaken: [] })
+}
+
+/** Why an approval of `amountFen` is refused against the estimate, or null. */
+function refusalOf(estimate: Estimate, amountFen: number, note: string | undefined) {
+  if (amountFen > estimate.payoutFen) {
+    const why = estimate.limitedBy ? `（${estimate.limitedBy}）` : ''
+    return invalid({ amountFen: `不能高于按规则核算的 ${yuan(estimate.payoutFen)}${why}` })
+  }
+  if (amountFen < estimate.payoutFen && !(note && note.trim().length >= 2)) {
+    return invalid({ note: `比核算的 ${yuan(estimate.payoutFen)} 低，请写明原因` })
+  }
+  return null
 }
 
 export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
   service: 'medical',
-  caseLink: (caseId) => `/packages/medical/case/index?caseId=${encodeURIComponent(caseId)}`,
+  caseLink: (caseId) => caseUrl('medical', caseId),
   materialName: (key) => MEDICAL_MATERIAL_NAMES[key as MedicalMaterial] ?? key,
 
   rows(record, sealed, forDesk) {
@@ -69,15 +87,24 @@ export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
     return { suggestedFen: now.payoutFen, maxFen: now.payoutFen, why: now.limitedBy }
   },
 
-  /** The estimate again, now, with what was approved since: never above it; lower only with a reason. */
-  async checkApproval(ctx, record: CaseRecord, { amountFen, note }) {
-    const now = await estimateNow(ctx, record)
-    if (amountFen > now.payoutFen) {
-      const why = now.limitedBy ? `（${now.limitedBy}）` : ''
-      throw invalid({ amountFen: `不能高于按规则核算的 ${yuan(now.payoutFen)}${why}` })
-    }
-    if (amountFen < now.payoutFen && !(note && note.trim().length >= 2)) {
-      throw invalid({ note: `比核算的 ${yuan(now.payoutFen)} 低，请写明原因` })
-    }
+  async prepareApproval(ctx, record) {
+    await ensureLedger(ctx, record.ownerId, record.year)
+  },
+
+  /**
+   * The estimate again, inside the approval's transaction, from the person's ledger of the plan year:
+   * never above it, lower only with a reason; then the ledger is raised by the amount.
+   */
+  async approveInTransaction(ctx, t, record, { amountFen, note }) {
+    const d = record.details as unknown as ClaimDetails
+    const plan = (await t.tx.collection<Plan>('medical_plans').doc(String(record.year)).get()).data ?? defaultPlan(record.year)
+    const ref = t.tx.collection<LedgerRecord>('medical_ledgers').doc(ledgerId(record.ownerId, record.year))
+    const { data: ledger } = await ref.get()
+    if (!ledger) throw new Error('the ledger of the plan year is made before an approval starts')
+    const estimate = estimatePayout(plan, d.category, d.selfPaidFen, { byCategoryFen: ledger.byCategoryFen, totalFen: ledger.totalFen, onceTaken: [] })
+    const refusal = refusalOf(estimate, amountFen, note)
+    if (refusal) throw refusal
+    const _ = ctx.db.command
+    await ref.update({ data: { [`byCategoryFen.${d.category}`]: _.inc(amountFen), totalFen: _.inc(amountFen), updatedAt: ctx.now() } })
   },
 }

@@ -14,18 +14,25 @@ export const medicalFunction = defineFunction<MedicalContract>('medical', {
   plan: {
     roles: ['worker'],
     input: PlanYearInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     run: async (ctx, input) => planOf(ctx, input.year ?? thisYear(ctx)),
   },
 
   upsertPlan: {
     roles: ['admin'],
     input: PlanInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     async run(ctx, input) {
       const problems = checkPlan(input)
       if (Object.keys(problems).length > 0) throw invalid(problems)
       const plan: Plan = { _id: String(input.year), ...input }
-      await ctx.db.collection<Plan>('medical_plans').doc(plan._id).set({ data: plan })
+      await ctx.transaction(async (t) => {
+        await t.tx.collection<Plan>('medical_plans').doc(plan._id).set({ data: plan })
+        await t.audit({ target: plan._id, summary: `设置${input.year}年医疗互助方案` })
+      })
       return plan
     },
   },
@@ -33,13 +40,17 @@ export const medicalFunction = defineFunction<MedicalContract>('medical', {
   importMembers: {
     roles: ['admin'],
     input: ImportMembersInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     run: (ctx, input) => importMembers(ctx, input.csv, input.commit),
   },
 
   coverage: {
     roles: ['worker'],
     input: PlanYearInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx, input) {
       const plan = await planOf(ctx, input.year ?? thisYear(ctx))
       const member = await membershipOf(ctx, plan.year)
@@ -50,6 +61,9 @@ export const medicalFunction = defineFunction<MedicalContract>('medical', {
   submitClaim: {
     roles: ['worker'],
     input: ClaimInput,
+    access: 'write',
+    remember: true,
+    audited: false,
     run: (ctx, input) => submitClaim(ctx, input),
   },
 })

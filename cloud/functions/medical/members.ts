@@ -78,10 +78,15 @@ export async function importMembers(ctx: Ctx, csv: string, commit: boolean): Pro
     accepted.push({ year: row.year, memberKey, nameMasked: maskName(row.name), employer: row.employer, importedAt: ctx.now(), importedBy: ctx.user._id })
   }
   refused.sort((a, b) => a.line - b.line)
-  if (!commit || accepted.length === 0) return { rows: total, accepted: accepted.length, refused, imported: 0 }
+  const summary = `${total}行，可导入${accepted.length}行，不能导入${refused.length}行`
+  if (!commit || accepted.length === 0) {
+    await ctx.audit({ summary: `检查医疗互助成员名单：${summary}` })
+    return { rows: total, accepted: accepted.length, refused, imported: 0 }
+  }
   try {
-    await ctx.db.runTransaction(async (tx) => {
-      for (const member of accepted) await tx.collection('medical_members').add({ data: member })
+    await ctx.transaction(async (t) => {
+      for (const member of accepted) await t.tx.collection('medical_members').add({ data: member })
+      await t.audit({ summary: `导入医疗互助成员名单：${summary}` })
     })
   } catch (error) {
     if (error instanceof DuplicateKeyError) throw new AppError('CONFLICT', '导入时名单有了变化（可能有人同时导入），没有导入任何一行，请重试')

@@ -1,9 +1,10 @@
-import type { ApprovedSoFar, MedicalCategory, Plan } from '../../../types/medical'
+import { MEDICAL_CATEGORIES, type ApprovedSoFar, type MedicalCategory, type Plan } from '../../../types/medical'
 import type { CaseRecord } from '../../core/cases/record'
 import { cases } from '../../core/cases/workflow'
 import type { Ctx } from '../../core/context'
 import { defaultPlan } from '../../domain/medical/plan'
 import { formatShanghai } from '../../domain/time'
+import { ledgerOf } from './ledger'
 
 /** Who the plan covers in a year: one document per person and year, imported by an admin. */
 export interface MemberRecord {
@@ -43,23 +44,19 @@ export async function membershipOf(ctx: Ctx, year: number): Promise<MemberRecord
 const HOLDING = ['submitted', 'in_review', 'needs_info', 'resubmitted', 'approved', 'paid']
 
 /**
- * What a person already had approved in a plan year, per category and overall, which the caps
- * count; `except` leaves out the claim being decided.
+ * What a person already had approved in a plan year, per category and overall (their ledger),
+ * which the caps count, and the once-a-year categories they have a claim in.
  */
-export async function approvedSoFar(ctx: Ctx, plan: Plan, ownerId: string, except?: string): Promise<ApprovedSoFar> {
-  const { data } = await cases(ctx)
-    .where({ service: 'medical', ownerId, year: plan.year, status: ctx.db.command.in(HOLDING) })
-    .limit(1000)
-    .get()
-  const result: ApprovedSoFar = { byCategoryFen: {}, totalFen: 0, onceTaken: [] }
-  for (const c of data as CaseRecord[]) {
-    if (c._id === except) continue
-    const category = c.kind as MedicalCategory
-    if (plan.categories[category]?.oncePerYear && !result.onceTaken.includes(category)) result.onceTaken.push(category)
-    if ((c.status === 'approved' || c.status === 'paid') && c.amountFen) {
-      result.byCategoryFen[category] = (result.byCategoryFen[category] ?? 0) + c.amountFen
-      result.totalFen += c.amountFen
-    }
+export async function approvedSoFar(ctx: Ctx, plan: Plan, ownerId: string): Promise<ApprovedSoFar> {
+  const { ledger } = await ledgerOf(ctx, ownerId, plan.year)
+  const onceCategories = MEDICAL_CATEGORIES.filter((c) => plan.categories[c]?.oncePerYear)
+  const onceTaken: MedicalCategory[] = []
+  if (onceCategories.length > 0) {
+    const { data } = await cases(ctx)
+      .where({ service: 'medical', ownerId, year: plan.year, kind: ctx.db.command.in(onceCategories), status: ctx.db.command.in(HOLDING) })
+      .limit(100)
+      .get()
+    for (const c of data as CaseRecord[]) if (!onceTaken.includes(c.kind as MedicalCategory)) onceTaken.push(c.kind as MedicalCategory)
   }
-  return result
+  return { byCategoryFen: { ...ledger.byCategoryFen }, totalFen: ledger.totalFen, onceTaken }
 }

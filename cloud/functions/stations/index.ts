@@ -18,7 +18,11 @@ import type { Ctx } from '../../core/context'
 import { defineFunction } from '../../core/defineFunction'
 import { failedPrecondition, notFound } from '../../core/errors'
 import { decodeCursor, encodeCursor } from '../../core/paging'
-import { latLngOf, type StationRecord, type StationReportRecord } from './records'
+import { pageUrl } from '../../../types/services'
+import { writeRequestRow } from '../../core/requests/row'
+import { latLngOf } from '../../core/geo'
+import type { StationRecord, StationReportRecord } from './records'
+import { rebuildStationRequests, requestRowOfReport } from './requests'
 
 const STAFF = ['volunteer:stations', 'admin'] as const
 const SCAN_BATCH = 100
@@ -62,7 +66,8 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
   nearby: {
     roles: ['worker'],
     input: NearbyInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx, input) {
       const _ = ctx.db.command
       const clock = shanghaiClock(ctx.now())
@@ -113,13 +118,17 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
   get: {
     roles: ['worker'],
     input: StationIdInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     run: async (ctx, input) => toDetail(await mustGetStation(ctx, input.id), ctx.now()),
   },
 
   report: {
     roles: ['worker'],
     input: ReportInput,
+    access: 'write',
+    remember: true,
+    audited: false,
     async run(ctx, input) {
       const station = await mustGetStation(ctx, input.stationId)
       const record: Omit<StationReportRecord, '_id'> = {
@@ -131,15 +140,22 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
         status: 'open',
         createdAt: ctx.now(),
       }
-      const { _id } = await reportsOf(ctx).add({ data: record as StationReportRecord })
-      return toReport({ ...record, _id })
+      return toReport(
+        await ctx.transaction(async (t) => {
+          const { _id } = await t.tx.collection<StationReportRecord>('station_reports').add({ data: record as StationReportRecord })
+          const stored = { ...record, _id }
+          await writeRequestRow(t.tx, requestRowOfReport(stored))
+          return stored
+        }),
+      )
     },
   },
 
   myReports: {
     roles: ['worker'],
     input: Empty,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx) {
       const { data } = await reportsOf(ctx).where({ userId: ctx.user._id }).orderBy('createdAt', 'desc').limit(50).get()
       return { items: data.map(toReport) }
@@ -149,6 +165,9 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
   upsert: {
     roles: STAFF,
     input: StationUpsertInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     async run(ctx, input) {
       const _ = ctx.db.command
       const now = ctx.now()
@@ -162,33 +181,39 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
         photos: input.photos ?? [],
         updatedAt: now,
       }
-      if (input.id) {
-        // An update, not a read-then-replace: a status change made meanwhile is kept.
-        const { stats } = await stations(ctx)
-          .doc(input.id)
-          .update({
-            data: {
-              ...fields,
-              location: _.set(fields.location),
-              hours: _.set(fields.hours),
-              phone: input.phone ?? _.remove(),
-            },
+      const id = await ctx.transaction(async (t) => {
+        const stationsTx = t.tx.collection<StationRecord>('stations')
+        if (input.id) {
+          // An update, not a replace: a status change made meanwhile is kept.
+          if (!(await stationsTx.doc(input.id).get()).data) throw notFound('没有找到这个阵地')
+          await stationsTx.doc(input.id).update({
+            data: { ...fields, location: _.set(fields.location), hours: _.set(fields.hours), photos: _.set(fields.photos), phone: input.phone ?? _.remove() },
           })
-        if (stats.updated === 0) throw notFound('没有找到这个阵地')
-        return toDetail(await mustGetStation(ctx, input.id), now)
-      }
-      const record = { ...fields, phone: input.phone, status: 'open' as const, createdAt: now }
-      const { _id } = await stations(ctx).add({ data: record })
-      return toDetail({ ...record, _id }, now)
+          await t.audit({ target: input.id, summary: `修改阵地“${input.name}”` })
+          return input.id
+        }
+        const { _id } = await stationsTx.add({ data: { ...fields, phone: input.phone, status: 'open' as const, createdAt: now } })
+        await t.audit({ target: _id, summary: `新建阵地“${input.name}”` })
+        return _id
+      })
+      return toDetail(await mustGetStation(ctx, id), now)
     },
   },
 
   setStatus: {
     roles: STAFF,
     input: SetStatusInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     async run(ctx, input) {
-      const { stats } = await stations(ctx).doc(input.id).update({ data: { status: input.status, updatedAt: ctx.now() } })
-      if (stats.updated === 0) throw notFound('没有找到这个阵地')
+      await ctx.transaction(async (t) => {
+        const ref = t.tx.collection<StationRecord>('stations').doc(input.id)
+        const { data } = await ref.get()
+        if (!data) throw notFound('没有找到这个阵地')
+        await ref.update({ data: { status: input.status, updatedAt: ctx.now() } })
+        await t.audit({ target: input.id, summary: `${input.status === 'open' ? '恢复开放' : '暂停开放'}阵地“${data.name}”` })
+      })
       return toDetail(await mustGetStation(ctx, input.id), ctx.now())
     },
   },
@@ -196,7 +221,8 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
   reports: {
     roles: STAFF,
     input: ReportsInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx, input) {
       const limit = input.limit ?? 20
       const offset = decodeCursor(input.cursor)
@@ -217,20 +243,42 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
   resolveReport: {
     roles: STAFF,
     input: ResolveReportInput,
+    access: 'write',
+    remember: true,
+    audited: true,
     async run(ctx, input) {
       const now = ctx.now()
-      const { stats } = await reportsOf(ctx)
-        .where({ _id: input.id, status: 'open' })
-        .update({ data: { status: 'resolved', reply: input.reply, resolvedAt: now, resolvedBy: ctx.user._id } })
-      const { data } = await reportsOf(ctx).doc(input.id).get()
-      if (!data) throw notFound('没有找到这条反馈')
-      if (stats.updated === 0) throw failedPrecondition('这条反馈已经处理过了')
-      await ctx.notify(data.userId, {
-        title: '您反馈的问题已处理',
-        body: `${data.stationName}：${input.reply}`,
-        link: `/packages/stations/detail/index?id=${data.stationId}`,
+      const resolved = await ctx.transaction(async (t) => {
+        const ref = t.tx.collection<StationReportRecord>('station_reports').doc(input.id)
+        const { data } = await ref.get()
+        if (!data) throw notFound('没有找到这条反馈')
+        if (data.status !== 'open') throw failedPrecondition('这条反馈已经处理过了')
+        const change = { status: 'resolved' as const, reply: input.reply, resolvedAt: now, resolvedBy: ctx.user._id }
+        await ref.update({ data: change })
+        const resolved: StationReportRecord = { ...data, ...change }
+        await t.audit({ target: data._id, subjects: [data.userId], summary: `处理驿站反馈（${data.stationName}）` })
+        await t.notify(data.userId, {
+          title: '您反馈的问题已处理',
+          body: `${data.stationName}：${input.reply}`,
+          link: pageUrl('stations', 'detail', { id: data.stationId }),
+        })
+        await writeRequestRow(t.tx, requestRowOfReport(resolved))
+        return resolved
       })
-      return toReport(data)
+      return toReport(resolved)
+    },
+  },
+
+  rebuildRequests: {
+    roles: ['admin'],
+    input: Empty,
+    access: 'write',
+    remember: false,
+    audited: true,
+    async run(ctx) {
+      const rows = await rebuildStationRequests(ctx.db)
+      await ctx.audit({ summary: `重建我的办事：驿站反馈${rows}条` })
+      return { rows }
     },
   },
 })

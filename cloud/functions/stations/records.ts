@@ -32,9 +32,3 @@ export interface StationReportRecord {
   resolvedAt?: number
   resolvedBy?: string
 }
-
-/** CloudBase returns a `Geo.Point` either as GeoJSON or with `longitude`/`latitude`. */
-export function latLngOf(point: GeoPoint | { longitude: number; latitude: number }) {
-  if ('coordinates' in point) return { lat: point.coordinates[1], lng: point.coordinates[0] }
-  return { lat: point.latitude, lng: point.longitude }
-}

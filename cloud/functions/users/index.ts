@@ -1,10 +1,24 @@
-import { ConsentInput, Empty, MarkReadInput, PageInput, type Me, type UsersContract } from '../../../types/users'
+import { RequestsInput } from '../../../types/requests'
+import { SERVICE_NAMES } from '../../../types/roles'
+import {
+  ConsentInput,
+  Empty,
+  GrantRoleInput,
+  MarkReadInput,
+  PageInput,
+  ROLE_NAMES,
+  RevokeRoleInput,
+  type Me,
+  type StaffMember,
+  type UsersContract,
+} from '../../../types/users'
 import { ProfileInput } from '../../domain/identity/profile'
 import { maskIdNumber, maskMobile } from '../../domain/identity/mask'
 import { defineFunction } from '../../core/defineFunction'
 import type { Ctx } from '../../core/context'
-import { AppError } from '../../core/errors'
+import { AppError, failedPrecondition, notFound } from '../../core/errors'
 import type { InboxRecord, UserRecord } from '../../core/records'
+import { requestItem, requests } from '../../core/requests/row'
 import { DuplicateKeyError } from '../../db/types'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 
@@ -29,12 +43,18 @@ async function reload(ctx: Ctx): Promise<UserRecord> {
   return (await ctx.db.collection<UserRecord>('users').doc(ctx.user._id).get()).data!
 }
 
+const staffMember = (u: UserRecord): StaffMember => ({ userId: u._id, name: u.profile?.name, roles: u.roles, services: u.services })
+
 export const usersFunction = defineFunction<UsersContract>('users', {
-  me: { roles: ['worker'], input: Empty, readOnly: true, run: (ctx) => meOf(ctx, ctx.user) },
+  me: { roles: ['worker'], input: Empty, access: 'read', audited: false, run: (ctx) => meOf(ctx, ctx.user) },
 
   updateProfile: {
     roles: ['worker'],
     input: ProfileInput,
+    access: 'write',
+    // The answer is the profile masked, as 我的 shows it.
+    remember: true,
+    audited: false,
     async run(ctx, input) {
       const { pii } = ctx
       try {
@@ -68,6 +88,9 @@ export const usersFunction = defineFunction<UsersContract>('users', {
   consent: {
     roles: ['worker'],
     input: ConsentInput,
+    access: 'write',
+    remember: true,
+    audited: false,
     async run(ctx, input) {
       await ctx.db.collection('users').doc(ctx.user._id).update({
         data: { consents: { [input.policy]: { version: input.version, at: ctx.now() } }, updatedAt: ctx.now() },
@@ -79,7 +102,8 @@ export const usersFunction = defineFunction<UsersContract>('users', {
   inbox: {
     roles: ['worker'],
     input: PageInput,
-    readOnly: true,
+    access: 'read',
+    audited: false,
     async run(ctx, input) {
       const limit = input.limit ?? 20
       const offset = decodeCursor(input.cursor)
@@ -91,14 +115,7 @@ export const usersFunction = defineFunction<UsersContract>('users', {
         .limit(limit + 1)
         .get()
       return {
-        items: data.slice(0, limit).map(({ _id, title, body, link, read, createdAt }) => ({
-          _id,
-          title,
-          body,
-          link,
-          read,
-          createdAt,
-        })),
+        items: data.slice(0, limit).map(({ _id, title, body, link, read, createdAt }) => ({ _id: _id!, title, body, link, read, createdAt })),
         nextCursor: data.length > limit ? encodeCursor(offset + limit) : undefined,
         unread: await unreadCount(ctx),
       }
@@ -108,12 +125,81 @@ export const usersFunction = defineFunction<UsersContract>('users', {
   markRead: {
     roles: ['worker'],
     input: MarkReadInput,
+    access: 'write',
+    remember: false,
+    audited: false,
     async run(ctx, input) {
       const _ = ctx.db.command
       // Scoped by userId: ids of someone else's messages simply match nothing.
       const query = input.ids === 'all' ? { userId: ctx.user._id } : { userId: ctx.user._id, _id: _.in(input.ids) }
       const { stats } = await ctx.db.collection('inbox').where(query).update({ data: { read: true } })
       return { updated: stats.updated }
+    },
+  },
+
+  requests: {
+    roles: ['worker'],
+    input: RequestsInput,
+    access: 'read',
+    audited: false,
+    async run(ctx, input) {
+      const limit = input.limit ?? 20
+      const offset = decodeCursor(input.cursor)
+      const { data } = await requests(ctx.db)
+        .where({ userId: ctx.user._id })
+        .orderBy('waitsForWorker', 'desc')
+        .orderBy('open', 'desc')
+        .orderBy('updatedAt', 'desc')
+        .skip(offset)
+        .limit(limit + 1)
+        .get()
+      return { items: data.slice(0, limit).map(requestItem), nextCursor: data.length > limit ? encodeCursor(offset + limit) : undefined }
+    },
+  },
+
+  grantRole: {
+    roles: ['admin'],
+    input: GrantRoleInput,
+    access: 'write',
+    remember: true,
+    audited: true,
+    async run(ctx, input) {
+      return ctx.transaction(async (t) => {
+        const ref = t.tx.collection<UserRecord>('users').doc(input.userId)
+        const { data: user } = await ref.get()
+        if (!user) throw notFound('没有这个用户，请让对方先登录一次鹿工之家')
+        const roles = user.roles.includes(input.role) ? user.roles : [...user.roles, input.role]
+        const services = input.role === 'volunteer' ? [...new Set([...user.services, ...(input.services ?? [])])] : user.services
+        await ref.update({ data: { roles: ctx.db.command.set(roles), services: ctx.db.command.set(services), updatedAt: ctx.now() } })
+        const what = input.role === 'volunteer' ? `${ROLE_NAMES.volunteer}（${(input.services ?? []).map((s) => SERVICE_NAMES[s]).join('、')}）` : ROLE_NAMES[input.role]
+        await t.audit({ target: user._id, subjects: [user._id], summary: `授予${what}`, fields: ['roles'] })
+        await t.notify(user._id, { title: '您的工作身份有了变化', body: `工会已授予您${what}身份，可在“我的 → 工作台”使用。` })
+        return staffMember({ ...user, roles, services })
+      })
+    },
+  },
+
+  revokeRole: {
+    roles: ['admin'],
+    input: RevokeRoleInput,
+    access: 'write',
+    remember: true,
+    audited: true,
+    async run(ctx, input) {
+      if (input.userId === ctx.user._id && input.role === 'admin') throw failedPrecondition('不能取消自己的管理员身份，请由另一位管理员操作')
+      return ctx.transaction(async (t) => {
+        const ref = t.tx.collection<UserRecord>('users').doc(input.userId)
+        const { data: user } = await ref.get()
+        if (!user) throw notFound('没有这个用户')
+        const roles = user.roles.filter((r) => r !== input.role)
+        const services = input.role === 'volunteer' ? [] : user.services
+        const _ = ctx.db.command
+        await ref.update({
+          data: { roles: _.set(roles), services: _.set(services), ...(input.role === 'hr' ? { employerId: _.remove() } : {}), updatedAt: ctx.now() },
+        })
+        await t.audit({ target: user._id, subjects: [user._id], summary: `取消${ROLE_NAMES[input.role]}身份`, fields: ['roles'] })
+        return staffMember({ ...user, roles, services })
+      })
     },
   },
 })

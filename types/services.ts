@@ -1,0 +1,111 @@
+import type { Service } from './roles'
+
+/**
+ * The service manifest: what the rest of the portal needs to know about each service, as data.
+ * The function registry, the typed client, `cloudbaserc.json`, the home grid, 我的, the desk and
+ * every link a message or a request row leads to are derived from it, so a new service is its
+ * three rooms (types, cloud function, subpackage) plus one entry here (ARCHITECTURE.md).
+ */
+export interface ServiceEntry {
+  /** How a worker calls it. */
+  name: string
+  /** Built and open to workers; a service that is not says 即将开放 on the grid and leads nowhere. */
+  open: boolean
+  /** Its tile on the home grid: a hint, and the page it opens (a tab or a page of its subpackage). */
+  tile: { hint: string; tab?: 'stations'; page?: string }
+  /** Its subpackage of the mini-program and the pages in it (path under the root, without `.tsx`). */
+  root: `packages/${string}`
+  pages: Record<string, string>
+  /** Its requests are cases on the shared workflow: the page a case opens, and a queue on the desk. */
+  cases?: { page: string; param: 'caseId' }
+  /** Its own pages in 我的 → 工作台: for its staff (its volunteers and admins) or admins only. */
+  staffPages?: ReadonlyArray<{ page: string; title: string; description: string; who: 'staff' | 'admin'; className?: string }>
+}
+
+export const SERVICE_MANIFEST = {
+  stations: {
+    name: '服务阵地',
+    open: true,
+    tile: { hint: '附近驿站 歇脚充电', tab: 'stations' },
+    root: 'packages/stations',
+    pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' },
+    staffPages: [{ page: 'admin', title: '阵地管理', description: '新建、编辑、暂停驿站，处理问题反馈', who: 'staff', className: 'open-station-admin' }],
+  },
+  childcare: {
+    name: '爱心托班',
+    open: true,
+    tile: { hint: '暑假寒假 托管孩子', page: 'classes' },
+    root: 'packages/childcare',
+    pages: {
+      classes: 'classes/index',
+      signUp: 'signup/index',
+      mine: 'mine/index',
+      roster: 'roster/index',
+      admin: 'admin/index',
+      edit: 'edit/index',
+    },
+    staffPages: [{ page: 'admin', title: '托班管理', description: '花名册、每日签到、出勤率；管理员可新建和编辑托班', who: 'staff', className: 'open-childcare-admin' }],
+  },
+  aid: {
+    name: '困难帮扶',
+    open: true,
+    tile: { hint: '四季帮扶 先测一测', page: 'selfCheck' },
+    root: 'packages/aid',
+    pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index', programmes: 'programmes/index' },
+    cases: { page: 'case', param: 'caseId' },
+    staffPages: [{ page: 'programmes', title: '帮扶项目设置', description: '四季帮扶的金额、材料和低保线', who: 'admin', className: 'open-aid-programmes' }],
+  },
+  medical: {
+    name: '医疗互助',
+    open: true,
+    tile: { hint: '住院门诊 互助报销', page: 'home' },
+    root: 'packages/medical',
+    pages: { home: 'home/index', claim: 'claim/index', case: 'case/index', admin: 'admin/index' },
+    cases: { page: 'case', param: 'caseId' },
+    staffPages: [{ page: 'admin', title: '医疗互助设置', description: '导入参保名单，设置每年的报销方案', who: 'admin', className: 'open-medical-admin' }],
+  },
+  legal: {
+    name: '法律援助',
+    open: false,
+    tile: { hint: '欠薪工伤 免费咨询' },
+    root: 'packages/legal',
+    pages: {},
+  },
+  jobs: {
+    name: '就业招聘',
+    open: false,
+    tile: { hint: '招聘会 找工作' },
+    root: 'packages/jobs',
+    pages: {},
+  },
+} as const satisfies Record<Service, ServiceEntry>
+
+export type Manifest = typeof SERVICE_MANIFEST
+
+/** The services that are built: each has a cloud function of the same name. */
+export type OpenService = { [K in keyof Manifest]: Manifest[K]['open'] extends true ? K : never }[keyof Manifest]
+
+/** The services whose requests are cases on the shared workflow, with a desk queue. */
+export type DeskService = { [K in keyof Manifest]: Manifest[K] extends { cases: object } ? K : never }[keyof Manifest]
+
+export const SERVICE_KEYS = Object.keys(SERVICE_MANIFEST) as Service[]
+export const OPEN_SERVICES = SERVICE_KEYS.filter((s) => SERVICE_MANIFEST[s].open) as OpenService[]
+export const DESK_SERVICES = SERVICE_KEYS.filter((s) => 'cases' in SERVICE_MANIFEST[s]) as DeskService[]
+
+type PageOf<S extends Service> = keyof Manifest[S]['pages'] & string
+
+/** The route of a page of a service's subpackage, with its query: `/packages/aid/case/index?caseId=…`. */
+export function pageUrl<S extends Service>(service: S, page: PageOf<S>, query: Record<string, string> = {}): string {
+  const entry: ServiceEntry = SERVICE_MANIFEST[service]
+  const path = `/${entry.root}/${entry.pages[page]}`
+  const search = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+  return search ? `${path}?${search}` : path
+}
+
+/** The page a case of a desk service opens for its owner (inbox messages, 我的办事). */
+export function caseUrl(service: DeskService, caseId: string): string {
+  const { page, param } = SERVICE_MANIFEST[service].cases
+  return pageUrl(service, page, { [param]: caseId })
+}
