@@ -1,5 +1,7 @@
 import { MAX_FILES_PER_CASE, type CaseAttachment } from '../../types/cases'
 import type { Service } from '../../types/roles'
+import type { Db, Transaction } from '../db/types'
+import { shanghaiMidnight, formatShanghai } from '../domain/time'
 import type { Ctx } from './context'
 import { invalid } from './errors'
 import { hasRole } from './identity'
@@ -16,6 +18,10 @@ export interface FileRecord {
   cloudFileId?: string
   /** Readable by anyone signed in (station photos). */
   public: boolean
+  /** Its bytes on the local runtime's disk are sealed (AES-GCM, the PII key family). */
+  sealed?: boolean
+  /** What refers to it: until something does, it is removed once a draft could no longer hold it. */
+  attachedTo?: { collection: string; id: string }
   createdAt: number
 }
 
@@ -38,6 +44,44 @@ export function refuseUpload(content: Uint8Array): string | null {
   if (content.length > MAX_UPLOAD_BYTES) return '文件不能超过10MB'
   if (!detectFileType(content)) return '只能上传 jpg、png 图片或 pdf 文件'
   return null
+}
+
+/** What one person may upload in a day (Asia/Shanghai): enough for every form, not for abuse. */
+export const DAILY_UPLOAD_FILES = 50
+export const DAILY_UPLOAD_BYTES = 100 * 1024 * 1024
+export const UPLOAD_QUOTA_MESSAGE = '今天上传的文件太多了，请明天再试或联系工会'
+
+/** Whether `ownerId` may store one more file of `size` bytes today. */
+export async function withinUploadQuota(db: Db, ownerId: string, size: number, now: number): Promise<boolean> {
+  const since = shanghaiMidnight(formatShanghai(now, 'YYYY-MM-DD'))
+  const { data } = await db
+    .collection<FileRecord>('files')
+    .where({ ownerId, createdAt: db.command.gte(since) })
+    .limit(DAILY_UPLOAD_FILES + 1)
+    .get()
+  const bytes = data.reduce((sum, f) => sum + f.size, 0)
+  return data.length < DAILY_UPLOAD_FILES && bytes + size <= DAILY_UPLOAD_BYTES
+}
+
+/** How long an upload nothing refers to is kept: as long as a draft on the phone may still hold it. */
+export const ORPHAN_UPLOAD_MS = 7 * 24 * 60 * 60 * 1000
+
+/** Marks the stored files among these as referred to by a record, in that record's transaction. */
+export async function attachFiles(tx: Transaction, fileIds: string[], to: { collection: string; id: string }) {
+  for (const fileId of new Set(fileIds)) {
+    const ref = tx.collection<FileRecord>('files').doc(fileId)
+    if ((await ref.get()).data) await ref.update({ data: { attachedTo: to } })
+  }
+}
+
+/** Uploads older than `ORPHAN_UPLOAD_MS` that nothing refers to, a page at a time. */
+export async function orphanUploads(db: Db, now: number, limit = 100): Promise<FileRecord[]> {
+  const { data } = await db
+    .collection<FileRecord>('files')
+    .where({ attachedTo: db.command.exists(false), createdAt: db.command.lt(now - ORPHAN_UPLOAD_MS) })
+    .limit(limit)
+    .get()
+  return data
 }
 
 /** How long a link to a private file works. */

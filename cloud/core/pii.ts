@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 
 /**
  * Personal data at rest: AES-256-GCM with a random IV per value, and an HMAC-SHA256 blind index
@@ -8,7 +8,13 @@ export interface Pii {
   encrypt(plain: string): string
   decrypt(sealed: string): string
   blindIndex(plain: string): string
+  /** A stored file's bytes sealed with a key of the same family (derived for files), and opened again. */
+  sealFile(plain: Buffer): Buffer
+  openFile(sealed: Buffer): Buffer
 }
+
+/** Sealed files start with these bytes, so a plain file is never mistaken for a sealed one. */
+const FILE_MAGIC = Buffer.from('LGF1')
 
 const VERSION = 'v1'
 
@@ -17,6 +23,7 @@ export function createPii(key: Buffer): Pii {
   if (key.length !== 64) throw new Error('the PII key must be 64 bytes')
   const encKey = key.subarray(0, 32)
   const indexKey = key.subarray(32)
+  const fileKey = Buffer.from(hkdfSync('sha256', encKey, Buffer.alloc(0), 'lugong files v1', 32))
   return {
     encrypt(plain) {
       const iv = randomBytes(12)
@@ -34,6 +41,18 @@ export function createPii(key: Buffer): Pii {
     },
     blindIndex(plain) {
       return createHmac('sha256', indexKey).update(plain).digest('hex')
+    },
+    sealFile(plain) {
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', fileKey, iv)
+      const body = Buffer.concat([cipher.update(plain), cipher.final()])
+      return Buffer.concat([FILE_MAGIC, iv, cipher.getAuthTag(), body])
+    },
+    openFile(sealed) {
+      if (!sealed.subarray(0, 4).equals(FILE_MAGIC)) throw new Error('not a sealed file')
+      const decipher = createDecipheriv('aes-256-gcm', fileKey, sealed.subarray(4, 16))
+      decipher.setAuthTag(sealed.subarray(16, 32))
+      return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()])
     },
   }
 }

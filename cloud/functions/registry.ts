@@ -1,17 +1,44 @@
+import type { OpenService } from '../../types/services'
 import type { CloudFunction } from '../core/defineFunction'
+import { rebuildCaseRequests } from '../core/cases/requestRow'
+import type { Db } from '../db/types'
 import { aidFunction } from './aid'
+import { aidCaseSpec } from './aid/cases'
 import { childcareFunction } from './childcare'
+import { rebuildChildcareRequests } from './childcare/requests'
 import { filesFunction } from './files'
 import { medicalFunction } from './medical'
+import { medicalCaseSpec } from './medical/cases'
 import { stationsFunction } from './stations'
+import { rebuildStationRequests } from './stations/requests'
 import { usersFunction } from './users'
 
-/** Every cloud function by the name clients call it with. */
-export const FUNCTIONS: Record<string, CloudFunction> = {
-  users: usersFunction,
+/** The function of every open service of the manifest: a service without one does not compile. */
+const SERVICE_FUNCTIONS = {
   stations: stationsFunction,
   childcare: childcareFunction,
   aid: aidFunction,
   medical: medicalFunction,
+} satisfies Record<OpenService, CloudFunction>
+
+/** Every cloud function by the name clients call it with. */
+export const FUNCTIONS: Record<string, CloudFunction> = {
+  users: usersFunction,
   files: filesFunction,
+  ...SERVICE_FUNCTIONS,
+}
+
+/** How each open service writes its rows of 我的办事 again from its own records. */
+const REQUEST_REBUILDS = {
+  stations: (db) => rebuildStationRequests(db),
+  childcare: (db) => rebuildChildcareRequests(db),
+  aid: (db) => rebuildCaseRequests(db, 'aid', aidCaseSpec.caseLink),
+  medical: (db) => rebuildCaseRequests(db, 'medical', medicalCaseSpec.caseLink),
+} satisfies Record<OpenService, (db: Db) => Promise<number>>
+
+/** Every service's rows of 我的办事, written again: the local runtime does it at start (an upgrade). */
+export async function rebuildAllRequests(db: Db): Promise<number> {
+  let rows = 0
+  for (const rebuild of Object.values(REQUEST_REBUILDS)) rows += await rebuild(db)
+  return rows
 }

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { forgetOldIntents } from '../core/idempotency'
 import { createPii, generatePiiKey, piiKeyFromEnv } from '../core/pii'
 import { SqliteDb } from '../db/sqlite/driver'
 import { seedDemoData } from './seed'
 import { PERSONAS } from './seed/personas'
+import { runHousekeeping } from '../functions/housekeeping'
+import { rebuildAllRequests } from '../functions/registry'
 import { buildServer } from './server'
 
 /** A secret read from the environment, or generated once into the data folder and kept there. */
@@ -17,7 +18,8 @@ function secretFile(dataDir: string, file: string, make: () => Buffer): Buffer {
   return value
 }
 
-const HOUR_MS = 60 * 60 * 1000
+/** As often as CloudBase's timer trigger runs the housekeeping function. */
+const HOUSEKEEPING_MS = 10 * 60 * 1000
 
 async function main() {
   const root = resolve(__dirname, '../..')
@@ -28,12 +30,17 @@ async function main() {
   mkdirSync(dataDir, { recursive: true })
 
   const piiKey = piiKeyFromEnv(process.env.LUGONG_PII_KEY) ?? secretFile(dataDir, 'pii.key', generatePiiKey)
-  const tokenSecret = process.env.LUGONG_TOKEN_SECRET ?? secretFile(dataDir, 'token.key', () => randomBytes(32)).toString('hex')
+  // Each mode signs with its own secret: a token from dev mode never opens production.
+  const tokenSecret = dev
+    ? secretFile(dataDir, 'token.dev.key', () => randomBytes(32)).toString('hex')
+    : (process.env.LUGONG_TOKEN_SECRET ?? secretFile(dataDir, 'token.production.key', () => randomBytes(32)).toString('hex'))
   const db = new SqliteDb({ filename: join(dataDir, 'lugong.sqlite') })
   const pii = createPii(piiKey)
 
-  const seeding = process.env.LUGONG_SEED !== 'off'
-  const seeded = seeding ? await seedDemoData(db, pii, Date.now()) : { inserted: 0 }
+  // Demo data by default in dev mode only; in production only when asked for, and never the personas.
+  const seeding = (process.env.LUGONG_SEED ?? (dev ? 'on' : 'off')) === 'on'
+  const seeded = seeding ? await seedDemoData(db, pii, Date.now(), { personas: dev }) : { inserted: 0 }
+  const rebuilt = await rebuildAllRequests(db)
   const app = await buildServer({
     db,
     pii,
@@ -43,15 +50,16 @@ async function main() {
     filesDir: join(dataDir, 'files'),
   })
   await app.listen({ port, host })
+  const scheduled = { db, clock: Date.now, removeFile: app.removeFile }
   const housekeeping = setInterval(() => {
-    forgetOldIntents(db, Date.now()).catch((error) => console.error('[housekeeping]', error))
-  }, HOUR_MS)
+    runHousekeeping(scheduled).catch((error) => console.error('[housekeeping]', error))
+  }, HOUSEKEEPING_MS)
   housekeeping.unref()
 
   const lines = [
     '',
     `鹿工之家 local runtime: http://${host}:${port}  (${dev ? 'dev mode' : 'production mode'})`,
-    `data: ${dataDir}  (demo documents added now: ${seeded.inserted})`,
+    `data: ${dataDir}  (demo documents added now: ${seeded.inserted}; 我的办事 rows written: ${rebuilt})`,
   ]
   if (dev) {
     lines.push('dev personas (pick one on the login page, or POST /api/auth/login {"code": "<code>"}):')

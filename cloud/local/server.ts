@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { existsSync } from 'node:fs'
 import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope'
-import { MAX_UPLOAD_BYTES } from '../core/files'
+import { MAX_UPLOAD_BYTES, type FileRecord } from '../core/files'
 import type { Pii } from '../core/pii'
 import type { Db } from '../db/types'
 import { FUNCTIONS } from '../functions/registry'
@@ -25,25 +25,39 @@ export interface ServerOptions {
   logger?: boolean
 }
 
+/** An openid as WeChat issues them; the dev personas' `dev-…` ones only in dev mode, whatever a token says. */
+export function isAcceptedOpenid(sub: unknown, dev: boolean): sub is string {
+  return typeof sub === 'string' && /^[\w-]{6,64}$/.test(sub) && (dev || !sub.startsWith('dev-'))
+}
+
 /** The HTTP body of an API call is at most this big; uploads go through their own route. */
 const BODY_LIMIT = 256 * 1024
 
 const fail = (reply: FastifyReply, status: number, code: ErrorCode, message = DEFAULT_MESSAGES[code]) =>
   reply.status(status).send({ ok: false, error: { code, message } })
 
-export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+/** The local runtime's HTTP server, and how its housekeeping removes a stored file. */
+export type LocalServer = FastifyInstance & { removeFile(file: FileRecord): Promise<void> }
+
+export async function buildServer(options: ServerOptions): Promise<LocalServer> {
   const { db, pii, dev } = options
   const clock = options.clock ?? Date.now
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT })
-  await app.register(fastifyJwt, { secret: options.tokenSecret, sign: { expiresIn: '30d' } })
+  // Dev and production tokens never pass for each other: their own secret and audience each.
+  const audience = dev ? 'lugong:dev' : 'lugong:production'
+  await app.register(fastifyJwt, {
+    secret: options.tokenSecret,
+    sign: { expiresIn: '30d', aud: audience, algorithm: 'HS256' },
+    verify: { allowedAud: audience, requiredClaims: ['exp', 'sub'], algorithms: ['HS256'] },
+  })
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } })
 
   /** The verified caller, from the bearer token; never from the body. */
   const openidOf = async (request: FastifyRequest): Promise<string | null> => {
     if (!request.headers.authorization) return null
     try {
-      const claims = await request.jwtVerify<{ sub: string }>()
-      return claims.sub
+      const { sub } = await request.jwtVerify<{ sub: unknown }>()
+      return isAcceptedOpenid(sub, dev) ? sub : null
     } catch {
       return null
     }
@@ -68,7 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   })
 
-  const links = await registerUploads(app, { db, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
+  const links = await registerUploads(app, { db, pii, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
   /** What a function call runs with: the caller from the token, never from the body. */
   const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, fileLink: links.link })
 
@@ -85,6 +99,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const mode: LoginMode = dev ? 'dev' : 'production'
     const login = await exchangeLoginCode(code, mode)
     if (!login.ok) return reply.status(401).send(login)
+    if (!isAcceptedOpenid(login.openid, dev)) return fail(reply, 401, 'UNAUTHENTICATED', '登录失败，请重试')
     const token = app.jwt.sign({ sub: login.openid })
     const me = await FUNCTIONS.users.handle({ action: 'me' }, runtimeOf(login.openid))
     if (!me.ok) return reply.send(me)
@@ -115,5 +130,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   } else {
     app.get('/', async () => 'H5 build not found: run `npm run build:h5` first.')
   }
-  return app
+  const server = app as unknown as LocalServer
+  server.removeFile = links.remove
+  return server
 }

@@ -4,6 +4,7 @@ import { maskName } from '../../domain/identity/mask'
 import { DuplicateKeyError } from '../../db/types'
 import type { Ctx } from '../context'
 import { AppError, failedPrecondition } from '../errors'
+import { attachFiles } from '../files'
 import type { CaseRecord } from './record'
 import { caseSummary } from './views'
 import { writeRequestRow } from '../requests/row'
@@ -94,6 +95,7 @@ export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase
   try {
     const stored = await ctx.transaction(async (t) => {
       const stored: CaseRecord = { ...record, _id: (await t.tx.collection<CaseRecord>('cases').add({ data: record }))._id }
+      await attachFiles(t.tx, stored.attachments.map((a) => a.fileId), { collection: 'cases', id: stored._id })
       await t.notify(stored.ownerId, ...noticeOf(spec, stored, stored.timeline[0]))
       await writeRequestRow(t.tx, requestRowOfCase(stored, spec.caseLink(stored._id)))
       return stored

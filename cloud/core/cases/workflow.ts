@@ -3,6 +3,7 @@ import { step, type Actor, type StepInput } from '../../domain/cases/workflow'
 import { formatYuan } from '../../domain/money'
 import type { Ctx, Notice, TransactionStep } from '../context'
 import { AppError, forbidden, notFound } from '../errors'
+import { attachFiles } from '../files'
 import { hasRole, isStaffOf } from '../identity'
 import type { CaseRecord } from './record'
 import { writeRequestRow } from '../requests/row'
@@ -141,6 +142,7 @@ export async function takeStep(
 
     const _ = ctx.db.command
     await ref.update({ data: { ...change, timeline: _.set(change.timeline), attachments: _.set(change.attachments ?? record.attachments) } })
+    if (input.attachments?.length) await attachFiles(t.tx, input.attachments.map((a) => a.fileId), { collection: 'cases', id: record._id })
     const next: CaseRecord = { ...record, ...change }
     if (staffStep) await t.audit({ target: record._id, subjects: [record.ownerId], summary: STEP_SUMMARY[action](entry) })
     await t.notify(record.ownerId, ...noticeOf(spec, next, entry))

@@ -19,6 +19,7 @@ import { defineFunction } from '../../core/defineFunction'
 import { failedPrecondition, notFound } from '../../core/errors'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 import { pageUrl } from '../../../types/services'
+import { attachFiles } from '../../core/files'
 import { writeRequestRow } from '../../core/requests/row'
 import { latLngOf } from '../../core/geo'
 import type { StationRecord, StationReportRecord } from './records'
@@ -29,6 +30,9 @@ const SCAN_BATCH = 100
 
 const stations = (ctx: Ctx) => ctx.db.collection<StationRecord>('stations')
 const reportsOf = (ctx: Ctx) => ctx.db.collection<StationReportRecord>('station_reports')
+
+/** The uploads behind a station's photo links (`/files/<id>`, or a CloudBase file's record id). */
+const photoFileIds = (photos: string[]) => photos.map((p) => p.replace(/^\/files\//, '').split('?')[0]).filter((id) => /^[\w.-]{1,64}$/.test(id))
 
 const isOpenNow = (s: StationRecord, clock: WallClock) => s.status === 'open' && isOpenOn(s.hours, clock)
 
@@ -189,10 +193,12 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
           await stationsTx.doc(input.id).update({
             data: { ...fields, location: _.set(fields.location), hours: _.set(fields.hours), photos: _.set(fields.photos), phone: input.phone ?? _.remove() },
           })
+          await attachFiles(t.tx, photoFileIds(fields.photos), { collection: 'stations', id: input.id })
           await t.audit({ target: input.id, summary: `修改阵地“${input.name}”` })
           return input.id
         }
         const { _id } = await stationsTx.add({ data: { ...fields, phone: input.phone, status: 'open' as const, createdAt: now } })
+        await attachFiles(t.tx, photoFileIds(fields.photos), { collection: 'stations', id: _id })
         await t.audit({ target: _id, summary: `新建阵地“${input.name}”` })
         return _id
       })

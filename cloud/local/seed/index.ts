@@ -22,12 +22,16 @@ async function insertIfMissing<T extends { _id: string }>(db: Db, collection: st
   }
 }
 
-export async function seedDemoData(db: Db, pii: Pii, now: number): Promise<{ inserted: number }> {
+/**
+ * The demo data: stations, classes and an employer, and — in dev mode only — the dev personas with
+ * 张建国's medical cover. Production never gets the personas (their `dev-` ids are refused there).
+ */
+export async function seedDemoData(db: Db, pii: Pii, now: number, options: { personas?: boolean } = {}): Promise<{ inserted: number }> {
   let inserted = 0
   const count = async (p: Promise<boolean>) => {
     if (await p) inserted++
   }
-  for (const p of PERSONAS) {
+  for (const p of options.personas === false ? [] : PERSONAS) {
     const user: UserRecord = {
       _id: p.openid,
       roles: p.roles,
