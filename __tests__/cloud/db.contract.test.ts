@@ -58,6 +58,10 @@ describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
     const { _id } = await people().add({ data: { name: '甲' } })
     await people().doc(_id).update({ data: { address: { city: '温州' }, tags: db.command.push('x', 'y'), age: db.command.inc(1) } })
     expect((await people().doc(_id).get()).data).toMatchObject({ address: { city: '温州' }, tags: ['x', 'y'], age: 1 })
+    const logs = db.collection<{ entries: unknown[] }>('logs')
+    await logs.add({ data: { _id: 'l', entries: [{ at: 1 }] } })
+    await logs.doc('l').update({ data: { entries: db.command.push({ at: 2, ok: true }, false, null, '中') } })
+    expect((await logs.doc('l').get()).data!.entries).toEqual([{ at: 1 }, { at: 2, ok: true }, false, null, '中'])
   })
 
   it('queries with the command operators', async () => {
@@ -77,8 +81,25 @@ describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
     expect(await names({ name: _.nin(['a', 'c']) })).toEqual(['b', 'd'])
     expect(await names({ age: _.exists(false) })).toEqual(['d'])
     expect(await names({ tags: _.all(['x', 'y']) })).toEqual(['b'])
+    expect(await names({ age: _.in([null, 10]) })).toEqual(['a', 'd'])
+    expect(await names({ age: _.nin([null, 10]) })).toEqual(['b', 'c'])
+    expect(await names({ tags: _.all([]) })).toEqual([])
     expect(await names(_.or([{ name: 'a' }, { age: 30 }]))).toEqual(['a', 'c'])
     expect(await names(_.and([{ tags: _.all(['y']) }, { age: _.lt(25) }]))).toEqual(['b'])
+  })
+
+  it('matches lists of any length with _.in, _.nin and _.all, and pushes many values at once', async () => {
+    const _ = db.command
+    const many = Array.from({ length: 5000 }, (_v, i) => `t${i}`)
+    const { _id } = await people().add({ data: { name: 'many', tags: many } })
+    await people().add({ data: { name: 'few', tags: ['t1'] } })
+    expect((await people().where({ tags: _.all(many) }).get()).data.map((d) => d.name)).toEqual(['many'])
+    expect((await people().where({ name: _.in([...many, 'few']) }).get()).data.map((d) => d.name)).toEqual(['few'])
+    expect((await people().where({ name: _.nin(many) }).count()).total).toBe(2)
+    await people().doc(_id).update({ data: { tags: _.push(...many) } })
+    const tags = (await people().doc(_id).get()).data!.tags!
+    expect(tags).toHaveLength(10_000)
+    expect(tags.slice(4998, 5002)).toEqual(['t4998', 't4999', 't0', 't1'])
   })
 
   it('matches nested fields by object or by dot path', async () => {

@@ -97,6 +97,11 @@ export class SqliteDb implements Db, SqliteConnection {
     return this.statements.get(sql)
   }
 
+  /** How many prepared statements are cached (bounded by `STATEMENT_CACHE_SIZE`). */
+  get cachedStatements(): number {
+    return this.statements.size
+  }
+
   write<R>(collection: string, fn: () => R): R {
     this.memory.touched(collection)
     try {
