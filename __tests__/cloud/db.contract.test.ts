@@ -122,6 +122,16 @@ describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
     expect((await people().limit(120).get()).data).toHaveLength(120)
   })
 
+  it('refuses a skip or limit that is not a whole number in range with a plain Error, before any query', () => {
+    for (const bad of [1e300, 99999999999999999999, -1, 1.5, Number.NaN, Infinity, 2 ** 53]) {
+      expect(() => people().skip(bad)).toThrow(/^skip must be a whole number/)
+    }
+    for (const bad of [0, -3, 2.5, 1e300, Number.NaN, Infinity]) {
+      expect(() => people().limit(bad)).toThrow(/^limit must be a whole number/)
+    }
+    expect(() => people().where({}).skip(Number.MAX_SAFE_INTEGER).limit(1)).not.toThrow()
+  })
+
   it('updates only the documents still matching: the conditional update', async () => {
     const _ = db.command
     const { _id } = await db.collection('seats').add({ data: { left: 2 } })

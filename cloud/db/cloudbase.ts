@@ -1,3 +1,4 @@
+import { checkedLimit, checkedSkip } from './paging'
 import type { CollectionRef, Db, DocData, DocRef, Query, QueryRef, Transaction } from './types'
 import { DuplicateKeyError } from './types'
 
@@ -47,8 +48,8 @@ function queryRef<T extends DocData>(collection: string, q: Sdk): QueryRef<T> {
   return {
     where: (query: Query) => queryRef(collection, q.where(query)),
     orderBy: (field, direction) => queryRef(collection, q.orderBy(field, direction)),
-    skip: (n) => queryRef(collection, q.skip(n)),
-    limit: (n) => queryRef(collection, q.limit(n)),
+    skip: (n) => queryRef(collection, q.skip(checkedSkip(n))),
+    limit: (n) => queryRef(collection, q.limit(checkedLimit(n))),
     get: () => q.get(),
     count: () => q.count(),
     update: async ({ data }) => {

@@ -3,13 +3,10 @@ import { around } from 'geokdbush'
 import { randomBytes } from 'node:crypto'
 import { distanceM } from '../../domain/stations/distance'
 import { Op } from '../command'
+import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
 import type { CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
 import type { MemoryIndexes } from './memoryIndexes'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
-
-/** CloudBase's server SDK returns at most 100 documents unless asked, and never more than 1000. */
-const DEFAULT_LIMIT = 100
-const MAX_LIMIT = 1000
 
 export const newId = () => randomBytes(16).toString('hex')
 
@@ -120,10 +117,10 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     return this.with({ order: [...this.state.order, [field, direction]] })
   }
   skip(n: number): QueryRef<T> {
-    return this.with({ skip: n })
+    return this.with({ skip: checkedSkip(n) })
   }
   limit(n: number): QueryRef<T> {
-    return this.with({ limit: n })
+    return this.with({ limit: checkedLimit(n) })
   }
 
   private condition(): Compiled {
@@ -144,7 +141,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   get(): Promise<{ data: WithId<T>[] }> {
     return this.run((table) => {
       const cond = this.condition()
-      const limit = Math.min(this.state.limit ?? DEFAULT_LIMIT, MAX_LIMIT)
+      const limit = this.state.limit ?? DEFAULT_LIMIT
       if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
       const rows = this.db
         .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
