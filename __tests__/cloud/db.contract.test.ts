@@ -6,7 +6,8 @@ import { DuplicateKeyError, type Db } from '../../cloud/db/types'
  * stated once. It runs on the sqlite driver; the cloudbase driver passes through to CloudBase.
  */
 describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
-  { collection: 'people', name: 'email', fields: [{ path: 'email' }], unique: true },
+  { collection: 'people', name: 'email', fields: [{ path: 'email' }], unique: true, sparse: true },
+  { collection: 'members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true },
   { collection: 'places', name: 'geo', fields: [{ path: 'location', geo: true }] },
 ] })]])('Db contract on the %s driver', (_name, open) => {
   let db: Db & { close(): void }
@@ -35,12 +36,44 @@ describe.each([['sqlite', () => new SqliteDb({ filename: ':memory:', indexes: [
     await expect(people().add({ data: { _id: 'p1', name: '乙' } })).rejects.toBeInstanceOf(DuplicateKeyError)
   })
 
-  it('refuses a duplicate of a UNIQUE index but admits many documents without the field', async () => {
+  it('refuses a duplicate of a sparse UNIQUE index but admits any number of documents without the field', async () => {
     await people().add({ data: { name: '甲', email: 'a@x.cn' } })
     await expect(people().add({ data: { name: '乙', email: 'a@x.cn' } })).rejects.toBeInstanceOf(DuplicateKeyError)
     await people().add({ data: { name: '丙' } })
     await people().add({ data: { name: '丁' } })
     expect((await people().count()).total).toBe(3)
+    // A sparse index leaves out only documents that lack the field: an explicit null is a value.
+    const explicitNull = null as unknown as string
+    await people().add({ data: { name: '戊', email: explicitNull } })
+    await expect(people().add({ data: { name: '己', email: explicitNull } })).rejects.toBeInstanceOf(DuplicateKeyError)
+  })
+
+  it('counts a missing field as null in a UNIQUE index that is not sparse: one document may lack it', async () => {
+    const members = db.collection<{ name: string; memberKey?: string | null }>('members')
+    await members.add({ data: { name: '甲', memberKey: '2026:a' } })
+    await expect(members.add({ data: { name: '乙', memberKey: '2026:a' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await members.add({ data: { name: '丙' } })
+    await expect(members.add({ data: { name: '丁' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(members.add({ data: { name: '戊', memberKey: null } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect((await members.count()).total).toBe(2)
+  })
+
+  it('refuses a duplicate made by set, update, the conditional update and a transaction, writing nothing', async () => {
+    const _ = db.command
+    await people().add({ data: { _id: 'a', name: '甲', email: 'a@x.cn' } })
+    await people().add({ data: { _id: 'b', name: '乙', email: 'b@x.cn' } })
+    await expect(people().doc('b').set({ data: { name: '乙', email: 'a@x.cn' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(people().doc('b').update({ data: { email: 'a@x.cn' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(people().where({ name: '乙' }).update({ data: { email: 'a@x.cn' } })).rejects.toBeInstanceOf(DuplicateKeyError)
+    await expect(
+      db.runTransaction(async (tx) => {
+        await tx.collection('people').doc('b').update({ data: { name: '乙改' } })
+        await tx.collection('people').add({ data: { _id: 'c', name: '丙', email: 'a@x.cn' } })
+      }),
+    ).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect((await people().doc('b').get()).data).toMatchObject({ name: '乙', email: 'b@x.cn' })
+    expect((await people().doc('c').get()).data).toBeNull()
+    expect((await people().where({ email: _.exists(true) }).count()).total).toBe(2)
   })
 
   it('merges nested objects on update and applies inc, push, set and remove', async () => {

@@ -29,3 +29,25 @@ describe('sqlite driver statements', () => {
     expect((await db.collection('things').where({ field0: 1 }).count()).total).toBe(0)
   })
 })
+
+describe('sqlite driver yieldBetween', () => {
+  it('is awaited before every statement, inside transactions too, and transactions still run one at a time', async () => {
+    let yields = 0
+    const db = new SqliteDb({ filename: ':memory:', indexes: [], yieldBetween: () => (yields++, new Promise((r) => setImmediate(r))) })
+    await db.collection('counters').add({ data: { _id: 'c', n: 0 } })
+    let runs = 0
+    const bump = () =>
+      db.runTransaction(async (tx) => {
+        runs++
+        const ref = tx.collection<{ n: number }>('counters').doc('c')
+        const { data } = await ref.get()
+        await ref.update({ data: { n: data!.n + 1 } })
+      })
+    await Promise.all([bump(), bump(), db.collection('counters').doc('c').get()])
+    expect((await db.collection('counters').doc('c').get()).data).toMatchObject({ n: 2 })
+    expect(runs).toBe(2)
+    // add, two statements per transaction, the outside get, the last get.
+    expect(yields).toBe(1 + 2 * 2 + 1 + 1)
+    db.close()
+  })
+})

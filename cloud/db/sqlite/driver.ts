@@ -6,7 +6,7 @@ import { DuplicateKeyError } from '../types'
 import { SqliteCollection, type SqliteConnection } from './collection'
 import { MemoryIndexes } from './memoryIndexes'
 import { TransactionQueue } from './queue'
-import { fieldSql } from './sql'
+import { fieldSql, jsonPath } from './sql'
 import { StatementCache } from './statements'
 
 export { newId } from './collection'
@@ -20,6 +20,11 @@ export interface SqliteDbOptions {
   /** A file path, or `:memory:`. */
   filename: string
   indexes?: IndexSpec[]
+  /**
+   * A test hook, awaited before every statement body (inside transactions too), so that a test
+   * can make callers really interleave, e.g. `() => new Promise((r) => setImmediate(r))`.
+   */
+  yieldBetween?: () => Promise<void>
 }
 
 /**
@@ -45,7 +50,7 @@ export class SqliteDb implements Db, SqliteConnection {
     this.sql.pragma('synchronous = NORMAL')
     this.sql.pragma('busy_timeout = 5000')
     this.statements = new StatementCache(this.sql)
-    this.queue = new TransactionQueue()
+    this.queue = new TransactionQueue(options.yieldBetween)
     this.memory = new MemoryIndexes(
       (collection) => this.ensureTable(collection),
       (sql) => this.statement(sql).raw(true).all() as unknown[][],
@@ -115,10 +120,25 @@ export class SqliteDb implements Db, SqliteConnection {
   private createIndex(spec: IndexSpec) {
     const table = this.ensureTable(spec.collection)
     if (this.memory.declare(spec)) return
+    const name = `ix_${spec.collection}_${spec.name}`
     const columns = spec.fields.map((f) => `${fieldSql(f.path)}${f.direction === 'desc' ? ' DESC' : ''}`)
     const unique = spec.unique ? 'UNIQUE ' : ''
-    this.sql.exec(
-      `CREATE ${unique}INDEX IF NOT EXISTS ix_${spec.collection}_${spec.name} ON ${table} (${columns.join(', ')})`,
-    )
+    this.sql.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`)
+    if (spec.unique) this.createNullGuard(table, name, spec)
+  }
+
+  /**
+   * SQLite's UNIQUE treats every NULL as distinct; MongoDB's unique index counts a missing field
+   * as null, so only one document may lack it. This partial index covers the keys with a null
+   * (JSON null or missing; json_quote turns both into 'null') and makes them unique too. A sparse
+   * index leaves out the documents that lack every indexed field, as MongoDB's does.
+   */
+  private createNullGuard(table: string, name: string, spec: IndexSpec) {
+    const values = spec.fields.map((f) => fieldSql(f.path))
+    const anyNull = values.map((v) => `${v} IS NULL`).join(' OR ')
+    const present = spec.fields.map((f) => (f.path === '_id' ? '1' : `json_type(doc, '${jsonPath(f.path)}') IS NOT NULL`)).join(' OR ')
+    const where = spec.sparse ? `(${anyNull}) AND (${present})` : anyNull
+    const keys = values.map((v) => `json_quote(${v})`).join(', ')
+    this.sql.exec(`CREATE UNIQUE INDEX IF NOT EXISTS ${name}__null ON ${table} (${keys}) WHERE ${where}`)
   }
 }
