@@ -1,3 +1,4 @@
+import { checkedLimit, checkedSkip } from './paging'
 import type { CollectionRef, Db, DocData, DocRef, Query, QueryRef, Transaction } from './types'
 import { DuplicateKeyError } from './types'
 
@@ -5,14 +6,37 @@ import { DuplicateKeyError } from './types'
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Sdk = any
 
-const isMissing = (e: any) => /not exist|does not exist|cannot find document/i.test(String(e?.errMsg ?? e?.message ?? e))
-const isDuplicate = (e: any) => e?.errCode === -502001 || /duplicate key/i.test(String(e?.errMsg ?? e?.message ?? e))
+const textOf = (e: any): string =>
+  [e?.errMsg, e?.message].filter((part): part is string => typeof part === 'string').join(' | ') || String(e)
+
+/**
+ * A missing document: doc(id).get() rejects ("document.get:fail document with _id … does not
+ * exist") unless the SDK was told `throwOnNotFound: false`; inside a transaction it answers null.
+ */
+const isMissing = (e: any) => /does not exist|not exist|cannot find document|DOCUMENT_NOT_FOUND/i.test(textOf(e))
+
+/**
+ * A write refused by a UNIQUE index, and nothing else. CloudBase's code for it is
+ * DATABASE_DUPLICATE_WRITE ("index key duplicate", https://docs.cloudbase.net/error-code/DATABASE_DUPLICATE_WRITE);
+ * wx-server-sdk surfaces it as the general -502001 "database request fail", with MongoDB's
+ * "E11000 duplicate key error …" (code 11000) in the message. -502001 alone is not enough: CloudBase
+ * uses it for every failed database request (a missing geo index, a collection that already exists…).
+ */
+export const isDuplicateKey = (e: any): boolean =>
+  e?.code === 'DATABASE_DUPLICATE_WRITE' ||
+  e?.errCode === 'DATABASE_DUPLICATE_WRITE' ||
+  e?.code === 11000 ||
+  e?.errCode === 11000 ||
+  /\bE11000 duplicate key error\b|\bDATABASE_DUPLICATE_WRITE\b/.test(textOf(e))
+
+/** The collection named in an E11000 message ("collection: <env>.<collection> index: …"), if any. */
+const collectionIn = (e: any): string | undefined => /collection: [^.\s]+\.(\S+) index:/.exec(textOf(e))?.[1]
 
 async function guard<R>(collection: string, call: () => Promise<R>): Promise<R> {
   try {
     return await call()
   } catch (e) {
-    if (isDuplicate(e)) throw new DuplicateKeyError(collection)
+    if (isDuplicateKey(e)) throw new DuplicateKeyError(collection)
     throw e
   }
 }
@@ -43,14 +67,22 @@ function docRef<T extends DocData>(collection: string, ref: Sdk): DocRef<T> {
   }
 }
 
-function queryRef<T extends DocData>(collection: string, q: Sdk): QueryRef<T> {
+/**
+ * The SDK's where() replaces the query set before (its Query keeps only the last one), while the
+ * Db contract adds conditions; so the driver keeps them all and gives the SDK their `_.and`.
+ */
+function queryRef<T extends DocData>(collection: string, q: Sdk, _: Sdk, wheres: Query[] = []): QueryRef<T> {
+  const next = (query: Sdk) => queryRef<T>(collection, query, _, wheres)
   return {
-    where: (query: Query) => queryRef(collection, q.where(query)),
-    orderBy: (field, direction) => queryRef(collection, q.orderBy(field, direction)),
-    skip: (n) => queryRef(collection, q.skip(n)),
-    limit: (n) => queryRef(collection, q.limit(n)),
-    get: () => q.get(),
-    count: () => q.count(),
+    where: (query: Query) => {
+      const all = [...wheres, query]
+      return queryRef<T>(collection, q.where(all.length === 1 ? query : _.and(all)), _, all)
+    },
+    orderBy: (field, direction) => next(q.orderBy(field, direction)),
+    skip: (n) => next(q.skip(checkedSkip(n))),
+    limit: (n) => next(q.limit(checkedLimit(n))),
+    get: async () => ({ data: (await q.get()).data }),
+    count: async () => ({ total: (await q.count()).total }),
     update: async ({ data }) => {
       const res = await guard<any>(collection, () => q.update({ data }))
       return { stats: { updated: res.stats?.updated ?? 0 } }
@@ -75,17 +107,24 @@ export function cloudbaseDb(cloud: Sdk): Db {
     Geo: db.Geo,
     collection<T extends DocData>(name: string): CollectionRef<T> {
       const ref = db.collection(name)
-      return { ...queryRef<T>(name, ref), doc: (id) => docRef<T>(name, ref.doc(id)), add: add(name, ref) }
+      return { ...queryRef<T>(name, ref, db.command), doc: (id) => docRef<T>(name, ref.doc(id)), add: add(name, ref) }
     },
-    runTransaction: (work) =>
-      db.runTransaction(async (t: Sdk) => {
-        const tx: Transaction = {
-          collection: (name: string) => {
-            const ref = t.collection(name)
-            return { doc: (id: string) => docRef(name, ref.doc(id)), add: add(name, ref) }
-          },
-        }
-        return work(tx)
-      }),
+    runTransaction: async (work) => {
+      try {
+        return await db.runTransaction(async (t: Sdk) => {
+          const tx: Transaction = {
+            collection: (name: string) => {
+              const ref = t.collection(name)
+              return { doc: (id: string) => docRef(name, ref.doc(id)), add: add(name, ref) }
+            },
+          }
+          return work(tx)
+        })
+      } catch (e) {
+        // A duplicate key the SDK reports at commit rather than at the operation.
+        if (!(e instanceof DuplicateKeyError) && isDuplicateKey(e)) throw new DuplicateKeyError(collectionIn(e) ?? 'transaction')
+        throw e
+      }
+    },
   }
 }

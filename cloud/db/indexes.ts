@@ -15,11 +15,21 @@ export interface IndexSpec {
   collection: string
   name: string
   fields: IndexField[]
+  /**
+   * UNIQUE, as MongoDB (and so CloudBase) has it: a document that lacks an indexed field counts as
+   * having null there, so only one document may lack it, unless the index is `sparse`.
+   */
   unique?: boolean
+  /**
+   * With `unique`: documents that lack every indexed field are left out of the index, so any number
+   * of them may exist (MongoDB's sparse index). For a UNIQUE index on an optional field.
+   */
+  sparse?: boolean
 }
 
 export const INDEXES: IndexSpec[] = [
-  { collection: 'users', name: 'idNumber_blind', fields: [{ path: 'pii.idNumberBlind' }], unique: true },
+  // Only users who have done real-name verification have pii: the others must not collide.
+  { collection: 'users', name: 'idNumber_blind', fields: [{ path: 'pii.idNumberBlind' }], unique: true, sparse: true },
   { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
   { collection: 'stations', name: 'status_type', fields: [{ path: 'status' }, { path: 'type' }] },
   { collection: 'stations', name: 'facilities', fields: [{ path: 'facilities', each: true }] },

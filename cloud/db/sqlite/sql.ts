@@ -33,6 +33,9 @@ export function bindValue(value: unknown): unknown {
   return value
 }
 
+/** A list as one JSON array text, for `json_each(?)`. */
+const jsonArray = (values: unknown[]) => JSON.stringify(values.map((v) => (v === undefined ? null : v)))
+
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
 
@@ -61,22 +64,25 @@ function compileFieldOp(path: string, op: Op): Compiled {
       return { sql: `${f} <= ?`, params: [bindValue(op.arg)] }
     case 'in':
     case 'nin': {
+      // One bound JSON array, so the SQL text is the same whatever the list's length.
       const values = op.arg as unknown[]
-      if (values.length === 0) return { sql: op.kind === 'in' ? '0' : '1', params: [] }
-      const list = `${f} IN (${values.map(() => '?').join(',')})`
-      return { sql: op.kind === 'in' ? list : `${f} IS NULL OR NOT (${list})`, params: values.map(bindValue) }
+      const list = `${f} IN (SELECT value FROM json_each(?) WHERE type <> 'null')`
+      const params = [jsonArray(values)]
+      // As in MongoDB, a null in the list stands for "null or missing".
+      const withNull = values.some((v) => v === null || v === undefined)
+      if (op.kind === 'in') return { sql: withNull ? `${f} IS NULL OR ${list}` : list, params }
+      return { sql: withNull ? `${f} IS NOT NULL AND NOT (${list})` : `${f} IS NULL OR NOT (${list})`, params }
     }
     case 'exists': {
       const type = path === '_id' ? `_id` : `json_type(doc, '${jsonPath(path)}')`
       return { sql: op.arg ? `${type} IS NOT NULL` : `${type} IS NULL`, params: [] }
     }
     case 'all': {
+      // Every wanted value is among the array's elements: one fixed expression over two json_each.
       const values = op.arg as unknown[]
-      const one = `EXISTS (SELECT 1 FROM json_each(doc, '${jsonPath(path)}') WHERE value = ?)`
-      return join(
-        values.map((v) => ({ sql: one, params: [bindValue(v)] })),
-        'AND',
-      )
+      if (values.length === 0) return { sql: '0', params: [] }
+      const held = `SELECT 1 FROM json_each(doc, '${jsonPath(path)}') held WHERE held.value = wanted.value`
+      return { sql: `NOT EXISTS (SELECT 1 FROM json_each(?) wanted WHERE NOT EXISTS (${held}))`, params: [jsonArray(values)] }
     }
     case 'and':
     case 'or':
@@ -132,13 +138,17 @@ export function compileUpdate(data: Record<string, unknown>): { sql: string; par
           sql = `json_set(${sql}, '${p}', coalesce(json_extract(doc, '${p}'), 0) + ?)`
           params.push(value.arg)
           return
-        case 'push':
-          sql = `json_set(${sql}, '${p}', json(coalesce(json_extract(doc, '${p}'), '[]')))`
-          for (const item of value.arg as unknown[]) {
-            sql = `json_insert(${sql}, '${p}[#]', json(?))`
-            params.push(JSON.stringify(item))
-          }
+        case 'push': {
+          // Appends by splicing the two JSON array texts, so the SQL text does not grow with the items.
+          const current = `coalesce(json_extract(doc, '${p}'), '[]')`
+          const spliced = `substr(${current}, 1, length(${current}) - 1) || ',' || substr(?, 2)`
+          const merged = `CASE WHEN json_array_length(${current}) = 0 THEN ? WHEN json_array_length(?) = 0 THEN ${current} ELSE ${spliced} END`
+          sql = `json_set(${sql}, '${p}', json(${merged}))`
+          const items = jsonArray(value.arg as unknown[])
+          // The three placeholders, in the order they appear: THEN ?, json_array_length(?), substr(?, 2).
+          params.push(items, items, items)
           return
+        }
         case 'set':
           sql = `json_set(${sql}, '${p}', json(?))`
           params.push(JSON.stringify(value.arg ?? null))

@@ -1,0 +1,250 @@
+import type Database from 'better-sqlite3'
+import { around } from 'geokdbush'
+import { randomBytes } from 'node:crypto'
+import { distanceM } from '../../domain/stations/distance'
+import { Op } from '../command'
+import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
+import type { CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
+import type { MemoryIndexes } from './memoryIndexes'
+import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
+
+export const newId = () => randomBytes(16).toString('hex')
+
+/** What the collections need of the driver: turns, tables, statements, writes, memory indexes. */
+export interface SqliteConnection {
+  /** Runs a synchronous statement body in turn with transactions (see `TransactionQueue`). */
+  run<R>(inTransaction: boolean, body: () => R): Promise<R>
+  ensureTable(collection: string): string
+  statement(sql: string): Database.Statement
+  /** Runs a write, turning a UNIQUE violation into the driver-neutral `DuplicateKeyError`. */
+  write<R>(collection: string, fn: () => R): R
+  readonly memory: MemoryIndexes
+}
+
+interface QueryState {
+  where: unknown[]
+  order: Array<[string, 'asc' | 'desc']>
+  skip: number
+  limit?: number
+}
+
+const parse = <T>(row: { doc: string } | undefined): WithId<T> | null => (row ? (JSON.parse(row.doc) as WithId<T>) : null)
+
+class SqliteDocRef<T extends DocData> implements DocRef<T> {
+  constructor(
+    private readonly db: SqliteConnection,
+    private readonly collection: string,
+    private readonly id: string,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  /** Runs a synchronous statement body on this collection's table, in turn with transactions. */
+  private run<R>(body: (table: string) => R): Promise<R> {
+    return this.db.run(this.inTransaction, () => body(this.db.ensureTable(this.collection)))
+  }
+
+  get() {
+    return this.run((table) => {
+      const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
+      return { data: parse<T>(row) }
+    })
+  }
+
+  set({ data }: { data: T }) {
+    return this.run((table) => {
+      const doc = JSON.stringify({ ...data, _id: this.id })
+      this.db.write(this.collection, () =>
+        this.db
+          .statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc`)
+          .run(this.id, doc),
+      )
+    })
+  }
+
+  update({ data }: { data: Record<string, unknown> }): Promise<UpdateResult> {
+    return this.run((table) => {
+      const patch = compileUpdate(data)
+      const info = this.db.write(this.collection, () =>
+        this.db.statement(`UPDATE ${table} SET doc = ${patch.sql} WHERE _id = ?`).run(...patch.params, this.id),
+      )
+      return { stats: { updated: info.changes } }
+    })
+  }
+
+  remove(): Promise<RemoveResult> {
+    return this.run((table) => {
+      const info = this.db.write(this.collection, () => this.db.statement(`DELETE FROM ${table} WHERE _id = ?`).run(this.id))
+      return { stats: { removed: info.changes } }
+    })
+  }
+}
+
+export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
+  constructor(
+    private readonly db: SqliteConnection,
+    private readonly name: string,
+    private readonly inTransaction: boolean,
+    private readonly state: QueryState = { where: [], order: [], skip: 0 },
+  ) {}
+
+  private with(change: Partial<QueryState>): SqliteCollection<T> {
+    return new SqliteCollection<T>(this.db, this.name, this.inTransaction, { ...this.state, ...change })
+  }
+
+  /** Runs a synchronous statement body on this collection's table, in turn with transactions. */
+  private run<R>(body: (table: string) => R): Promise<R> {
+    return this.db.run(this.inTransaction, () => body(this.db.ensureTable(this.name)))
+  }
+
+  doc(id: string): DocRef<T> {
+    return new SqliteDocRef<T>(this.db, this.name, id, this.inTransaction)
+  }
+
+  add({ data }: { data: NewDoc<T> }) {
+    return this.run((table) => {
+      const _id = data._id ?? newId()
+      this.db.write(this.name, () =>
+        this.db.statement(`INSERT INTO ${table} (_id, doc) VALUES (?, ?)`).run(_id, JSON.stringify({ ...data, _id })),
+      )
+      return { _id }
+    })
+  }
+
+  where(query: Query): QueryRef<T> {
+    return this.with({ where: [...this.state.where, query] })
+  }
+  orderBy(field: string, direction: 'asc' | 'desc'): QueryRef<T> {
+    return this.with({ order: [...this.state.order, [field, direction]] })
+  }
+  skip(n: number): QueryRef<T> {
+    return this.with({ skip: checkedSkip(n) })
+  }
+  limit(n: number): QueryRef<T> {
+    return this.with({ limit: checkedLimit(n) })
+  }
+
+  private condition(): Compiled {
+    const parts = this.state.where.map(compileQuery)
+    if (parts.length === 0) return { sql: '1', params: [] }
+    return {
+      sql: parts.map((p) => `(${p.sql})`).join(' AND '),
+      params: parts.flatMap((p) => p.params),
+      geo: parts.find((p) => p.geo)?.geo,
+    }
+  }
+
+  private orderSql(): string {
+    if (this.state.order.length === 0) return ''
+    return ' ORDER BY ' + this.state.order.map(([f, d]) => `${fieldSql(f)} ${d === 'desc' ? 'DESC' : 'ASC'}`).join(', ')
+  }
+
+  get(): Promise<{ data: WithId<T>[] }> {
+    return this.run((table) => {
+      const cond = this.condition()
+      const limit = this.state.limit ?? DEFAULT_LIMIT
+      if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
+      const rows = this.db
+        .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
+        .all(...cond.params, limit, this.state.skip) as Array<{ doc: string }>
+      return { data: rows.map((r) => JSON.parse(r.doc) as WithId<T>) }
+    })
+  }
+
+  /**
+   * Nearest first, as CloudBase's geoNear (which likewise needs a geo index): take the nearest
+   * points from the k-d tree a batch at a time, keep the documents among them that meet the other
+   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal.
+   */
+  private nearest(table: string, cond: Compiled, wanted: number): WithId<T>[] {
+    const { path, options } = cond.geo!
+    const index = this.db.memory.geoIndexOf(this.name, path)
+    if (!index) throw new Error(`geoNear on ${this.name}.${path} needs a declared geo index`)
+    if (index.empty || wanted <= 0) return []
+    const [lng, lat] = options.geometry.coordinates
+    const maxKm = options.maxDistance === undefined ? Infinity : options.maxDistance / 1000
+    const minDistance = options.minDistance ?? 0
+    const matching = this.db
+      .statement(`SELECT rowid, doc FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
+      .raw(true)
+
+    const canMatch = this.elementFilter()
+    const admits = canMatch ? (i: number) => canMatch(index.points[i][0]) : undefined
+
+    const found: WithId<T>[] = []
+    let checked = 0
+    let batch = wanted + 4
+    for (;;) {
+      const nearestFirst = around(index.tree, lng, lat, checked + batch, maxKm, admits)
+      const fresh = nearestFirst
+        .slice(checked)
+        .map((i) => index.points[i])
+        .filter(([, pLat, pLng]) => minDistance === 0 || distanceM({ lat, lng }, { lat: pLat, lng: pLng }) >= minDistance)
+        .map(([rowid]) => rowid)
+      if (fresh.length > 0) {
+        const docs = new Map(matching.all(JSON.stringify(fresh), ...cond.params) as Array<[number, string]>)
+        for (const rowid of fresh) {
+          const doc = docs.get(rowid)
+          if (doc === undefined) continue
+          found.push(JSON.parse(doc) as WithId<T>)
+          if (found.length === wanted) return found
+        }
+      }
+      if (nearestFirst.length < checked + batch) return found
+      checked = nearestFirst.length
+      // The next batch is sized by how many of the points so far met the conditions.
+      const rate = Math.max(found.length, 1) / checked
+      batch = Math.min(Math.ceil(((wanted - found.length) / rate) * 1.25) + 4, checked * 8)
+    }
+  }
+
+  /**
+   * A test of whether a rowid can meet the `_.all([...])` conditions on arrays with an element
+   * index, or null when there are none. It only narrows: SQL still checks every condition.
+   */
+  private elementFilter(): ((rowid: number) => boolean) | null {
+    const holderSets: Array<Set<number>> = []
+    for (const query of this.state.where) {
+      if (!isPlainObject(query)) continue
+      for (const [path, value] of Object.entries(query)) {
+        if (!(value instanceof Op) || value.kind !== 'all') continue
+        const index = this.db.memory.elementIndexOf(this.name, path)
+        if (!index) continue
+        for (const element of value.arg as unknown[]) holderSets.push(index.rowidsOf.get(element) ?? new Set())
+      }
+    }
+    if (holderSets.length === 0) return null
+    holderSets.sort((a, b) => a.size - b.size)
+    return (rowid) => holderSets.every((holders) => holders.has(rowid))
+  }
+
+  count(): Promise<{ total: number }> {
+    return this.run((table) => {
+      const cond = this.condition()
+      if (cond.geo) return { total: this.nearest(table, cond, Number.MAX_SAFE_INTEGER).length }
+      const row = this.db.statement(`SELECT count(*) AS n FROM ${table} WHERE ${cond.sql}`).get(...cond.params) as {
+        n: number
+      }
+      return { total: row.n }
+    })
+  }
+
+  update({ data }: { data: Record<string, unknown> }): Promise<UpdateResult> {
+    return this.run((table) => {
+      const cond = this.condition()
+      if (cond.geo) throw new Error('geoNear cannot select documents to update')
+      const patch = compileUpdate(data)
+      const info = this.db.write(this.name, () =>
+        this.db.statement(`UPDATE ${table} SET doc = ${patch.sql} WHERE ${cond.sql}`).run(...patch.params, ...cond.params),
+      )
+      return { stats: { updated: info.changes } }
+    })
+  }
+
+  remove(): Promise<RemoveResult> {
+    return this.run((table) => {
+      const cond = this.condition()
+      const info = this.db.write(this.name, () => this.db.statement(`DELETE FROM ${table} WHERE ${cond.sql}`).run(...cond.params))
+      return { stats: { removed: info.changes } }
+    })
+  }
+}

@@ -1,0 +1,98 @@
+import KDBush from 'kdbush'
+import type { IndexSpec } from '../indexes'
+import { geoLatSql, geoLngSql, jsonPath } from './sql'
+
+export interface GeoIndex {
+  version: number
+  tree: KDBush
+  /** [rowid, lat, lng] of the point at each position of the tree. */
+  points: Array<[number, number, number]>
+  empty: boolean
+}
+
+/** Array element → rowids of the documents whose array holds it. */
+export interface ElementIndex {
+  version: number
+  rowidsOf: Map<unknown, Set<number>>
+}
+
+/** Reads raw rows (arrays) for a SQL text. */
+type ReadRows = (sql: string) => unknown[][]
+
+/**
+ * The geo (2dsphere) and array-element indexes, which SQLite has no expression index for: kept
+ * in memory, read from the table when first needed and again after any write to the collection.
+ * One process owns the database file, so it sees every write.
+ */
+export class MemoryIndexes {
+  private readonly geo = new Map<string, { built: GeoIndex | null }>()
+  private readonly elements = new Map<string, { built: ElementIndex | null }>()
+  private readonly versions = new Map<string, number>()
+
+  constructor(
+    private readonly tableOf: (collection: string) => string,
+    private readonly read: ReadRows,
+  ) {}
+
+  /** Takes a declared index if it is one of these kinds; false leaves it to SQLite. */
+  declare(spec: IndexSpec): boolean {
+    const geo = spec.fields.find((f) => f.geo)
+    if (geo) {
+      this.geo.set(`${spec.collection}:${geo.path}`, { built: null })
+      return true
+    }
+    const each = spec.fields.find((f) => f.each)
+    if (each) {
+      this.elements.set(`${spec.collection}:${each.path}`, { built: null })
+      return true
+    }
+    return false
+  }
+
+  /** Every write to a collection makes its in-memory indexes stale. */
+  touched(collection: string) {
+    this.versions.set(collection, (this.versions.get(collection) ?? 0) + 1)
+  }
+
+  /**
+   * A geo index: a static k-d tree of the points (kdbush), searched nearest first (geokdbush),
+   * rebuilt when the collection has changed since.
+   */
+  geoIndexOf(collection: string, path: string): GeoIndex | undefined {
+    const entry = this.geo.get(`${collection}:${path}`)
+    if (!entry) return undefined
+    const version = this.versions.get(collection) ?? 0
+    if (entry.built?.version !== version) {
+      const table = this.tableOf(collection)
+      const rows = this.read(
+        `SELECT rowid, ${geoLatSql(path)}, ${geoLngSql(path)} FROM ${table} WHERE ${geoLatSql(path)} IS NOT NULL`,
+      ) as Array<[number, number, number]>
+      const tree = new KDBush(Math.max(rows.length, 1))
+      for (const [, lat, lng] of rows) tree.add(lng, lat)
+      if (rows.length === 0) tree.add(0, 0)
+      tree.finish()
+      entry.built = { version, tree, points: rows, empty: rows.length === 0 }
+    }
+    return entry.built
+  }
+
+  /** The element index of `collection.path`, rebuilt when the collection has changed since. */
+  elementIndexOf(collection: string, path: string): ElementIndex | undefined {
+    const entry = this.elements.get(`${collection}:${path}`)
+    if (!entry) return undefined
+    const version = this.versions.get(collection) ?? 0
+    if (entry.built?.version !== version) {
+      const table = this.tableOf(collection)
+      const rows = this.read(`SELECT t.rowid, e.value FROM ${table} t, json_each(t.doc, '${jsonPath(path)}') e`) as Array<
+        [number, unknown]
+      >
+      const rowidsOf = new Map<unknown, Set<number>>()
+      for (const [rowid, value] of rows) {
+        if (!rowidsOf.has(value)) rowidsOf.set(value, new Set())
+        rowidsOf.get(value)!.add(rowid)
+      }
+      entry.built = { version, rowidsOf }
+    }
+    return entry.built
+  }
+}
