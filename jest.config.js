@@ -27,6 +27,15 @@ module.exports = {
   projects: [
     { ...common, displayName: 'domain', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/domain/**/*.test.ts'] },
     { ...common, displayName: 'cloud', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/cloud/**/*.test.ts'] },
+    // The same actions on the production driver (cloudbase over the stand-in of wx-server-sdk's database).
+    {
+      ...common,
+      displayName: 'cloudbase',
+      testEnvironment: 'node',
+      setupFiles: ['<rootDir>/__tests__/cloud/onCloudbase.ts'],
+      testMatch: ['<rootDir>/__tests__/cloud/**/*.test.ts'],
+      testPathIgnorePatterns: ['/__tests__/cloud/db\\.', '/__tests__/cloud/bundles\\.test'],
+    },
     { ...domTaro, displayName: 'components', testMatch: ['<rootDir>/__tests__/components/**/*.test.tsx'] },
     { ...common, displayName: 'mp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/__tests__/mp/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },

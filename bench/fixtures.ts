@@ -91,7 +91,7 @@ export async function addRushClass(db: Db, capacity: number) {
       cancelDaysBefore: 3,
       status: 'open',
       seatsLeft: capacity,
-      waitlistSeq: 0,
+      waitlisted: 0,
       createdAt: now,
       updatedAt: now,
     },

@@ -1,5 +1,5 @@
 import { cloudbaseDb, isDuplicateKey } from '../../cloud/db/cloudbase'
-import { DuplicateKeyError } from '../../cloud/db/types'
+import { DuplicateKeyError, TransactionConflictError } from '../../cloud/db/types'
 import { CloudSDKError, duplicateKey, requestFailed } from './cloudbaseStandInCommand'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -48,6 +48,10 @@ describe('cloudbase driver errors', () => {
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DuplicateKeyError)
     expect((error as DuplicateKeyError).collection).toBe('members')
-    await expect(failing(others[4]).runTransaction(async () => undefined)).rejects.toBe(others[4])
+    await expect(failing(others[3]).runTransaction(async () => undefined)).rejects.toBe(others[3])
+  })
+
+  it('maps a transaction whose retries ran out on conflicts to TransactionConflictError', async () => {
+    await expect(failing(others[4]).runTransaction(async () => undefined)).rejects.toBeInstanceOf(TransactionConflictError)
   })
 })

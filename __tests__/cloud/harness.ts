@@ -1,18 +1,23 @@
 import type { Envelope } from '../../types/envelope'
 import type { Runtime } from '../../cloud/core/context'
 import { createPii } from '../../cloud/core/pii'
-import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../../cloud/functions/registry'
 import { seedDemoData } from '../../cloud/local/seed'
+import { DRIVERS, type OpenDb } from './drivers'
 
 /** Monday 30 November 2026, 10:00 in Wenzhou. */
 export const MONDAY_10AM = Date.parse('2026-11-30T10:00:00+08:00')
 
 export const TEST_PII_KEY = Buffer.alloc(64, 7)
 
-/** A fresh in-memory database with the demo personas (and stations), and a clock the test moves. */
-export async function createHarness(options: { seed?: boolean } = {}) {
-  const db = new SqliteDb({ filename: ':memory:' })
+/**
+ * A fresh in-memory database with the demo personas (and stations), and a clock the test moves.
+ * On the sqlite driver unless told otherwise (`driver`, or LUGONG_TEST_DRIVER=cloudbase for a whole
+ * run on the CloudBase stand-in).
+ */
+export async function createHarness(options: { seed?: boolean; driver?: OpenDb; yieldBetween?: () => Promise<void> } = {}) {
+  const open = options.driver ?? DRIVERS.find(([name]) => name === (process.env.LUGONG_TEST_DRIVER ?? 'sqlite'))![1]
+  const db = open({ yieldBetween: options.yieldBetween })
   const pii = createPii(TEST_PII_KEY)
   let now = MONDAY_10AM
   if (options.seed !== false) await seedDemoData(db, pii, now)

@@ -1,13 +1,16 @@
 import * as v from 'valibot'
 import { defineFunction } from '../../cloud/core/defineFunction'
 import { createPii } from '../../cloud/core/pii'
-import { SqliteDb } from '../../cloud/db/sqlite/driver'
+import type { Db } from '../../cloud/db/types'
+import { DRIVERS } from './drivers'
 import { TEST_PII_KEY } from './harness'
 
 interface ProbeContract {
   create: { input: { text: string }; output: { id: string } }
   boom: { input: Record<string, never>; output: null }
   staffOnly: { input: Record<string, never>; output: string }
+  look: { input: Record<string, never>; output: string }
+  forgetful: { input: Record<string, never>; output: string }
 }
 
 const probe = defineFunction<ProbeContract>('probe', {
@@ -33,6 +36,8 @@ const probe = defineFunction<ProbeContract>('probe', {
       throw new Error('secret internals at /srv/app.js:12')
     },
   },
+  look: { roles: ['worker'], access: 'read', audited: false, input: v.object({}), run: async () => 'seen' },
+  forgetful: { roles: ['admin'], access: 'write', remember: false, audited: true, input: v.object({}), run: async () => 'ok' },
   staffOnly: {
     roles: ['volunteer:stations', 'admin'],
     access: 'write',
@@ -46,12 +51,12 @@ const probe = defineFunction<ProbeContract>('probe', {
   },
 })
 
-describe('defineFunction, the kernel of every function', () => {
-  let db: SqliteDb
+describe.each(DRIVERS)('defineFunction, the kernel of every function, on the %s driver', (_driver, open) => {
+  let db: Db & { close(): void }
   const pii = createPii(TEST_PII_KEY)
   const as = (openid: string | null, call: unknown) => probe.handle(call, { db, pii, openid, clock: () => 1_000 })
   beforeEach(() => {
-    db = new SqliteDb({ filename: ':memory:' })
+    db = open()
   })
   afterEach(() => db.close())
 
@@ -120,6 +125,56 @@ describe('defineFunction, the kernel of every function', () => {
     expect(await forgetOldIntents(db, 1_000 + INTENT_MEMORY_MS)).toBe(0)
     expect(await forgetOldIntents(db, 1_000 + INTENT_MEMORY_MS + 1)).toBe(1)
     expect((await db.collection('idempotency').count()).total).toBe(0)
+  })
+
+  it('binds a requestId to its payload: the same id with another payload is refused in words a worker understands', async () => {
+    const first = await as('u1', { action: 'create', payload: { text: 'hello' }, requestId: 'intent-0002' })
+    const other = await as('u1', { action: 'create', payload: { text: 'changed' }, requestId: 'intent-0002' })
+    expect(other).toEqual({ ok: false, error: { code: 'CONFLICT', message: '这次提交和上一次不一致，请刷新后重新提交' } })
+    expect(await as('u1', { action: 'create', payload: { text: 'hello' }, requestId: 'intent-0002' })).toEqual(first)
+    expect((await db.collection('notes').count()).total).toBe(1)
+  })
+
+  it('binds a requestId only by a successful answer: a worker who fixes a field sends again with the same id', async () => {
+    const refused = await as('u1', { action: 'create', payload: { text: 'x' }, requestId: 'intent-0003' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    expect(await as('u1', { action: 'create', payload: { text: 'fixed' }, requestId: 'intent-0003' })).toMatchObject({ ok: true })
+    expect(await db.collection('idempotency').count()).toEqual({ total: 1 })
+  })
+
+  it('refuses all but one of three concurrent calls with one requestId and different payloads', async () => {
+    const results = await Promise.all(['aaa', 'bbb', 'ccc'].map((text) => as('u1', { action: 'create', payload: { text }, requestId: 'intent-0004' })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(2)
+    expect((await db.collection('notes').count()).total).toBe(1)
+  })
+
+  it('remembers no answer of a read, and binds nothing for it', async () => {
+    await db.collection('users').add({ data: { _id: 'admin1', roles: ['worker', 'admin'], services: [], consents: {} } })
+    await as('admin1', { action: 'look', payload: {}, requestId: 'intent-0005' })
+    expect(await db.collection('idempotency').count()).toEqual({ total: 0 })
+  })
+
+  it('audits with a summary, never the payload: an extra key 1,001 levels deep changes nothing', async () => {
+    await db.collection('users').add({ data: { _id: 'admin1', roles: ['worker', 'admin'], services: [], consents: {} } })
+    let deep: Record<string, unknown> = { leaf: '330302198503151234' }
+    for (let i = 0; i < 1001; i++) deep = { deeper: deep }
+    expect(await as('admin1', { action: 'staffOnly', payload: { extra: deep } })).toEqual({ ok: true, data: 'ok' })
+    const audit = (await db.collection('audit').get()).data
+    expect(JSON.stringify(audit)).not.toContain('330302198503151234')
+  })
+
+  it('writes the audit record of an audited action that forgot its own, and says so in the log', async () => {
+    await db.collection('users').add({ data: { _id: 'admin1', roles: ['worker', 'admin'], services: [], consents: {} } })
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(await as('admin1', { action: 'forgetful', payload: {} })).toEqual({ ok: true, data: 'ok' })
+    expect(spy).toHaveBeenCalled()
+    spy.mockRestore()
+    expect((await db.collection('audit').get()).data).toEqual([expect.objectContaining({ who: 'admin1', action: 'forgetful' })])
+  })
+
+  it('refuses to define an action that does not say what it does', () => {
+    expect(() => defineFunction<{ x: { input: Record<string, never>; output: null } }>('bad', { x: { roles: ['worker'], input: v.object({}), run: async () => null } as never })).toThrow(/reads or writes/)
   })
 
   it('creates a worker on first contact', async () => {

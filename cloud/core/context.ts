@@ -47,6 +47,8 @@ export interface TransactionStep {
 export interface Ctx {
   fn: string
   action: string
+  /** Where this call stands in the order calls reached the function (`arrivalKey`): sorts as a string. */
+  arrival: string
   db: Db
   pii: Pii
   user: UserRecord
@@ -70,7 +72,12 @@ export interface Ctx {
   notify(userId: string, message: Notice, options?: NoticeOptions): Promise<void>
 }
 
-export function createCtx(runtime: Runtime, fn: string, action: string, user: UserRecord, requestId?: string): Ctx {
+export function createCtx(
+  runtime: Runtime,
+  call: { fn: string; action: string; arrival: string; requestId?: string },
+  user: UserRecord,
+): Ctx {
+  const { fn, action, arrival, requestId } = call
   const { db, pii, clock, subscribe } = runtime
   let audited = false
   const inboxRecord = (userId: string, message: Notice): InboxRecord => ({ userId, ...message, read: false, createdAt: clock() })
@@ -81,6 +88,7 @@ export function createCtx(runtime: Runtime, fn: string, action: string, user: Us
   return {
     fn,
     action,
+    arrival,
     db,
     pii,
     user,

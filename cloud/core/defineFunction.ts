@@ -2,7 +2,8 @@ import type * as v from 'valibot'
 import { type ActionContract, type Envelope, DEFAULT_MESSAGES } from '../../types/envelope'
 import type { RoleRequirement } from '../../types/roles'
 import { parseInput } from '../domain/validation'
-import { DuplicateKeyError } from '../db/types'
+import { DuplicateKeyError, TransactionConflictError } from '../db/types'
+import { arrivalKey } from './arrival'
 import { createCtx, type Ctx, type Runtime } from './context'
 import { AppError, invalid } from './errors'
 import { withIdempotency } from './idempotency'
@@ -75,6 +76,8 @@ async function dispatch(
   call: unknown,
   runtime: Runtime,
 ): Promise<unknown> {
+  // Taken before anything is awaited: the order calls reach the function.
+  const arrival = arrivalKey(runtime.clock())
   const { action, payload, requestId } = (call !== null && typeof call === 'object' ? call : {}) as Record<string, unknown>
   const def = typeof action === 'string' && Object.hasOwn(actions, action) ? actions[action] : undefined
   if (!def) throw new AppError('NOT_FOUND', '没有这个操作')
@@ -93,7 +96,7 @@ async function dispatch(
   const parsed = parseInput(def.input, payload ?? {})
   if (!parsed.ok) throw invalid(parsed.fields)
 
-  const ctx = createCtx(runtime, fn, action as string, user, requestId as string | undefined)
+  const ctx = createCtx(runtime, { fn, action: action as string, arrival, requestId: requestId as string | undefined }, user)
   const run = async () => {
     const result = await def.run(ctx, parsed.value)
     if (def.audited && !ctx.audited) {
@@ -111,6 +114,8 @@ async function dispatch(
 function toErrorBody(fn: string, error: unknown) {
   if (error instanceof AppError) return error.toBody()
   if (error instanceof DuplicateKeyError) return new AppError('CONFLICT').toBody()
+  // Nothing was written: the worker may simply send again.
+  if (error instanceof TransactionConflictError) return new AppError('RESOURCE_EXHAUSTED', '现在办理的人很多，请稍后再试').toBody()
   // Logged for the operator without the error's text, which may quote a value; the caller gets no stack trace.
   console.error(`[${fn}] ${error instanceof Error ? `${error.name}: ${error.stack?.split('\n')[1]?.trim() ?? ''}` : typeof error}`)
   return { code: 'INTERNAL' as const, message: DEFAULT_MESSAGES.INTERNAL }

@@ -1,6 +1,6 @@
 import { checkedLimit, checkedSkip } from './paging'
 import type { CollectionRef, Db, DocData, DocRef, Query, QueryRef, Transaction } from './types'
-import { DuplicateKeyError } from './types'
+import { DuplicateKeyError, TransactionConflictError } from './types'
 
 /* The wx-server-sdk objects are untyped here on purpose: the SDK ships no usable types. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -22,6 +22,10 @@ const isMissing = (e: any) => /does not exist|not exist|cannot find document|DOC
  * "E11000 duplicate key error …" (code 11000) in the message. -502001 alone is not enough: CloudBase
  * uses it for every failed database request (a missing geo index, a collection that already exists…).
  */
+/** What CloudBase raises once a transaction's retries ran out on conflicting writers. */
+const isTransactionConflict = (e: any) =>
+  e?.code === 'DATABASE_TRANSACTION_CONFLICT' || e?.errCode === 'DATABASE_TRANSACTION_CONFLICT' || /TransactionConflict/.test(textOf(e))
+
 export const isDuplicateKey = (e: any): boolean =>
   e?.code === 'DATABASE_DUPLICATE_WRITE' ||
   e?.errCode === 'DATABASE_DUPLICATE_WRITE' ||
@@ -123,6 +127,7 @@ export function cloudbaseDb(cloud: Sdk): Db {
       } catch (e) {
         // A duplicate key the SDK reports at commit rather than at the operation.
         if (!(e instanceof DuplicateKeyError) && isDuplicateKey(e)) throw new DuplicateKeyError(collectionIn(e) ?? 'transaction')
+        if (isTransactionConflict(e)) throw new TransactionConflictError()
         throw e
       }
     },

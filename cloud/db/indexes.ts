@@ -45,8 +45,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'childcare_enrollments', name: 'activeKey', fields: [{ path: 'activeKey' }], unique: true },
   {
     collection: 'childcare_enrollments',
-    name: 'classId_status_waitlistSeq',
-    fields: [{ path: 'classId' }, { path: 'status' }, { path: 'waitlistSeq' }],
+    name: 'classId_status_waitlistKey',
+    fields: [{ path: 'classId' }, { path: 'status' }, { path: 'waitlistKey' }],
   },
   {
     collection: 'childcare_enrollments',

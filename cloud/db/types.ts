@@ -114,3 +114,14 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError'
   }
 }
+
+/**
+ * A transaction that kept meeting other writers on its documents until its retries ran out
+ * (CloudBase: `DATABASE_TRANSACTION_CONFLICT`). Nothing of it was written; the caller may try again.
+ */
+export class TransactionConflictError extends Error {
+  constructor() {
+    super('transaction conflict: retries exhausted')
+    this.name = 'TransactionConflictError'
+  }
+}

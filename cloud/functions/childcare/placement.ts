@@ -7,8 +7,9 @@ import { requestRowOfEnrollment } from './requests'
 
 /**
  * Seats and the waitlist. Capacity is held by the database's conditional update on `seatsLeft`;
- * the order of arrival by a per-class number handed out in a transaction; a seat given back goes to
- * the first in line in the same transaction that gives it back.
+ * the line is kept in the order sign-ups reached the function (`ctx.arrival`, stored as the
+ * sign-up's `waitlistKey`), so joining it needs no counter that thousands would fight over; a seat
+ * given back goes to the first in line in the same transaction that gives it back.
  */
 
 const classes = (ctx: Ctx) => ctx.db.collection<ClassRecord>('childcare_classes')
@@ -27,31 +28,20 @@ export async function releaseSeat(ctx: Ctx, classId: string) {
   await classes(ctx).doc(classId).update({ data: { seatsLeft: ctx.db.command.inc(1) } })
 }
 
-/** The next waitlist number of a class: unique and increasing in the order of arrival. */
-export async function nextWaitlistNumber(ctx: Ctx, classId: string): Promise<number> {
-  return ctx.db.runTransaction(async (tx) => {
-    const ref = tx.collection<ClassRecord>('childcare_classes').doc(classId)
-    const { data } = await ref.get()
-    const next = (data?.waitlistSeq ?? 0) + 1
-    await ref.update({ data: { waitlistSeq: next } })
-    return next
-  })
-}
-
 export async function firstInLine(ctx: Ctx, classId: string): Promise<EnrollmentRecord | null> {
   const { data } = await enrollments(ctx)
     .where({ classId, status: 'waitlisted' })
-    .orderBy('waitlistSeq', 'asc')
+    .orderBy('waitlistKey', 'asc')
     .limit(1)
     .get()
   return data[0] ?? null
 }
 
 /** 1 for the first in line. */
-export async function waitlistPosition(ctx: Ctx, e: Pick<EnrollmentRecord, 'classId' | 'waitlistSeq'>): Promise<number> {
+export async function waitlistPosition(ctx: Ctx, e: Pick<EnrollmentRecord, 'classId' | 'waitlistKey'>): Promise<number> {
   const _ = ctx.db.command
   const { total } = await enrollments(ctx)
-    .where({ classId: e.classId, status: 'waitlisted', waitlistSeq: _.lte(e.waitlistSeq ?? 0) })
+    .where({ classId: e.classId, status: 'waitlisted', waitlistKey: _.lte(e.waitlistKey ?? '') })
     .count()
   return total
 }

@@ -12,8 +12,6 @@ export interface ClassRecord extends ClassFields {
   status: 'open' | 'closed'
   /** Seats not taken: claimed by the conditional update `seatsLeft > 0 → seatsLeft − 1`. */
   seatsLeft: number
-  /** The last waitlist number handed out in this class; numbers give the order of arrival. */
-  waitlistSeq: number
   /**
    * How many wait now: raised and lowered with each sign-up joining or leaving the line, right after
    * its own write, for the class lists; recounted from the sign-ups by `rebuildRequests`. Positions
@@ -51,7 +49,8 @@ export interface EnrollmentRecord {
   /** Everything about the child and the emergency contact, encrypted (PIPL: children under 14). */
   pii: { child: string; emergencyContact: string }
   status: EnrollmentStatus
-  waitlistSeq?: number
+  /** Where a waitlisted sign-up stands: the order it reached the function (`ctx.arrival`). */
+  waitlistKey?: string
   consent: { version: string; at: number }
   notifyByWeChat: boolean
   createdAt: number

@@ -44,7 +44,15 @@ export async function rebuildChildcareRequests(db: Db): Promise<number> {
   let written = 0
   for (let skip = 0; ; skip += PAGE) {
     const { data } = await db.collection<EnrollmentRecord>('childcare_enrollments').orderBy('_id', 'asc').skip(skip).limit(PAGE).get()
-    for (const e of data) await writeRequestRow(db, requestRowOfEnrollment(e, e.classTitle ?? titles.get(e.classId) ?? '托班'))
+    for (const e of data) {
+      // Sign-ups from before the line was kept by arrival: their old number, after their time.
+      const legacy = e as EnrollmentRecord & { waitlistSeq?: number }
+      if (e.status === 'waitlisted' && !e.waitlistKey) {
+        const waitlistKey = `${String(e.createdAt).padStart(15, '0')}:${String(legacy.waitlistSeq ?? 0).padStart(9, '0')}`
+        await db.collection<EnrollmentRecord>('childcare_enrollments').doc(e._id).update({ data: { waitlistKey } })
+      }
+      await writeRequestRow(db, requestRowOfEnrollment(e, e.classTitle ?? titles.get(e.classId) ?? '托班'))
+    }
     written += data.length
     if (data.length < PAGE) return written
   }

@@ -7,7 +7,7 @@ import type { Ctx } from '../../core/context'
 import { AppError, failedPrecondition, invalid } from '../../core/errors'
 import { writeRequestRow } from '../../core/requests/row'
 import { DuplicateKeyError } from '../../db/types'
-import { cancelSeat, claimSeat, countWaiting, fillFreeSeats, nextWaitlistNumber, releaseSeat, tellPromoted } from './placement'
+import { cancelSeat, claimSeat, countWaiting, fillFreeSeats, releaseSeat, tellPromoted } from './placement'
 import type { ChildData, EnrollmentRecord } from './records'
 import { requestRowOfEnrollment } from './requests'
 import { enrollments, enrollmentView, mustGetClass, ownEnrollment } from './views'
@@ -57,7 +57,7 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
   const seated = await claimSeat(ctx, cls._id)
   const placement = seated
     ? { status: 'enrolled' as const, enrolledAt: now }
-    : { status: 'waitlisted' as const, waitlistSeq: await nextWaitlistNumber(ctx, cls._id) }
+    : { status: 'waitlisted' as const, waitlistKey: ctx.arrival }
   let placed: EnrollmentRecord
   try {
     const data = { ...record, ...placement }

@@ -26,7 +26,7 @@ export async function upsertClass(ctx: Ctx, input: v.InferOutput<typeof ClassUps
   const classId = await ctx.transaction(async (t) => {
     const classesTx = t.tx.collection<ClassRecord>('childcare_classes')
     if (!id) {
-      const record = { ...fields, status: 'open' as const, seatsLeft: input.capacity, waitlistSeq: 0, waitlisted: 0, createdAt: now }
+      const record = { ...fields, status: 'open' as const, seatsLeft: input.capacity, waitlisted: 0, createdAt: now }
       const { _id } = await classesTx.add({ data: record })
       await t.audit({ target: _id, summary: `新建托班“${input.title}”` })
       return _id
@@ -77,7 +77,7 @@ export async function roster(ctx: Ctx, classId: string): Promise<{ class: ClassD
     .orderBy('createdAt', 'asc')
     .limit(1000)
     .get()
-  data.sort((a, b) => (a.status === b.status ? (a.waitlistSeq ?? 0) - (b.waitlistSeq ?? 0) : a.status === 'enrolled' ? -1 : 1))
+  data.sort((a, b) => (a.status === b.status ? (a.waitlistKey ?? '').localeCompare(b.waitlistKey ?? '') : a.status === 'enrolled' ? -1 : 1))
   const guardians = await guardiansOf(ctx, data.map((e) => e.guardianId))
   let position = 0
   const entries: RosterEntry[] = data.map((e) => {

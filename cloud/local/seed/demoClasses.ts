@@ -47,7 +47,7 @@ export function demoClasses(now: number): ClassRecord[] {
       cancelDaysBefore: 3,
       status: 'open',
       seatsLeft: 30,
-      waitlistSeq: 0,
+      waitlisted: 0,
       demo: true,
       createdAt: now,
       updatedAt: now,
