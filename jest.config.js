@@ -3,7 +3,7 @@ const common = {
   transform: { '^.+\\.(t|j)sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
   // cookie 2 (under fastify's inject) and the k-d tree packages ship ES modules only; Node loads
   // them, jest needs them compiled.
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|kdbush|geokdbush|tinyqueue)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|kdbush|geokdbush|tinyqueue|mingo)/)'],
   moduleNameMapper: {
     '^@/types/(.*)$': '<rootDir>/types/$1',
     '^@/domain/(.*)$': '<rootDir>/cloud/domain/$1',

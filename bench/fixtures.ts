@@ -59,6 +59,7 @@ export async function addRealNamedWorkers(db: Db, pii: Pii, count: number, prefi
           updatedAt: 0,
         },
       })
+      await tx.collection('realname_claims').add({ data: { _id: pii.blindIndex(idNumber), userId: openid, at: 0 } })
     }
   })
   return openids

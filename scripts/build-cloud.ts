@@ -5,24 +5,36 @@
 import { build } from 'esbuild'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { FUNCTIONS } from '../cloud/functions/registry'
+import { FUNCTIONS, SCHEDULED_FUNCTIONS } from '../cloud/functions/registry'
 
 const ROOT = resolve(__dirname, '..')
 const OUT = join(ROOT, 'cloudfunctions')
 
-export async function buildCloudFunctions(names = Object.keys(FUNCTIONS)) {
+/** What a function's bundle runs: an action table behind `cloudbaseMain`, or scheduled work. */
+function entryOf(name: string): string[] {
+  if (Object.hasOwn(SCHEDULED_FUNCTIONS, name)) {
+    return [
+      `import { cloudbaseScheduled } from './cloud/core/cloudbaseMain'`,
+      `import { runHousekeeping } from './cloud/functions/${name}'`,
+      `export const main = cloudbaseScheduled('${name}', runHousekeeping)`,
+    ]
+  }
+  return [
+    `import { cloudbaseMain } from './cloud/core/cloudbaseMain'`,
+    // Each bundle holds its own function only: `cloud/functions/<name>` exports `<name>Function`.
+    `import { ${name}Function } from './cloud/functions/${name}'`,
+    `export const main = cloudbaseMain(${name}Function)`,
+  ]
+}
+
+export async function buildCloudFunctions(names = [...Object.keys(FUNCTIONS), ...Object.keys(SCHEDULED_FUNCTIONS)]) {
   const sizes: Record<string, number> = {}
   for (const name of names) {
     const dir = join(OUT, name)
     mkdirSync(dir, { recursive: true })
     const result = await build({
       stdin: {
-        contents: [
-          `import { cloudbaseMain } from './cloud/core/cloudbaseMain'`,
-          // Each bundle holds its own function only: `cloud/functions/<name>` exports `<name>Function`.
-          `import { ${name}Function } from './cloud/functions/${name}'`,
-          `export const main = cloudbaseMain(${name}Function)`,
-        ].join('\n'),
+        contents: entryOf(name).join('\n'),
         resolveDir: ROOT,
         sourcefile: `${name}.entry.ts`,
         loader: 'ts',

@@ -1,3 +1,5 @@
+import { pageUrl, SERVICE_KEYS, SERVICE_MANIFEST, type ServiceEntry } from '@/types/services'
+
 /** Every page of the mini-program, by what it is: the one route registry (ARCHITECTURE.md). */
 export const TAB_PAGES = {
   home: 'pages/index/index',
@@ -8,29 +10,24 @@ export const TAB_PAGES = {
 
 export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 
-/** One subpackage per service or desk; each keeps its pages out of the main package. */
-export const SUBPACKAGES = {
-  stations: { root: 'packages/stations', pages: { detail: 'detail/index', admin: 'admin/index', edit: 'edit/index' } },
+/** The packages that belong to no one service: the profile and the volunteers' desk. */
+const SHARED_PACKAGES = {
   profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
-  aid: { root: 'packages/aid', pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index', programmes: 'programmes/index' } },
-  medical: { root: 'packages/medical', pages: { home: 'home/index', claim: 'claim/index', case: 'case/index', admin: 'admin/index' } },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
-  childcare: {
-    root: 'packages/childcare',
-    pages: {
-      classes: 'classes/index',
-      signUp: 'signup/index',
-      mine: 'mine/index',
-      roster: 'roster/index',
-      admin: 'admin/index',
-      edit: 'edit/index',
-    },
-  },
 } as const
 
-type Sub = typeof SUBPACKAGES
-const sub = <K extends keyof Sub>(pkg: K, page: keyof Sub[K]['pages']) =>
-  `/${SUBPACKAGES[pkg].root}/${(SUBPACKAGES[pkg].pages as Record<string, string>)[page as string]}`
+/** One subpackage per service of the manifest that has pages, and the shared ones. */
+export const SUBPACKAGES: Record<string, { root: string; pages: Record<string, string> }> = {
+  ...Object.fromEntries(
+    SERVICE_KEYS.map((s) => SERVICE_MANIFEST[s] as ServiceEntry)
+      .filter((entry) => Object.keys(entry.pages).length > 0)
+      .map((entry) => [entry.root.replace('packages/', ''), { root: entry.root, pages: entry.pages }]),
+  ),
+  ...SHARED_PACKAGES,
+}
+
+const shared = <K extends keyof typeof SHARED_PACKAGES>(pkg: K, page: keyof (typeof SHARED_PACKAGES)[K]['pages'], query = '') =>
+  `/${SHARED_PACKAGES[pkg].root}/${(SHARED_PACKAGES[pkg].pages as Record<string, string>)[page as string]}${query}`
 
 export const routes = {
   home: `/${TAB_PAGES.home}`,
@@ -38,26 +35,25 @@ export const routes = {
   inbox: `/${TAB_PAGES.inbox}`,
   me: `/${TAB_PAGES.me}`,
   login: `/${MAIN_PAGES.login}`,
-  stationDetail: (id: string) => `${sub('stations', 'detail')}?id=${encodeURIComponent(id)}`,
-  stationAdmin: sub('stations', 'admin'),
-  stationEdit: (id?: string) => (id ? `${sub('stations', 'edit')}?id=${encodeURIComponent(id)}` : sub('stations', 'edit')),
-  realName: sub('profile', 'realName'),
-  aidSelfCheck: sub('aid', 'selfCheck'),
-  aidApply: (programme?: string) => (programme ? `${sub('aid', 'apply')}?programme=${encodeURIComponent(programme)}` : sub('aid', 'apply')),
-  aidProgrammes: sub('aid', 'programmes'),
-  aidCase: (caseId: string) => `${sub('aid', 'case')}?caseId=${encodeURIComponent(caseId)}`,
-  medicalHome: sub('medical', 'home'),
-  medicalClaim: sub('medical', 'claim'),
-  medicalCase: (caseId: string) => `${sub('medical', 'case')}?caseId=${encodeURIComponent(caseId)}`,
-  medicalAdmin: sub('medical', 'admin'),
-  deskQueue: (service?: string) => (service ? `${sub('desk', 'queue')}?service=${encodeURIComponent(service)}` : sub('desk', 'queue')),
+  stationDetail: (id: string) => pageUrl('stations', 'detail', { id }),
+  stationAdmin: pageUrl('stations', 'admin'),
+  stationEdit: (id?: string) => pageUrl('stations', 'edit', id ? { id } : {}),
+  realName: shared('profile', 'realName'),
+  aidSelfCheck: pageUrl('aid', 'selfCheck'),
+  aidApply: (programme?: string) => pageUrl('aid', 'apply', programme ? { programme } : {}),
+  aidProgrammes: pageUrl('aid', 'programmes'),
+  aidCase: (caseId: string) => pageUrl('aid', 'case', { caseId }),
+  medicalHome: pageUrl('medical', 'home'),
+  medicalClaim: pageUrl('medical', 'claim'),
+  medicalCase: (caseId: string) => pageUrl('medical', 'case', { caseId }),
+  medicalAdmin: pageUrl('medical', 'admin'),
+  deskQueue: (service?: string) => shared('desk', 'queue', service ? `?service=${encodeURIComponent(service)}` : ''),
   deskCase: (service: string, caseId: string) =>
-    `${sub('desk', 'case')}?service=${encodeURIComponent(service)}&caseId=${encodeURIComponent(caseId)}`,
-  childcareClasses: sub('childcare', 'classes'),
-  childcareSignUp: (classId: string) => `${sub('childcare', 'signUp')}?classId=${encodeURIComponent(classId)}`,
-  childcareMine: sub('childcare', 'mine'),
-  childcareRoster: (classId: string) => `${sub('childcare', 'roster')}?classId=${encodeURIComponent(classId)}`,
-  childcareAdmin: sub('childcare', 'admin'),
-  childcareEdit: (classId?: string) =>
-    classId ? `${sub('childcare', 'edit')}?classId=${encodeURIComponent(classId)}` : sub('childcare', 'edit'),
+    shared('desk', 'case', `?service=${encodeURIComponent(service)}&caseId=${encodeURIComponent(caseId)}`),
+  childcareClasses: pageUrl('childcare', 'classes'),
+  childcareSignUp: (classId: string) => pageUrl('childcare', 'signUp', { classId }),
+  childcareMine: pageUrl('childcare', 'mine'),
+  childcareRoster: (classId: string) => pageUrl('childcare', 'roster', { classId }),
+  childcareAdmin: pageUrl('childcare', 'admin'),
+  childcareEdit: (classId?: string) => pageUrl('childcare', 'edit', classId ? { classId } : {}),
 }

@@ -18,7 +18,7 @@ describe('the built weapp aid pages (miniprogram-simulate on dist/weapp)', () =>
     expect(textOf(page)).toContain('直接申请')
     tap(page, '.run-check')
     await until(() => page.querySelectorAll('.field-error').length >= 2)
-    expect(textOf(page)).toContain('家庭人口至少1人')
+    expect(textOf(page)).toContain('家庭人口不能小于1人')
     tap(page, '.go-apply')
     await until(() => wxCalls.some((c) => c.api === 'navigateTo' && JSON.stringify(c.arg).includes('packages/aid/apply/index')))
   })

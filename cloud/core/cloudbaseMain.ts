@@ -3,6 +3,7 @@ import type { CloudStorage, Runtime } from './context'
 import type { CloudFunction } from './defineFunction'
 import type { FileRecord } from './files'
 import { createPii, piiKeyFromEnv, type Pii } from './pii'
+import type { ScheduledRuntime } from './scheduled'
 
 /* wx-server-sdk is provided by CloudBase at run time and ships no usable types. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires, @typescript-eslint/no-require-imports
@@ -60,5 +61,24 @@ export function cloudbaseMain(fn: CloudFunction) {
     }
     const { OPENID } = cloud.getWXContext() as { OPENID?: string }
     return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage(), fileLink, cloudStorage })
+  }
+}
+
+/**
+ * A scheduled function's `main` (the `housekeeping` function, CloudBase's timer trigger): runs its
+ * work with no caller. A call from a mini-program (which carries an OPENID) is refused.
+ */
+export function cloudbaseScheduled(name: string, run: (runtime: ScheduledRuntime) => Promise<unknown>) {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+  const db = cloudbaseDb(cloud)
+  const removeFile = async (file: FileRecord) => {
+    if (file.cloudFileId) await cloud.deleteFile({ fileList: [file.cloudFileId] })
+  }
+  return async () => {
+    const { OPENID } = cloud.getWXContext() as { OPENID?: string }
+    if (OPENID) return { ok: false, error: { code: 'FORBIDDEN', message: '没有权限进行此操作' } }
+    const done = await run({ db, clock: Date.now, removeFile })
+    console.log(`[${name}]`, JSON.stringify(done))
+    return { ok: true, data: done }
   }
 }

@@ -27,52 +27,70 @@ export interface IndexSpec {
   sparse?: boolean
 }
 
-export const INDEXES: IndexSpec[] = [
-  // Only users who have done real-name verification have pii: the others must not collide.
-  { collection: 'users', name: 'idNumber_blind', fields: [{ path: 'pii.idNumberBlind' }], unique: true, sparse: true },
-  { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
-  { collection: 'stations', name: 'status_type', fields: [{ path: 'status' }, { path: 'type' }] },
-  { collection: 'stations', name: 'facilities', fields: [{ path: 'facilities', each: true }] },
-  { collection: 'station_reports', name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt' }] },
-  {
-    collection: 'station_reports',
-    name: 'userId_createdAt',
-    fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }],
-  },
-  { collection: 'inbox', name: 'userId_createdAt', fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }] },
-  { collection: 'inbox', name: 'userId_read', fields: [{ path: 'userId' }, { path: 'read' }] },
-  { collection: 'childcare_classes', name: 'status_opensAt', fields: [{ path: 'status' }, { path: 'opensAt' }] },
-  { collection: 'childcare_enrollments', name: 'activeKey', fields: [{ path: 'activeKey' }], unique: true },
-  {
-    collection: 'childcare_enrollments',
-    name: 'classId_status_waitlistKey',
-    fields: [{ path: 'classId' }, { path: 'status' }, { path: 'waitlistKey' }],
-  },
-  {
-    collection: 'childcare_enrollments',
-    name: 'guardianId_createdAt',
-    fields: [{ path: 'guardianId' }, { path: 'createdAt', direction: 'desc' }],
-  },
-  { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
-  { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
-  { collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] },
-  { collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true },
-  { collection: 'cases', name: 'openKey', fields: [{ path: 'openKey' }], unique: true },
-  {
-    collection: 'cases',
-    name: 'service_status_waitingSince',
-    fields: [{ path: 'service' }, { path: 'status' }, { path: 'waitingSince' }],
-  },
-  {
-    collection: 'cases',
-    name: 'service_assigneeId_status_waitingSince',
-    fields: [{ path: 'service' }, { path: 'assigneeId' }, { path: 'status' }, { path: 'waitingSince' }],
-  },
-  {
-    collection: 'cases',
-    name: 'ownerId_submittedAt',
-    fields: [{ path: 'ownerId' }, { path: 'submittedAt', direction: 'desc' }],
-  },
-  { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
-  { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
-]
+/**
+ * The indexes by who owns the collections: the kernel (users, the case store, the inbox, 我的办事,
+ * uploads, audit, idempotency) and each service by its key in the service manifest (`types/services.ts`;
+ * a test keeps the keys in step).
+ */
+export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
+  kernel: [
+    // One account per ID number is kept by `realname_claims` (its _id is the blind index): CloudBase
+    // has no sparse UNIQUE index for a field only real-named users have.
+    { collection: 'users', name: 'idNumber_blind', fields: [{ path: 'pii.idNumberBlind' }] },
+    { collection: 'inbox', name: 'userId_createdAt', fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }] },
+    { collection: 'inbox', name: 'userId_read', fields: [{ path: 'userId' }, { path: 'read' }] },
+    {
+      collection: 'requests',
+      name: 'userId_waits_open_updatedAt',
+      fields: [{ path: 'userId' }, { path: 'waitsForWorker', direction: 'desc' }, { path: 'open', direction: 'desc' }, { path: 'updatedAt', direction: 'desc' }],
+    },
+    { collection: 'files', name: 'ownerId_createdAt', fields: [{ path: 'ownerId' }, { path: 'createdAt' }] },
+    { collection: 'files', name: 'createdAt', fields: [{ path: 'createdAt' }] },
+    { collection: 'cases', name: 'openKey', fields: [{ path: 'openKey' }], unique: true },
+    {
+      collection: 'cases',
+      name: 'service_status_waitingSince',
+      fields: [{ path: 'service' }, { path: 'status' }, { path: 'waitingSince' }],
+    },
+    {
+      collection: 'cases',
+      name: 'service_assigneeId_status_waitingSince',
+      fields: [{ path: 'service' }, { path: 'assigneeId' }, { path: 'status' }, { path: 'waitingSince' }],
+    },
+    {
+      collection: 'cases',
+      name: 'ownerId_submittedAt',
+      fields: [{ path: 'ownerId' }, { path: 'submittedAt', direction: 'desc' }],
+    },
+    { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
+    { collection: 'audit', name: 'subjects', fields: [{ path: 'subjects', each: true }] },
+    { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
+  ],
+  stations: [
+    { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
+    { collection: 'stations', name: 'status_type', fields: [{ path: 'status' }, { path: 'type' }] },
+    { collection: 'stations', name: 'facilities', fields: [{ path: 'facilities', each: true }] },
+    { collection: 'station_reports', name: 'status_createdAt', fields: [{ path: 'status' }, { path: 'createdAt' }] },
+    { collection: 'station_reports', name: 'userId_createdAt', fields: [{ path: 'userId' }, { path: 'createdAt', direction: 'desc' }] },
+  ],
+  childcare: [
+    { collection: 'childcare_classes', name: 'status_opensAt', fields: [{ path: 'status' }, { path: 'opensAt' }] },
+    { collection: 'childcare_enrollments', name: 'activeKey', fields: [{ path: 'activeKey' }], unique: true },
+    {
+      collection: 'childcare_enrollments',
+      name: 'classId_status_waitlistKey',
+      fields: [{ path: 'classId' }, { path: 'status' }, { path: 'waitlistKey' }],
+    },
+    {
+      collection: 'childcare_enrollments',
+      name: 'guardianId_createdAt',
+      fields: [{ path: 'guardianId' }, { path: 'createdAt', direction: 'desc' }],
+    },
+    { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
+    { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
+  ],
+  aid: [{ collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] }],
+  medical: [{ collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true }],
+}
+
+export const INDEXES: IndexSpec[] = Object.values(INDEXES_BY_OWNER).flat()

@@ -7,6 +7,7 @@ import { aidCaseSpec } from './aid/cases'
 import { childcareFunction } from './childcare'
 import { rebuildChildcareRequests } from './childcare/requests'
 import { filesFunction } from './files'
+import { runHousekeeping } from './housekeeping'
 import { medicalFunction } from './medical'
 import { medicalCaseSpec } from './medical/cases'
 import { stationsFunction } from './stations'
@@ -26,6 +27,11 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   users: usersFunction,
   files: filesFunction,
   ...SERVICE_FUNCTIONS,
+}
+
+/** Functions run by a timer trigger rather than called: how often CloudBase runs each. */
+export const SCHEDULED_FUNCTIONS = {
+  housekeeping: { every: '0 */10 * * * * *', run: runHousekeeping },
 }
 
 /** How each open service writes its rows of 我的办事 again from its own records. */

@@ -36,15 +36,18 @@ function client<F extends FunctionName>(fn: F): Client<Functions[F]> {
   })
 }
 
-/** The typed client of every cloud function: `api.stations.nearby({ lat, lng })`. */
-export const api = {
-  users: client('users'),
-  stations: client('stations'),
-  childcare: client('childcare'),
-  aid: client('aid'),
-  medical: client('medical'),
-  files: client('files'),
-}
+const clients = new Map<string, unknown>()
+
+/**
+ * The typed client of every cloud function of the contract (`types/index.ts`): `api.stations.nearby({ lat, lng })`.
+ * A new function's client needs no line here.
+ */
+export const api = new Proxy({} as { [F in FunctionName]: Client<Functions[F]> }, {
+  get(_target, fn: string) {
+    if (!clients.has(fn)) clients.set(fn, client(fn as FunctionName))
+    return clients.get(fn)
+  },
+})
 
 export interface Persona {
   code: string

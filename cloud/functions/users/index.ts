@@ -19,7 +19,6 @@ import type { Ctx } from '../../core/context'
 import { AppError, failedPrecondition, notFound } from '../../core/errors'
 import type { InboxRecord, UserRecord } from '../../core/records'
 import { requestItem, requests } from '../../core/requests/row'
-import { DuplicateKeyError } from '../../db/types'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 
 async function unreadCount(ctx: Ctx): Promise<number> {
@@ -43,6 +42,13 @@ async function reload(ctx: Ctx): Promise<UserRecord> {
   return (await ctx.db.collection<UserRecord>('users').doc(ctx.user._id).get()).data!
 }
 
+/** Who holds an ID number: one account each (`_id` is the ID number's blind index). */
+interface RealNameClaim {
+  _id: string
+  userId: string
+  at: number
+}
+
 const staffMember = (u: UserRecord): StaffMember => ({ userId: u._id, name: u.profile?.name, roles: u.roles, services: u.services })
 
 export const usersFunction = defineFunction<UsersContract>('users', {
@@ -57,30 +63,32 @@ export const usersFunction = defineFunction<UsersContract>('users', {
     audited: false,
     async run(ctx, input) {
       const { pii } = ctx
-      try {
-        await ctx.db.collection('users').doc(ctx.user._id).update({
+      const blind = pii.blindIndex(input.idNumber)
+      const previous = ctx.user.pii?.idNumberBlind
+      const _ = ctx.db.command
+      // One account per ID number: the claim's _id is the ID number's blind index, unique on every driver.
+      await ctx.transaction(async (t) => {
+        const claims = t.tx.collection<RealNameClaim>('realname_claims')
+        const { data: claim } = await claims.doc(blind).get()
+        if (claim && claim.userId !== ctx.user._id) {
+          throw new AppError('CONFLICT', '这个身份证号已在另一个账号实名', { idNumber: '这个身份证号已在另一个账号实名' })
+        }
+        if (!claim) await claims.add({ data: { _id: blind, userId: ctx.user._id, at: ctx.now() } })
+        if (previous && previous !== blind) await claims.doc(previous).remove()
+        await t.tx.collection<UserRecord>('users').doc(ctx.user._id).update({
           data: {
-            profile: ctx.db.command.set({
+            profile: _.set({
               name: input.name,
               employer: input.employer,
               unionMember: input.unionMember,
               mobileMasked: maskMobile(input.mobile),
               idNumberMasked: maskIdNumber(input.idNumber),
             }),
-            pii: ctx.db.command.set({
-              mobile: pii.encrypt(input.mobile),
-              idNumber: pii.encrypt(input.idNumber),
-              idNumberBlind: pii.blindIndex(input.idNumber),
-            }),
+            pii: _.set({ mobile: pii.encrypt(input.mobile), idNumber: pii.encrypt(input.idNumber), idNumberBlind: blind }),
             updatedAt: ctx.now(),
           },
         })
-      } catch (error) {
-        if (error instanceof DuplicateKeyError) {
-          throw new AppError('CONFLICT', '这个身份证号已在另一个账号实名', { idNumber: '这个身份证号已在另一个账号实名' })
-        }
-        throw error
-      }
+      })
       return meOf(ctx, await reload(ctx))
     },
   },

@@ -47,6 +47,7 @@ export async function seedDemoData(db: Db, pii: Pii, now: number, options: { per
       user.pii = { mobile: pii.encrypt(mobile), idNumber: pii.encrypt(idNumber), idNumberBlind: pii.blindIndex(idNumber) }
     }
     await count(insertIfMissing(db, 'users', user))
+    if (user.pii) await insertIfMissing(db, 'realname_claims', { _id: user.pii.idNumberBlind, userId: user._id, at: now })
     if (p.profile?.unionMember) {
       // Their union enrolled them in this year's medical mutual-aid plan.
       const year = Number(formatShanghai(now, 'YYYY'))
