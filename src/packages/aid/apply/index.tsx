@@ -12,8 +12,9 @@ import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, r
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
-import { useDrafts, type AidDraft } from '../../../stores/drafts'
+import { useDraft } from '../../../stores/useDraft'
 import { formatFee } from '../../../utils/money'
+import { EMPTY_AID_DRAFT, type AidDraft } from '../draft'
 import { HouseholdMoney, householdMoneyInput } from '../HouseholdMoney'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
@@ -47,15 +48,13 @@ export default function AidApplyPage() {
 }
 
 function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: string }) {
-  const draft = useDrafts((s) => s.aid)
-  const setDraft = useDrafts((s) => s.setAid)
-  const clearDraft = useDrafts((s) => s.clearAid)
+  const [draft, setDraft, clearDraft] = useDraft('aid', EMPTY_AID_DRAFT)
   const [consent, setConsent] = useState(false)
   const { submit, busy, fieldErrors } = useSubmit()
   const err = (field: string) => fieldErrors[field]
 
   useEffect(() => {
-    if (wanted && !useDrafts.getState().aid.programme) setDraft({ programme: wanted })
+    if (wanted) setDraft((d) => (d.programme ? {} : { programme: wanted }))
   }, [wanted, setDraft])
 
   const programme = programmes.find((p) => p.kind === draft.programme)
@@ -151,7 +150,7 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
             materials={materials.map((key) => ({ key, name: MATERIAL_NAMES[key] }))}
             files={attached}
             errors={fieldErrors}
-            onChange={(material, kept) => setDraft({ attachments: replaceMaterial(useDrafts.getState().aid.attachments, material, kept) })}
+            onChange={(material, kept) => setDraft((d) => ({ attachments: replaceMaterial(d.attachments, material, kept) }))}
           />
         </View>
       )}

@@ -10,10 +10,11 @@ import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
-import { useDrafts } from '../../../stores/drafts'
+import { useDraft } from '../../../stores/useDraft'
 import { formatFee } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
+import { EMPTY_CHILDCARE_DRAFT } from '../draft'
 
 const GRADES = [1, 2, 3, 4, 5, 6]
 
@@ -58,9 +59,7 @@ function SignUpResult({ result }: { result: Enrollment }) {
 }
 
 function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: Enrollment): void }) {
-  const draft = useDrafts((s) => s.childcare)
-  const setDraft = useDrafts((s) => s.setChildcare)
-  const clearDraft = useDrafts((s) => s.clearChildcare)
+  const [draft, setDraft, clearDraft] = useDraft('childcare', EMPTY_CHILDCARE_DRAFT)
   const [consent, setConsent] = useState(false)
   const { submit, busy, fieldErrors } = useSubmit()
 

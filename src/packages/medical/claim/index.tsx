@@ -14,15 +14,14 @@ import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
-import { useDrafts } from '../../../stores/drafts'
+import { useDraft } from '../../../stores/useDraft'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
+import { EMPTY_MEDICAL_DRAFT } from '../draft'
 
 export default function MedicalClaimPage() {
-  const draft = useDrafts((s) => s.medical)
-  const setDraft = useDrafts((s) => s.setMedical)
-  const clearDraft = useDrafts((s) => s.clearMedical)
+  const [draft, setDraft, clearDraft] = useDraft('medical', EMPTY_MEDICAL_DRAFT)
   const [consent, setConsent] = useState(false)
   const { submit, busy, fieldErrors } = useSubmit()
   const err = (field: string) => fieldErrors[field]
@@ -132,7 +131,7 @@ export default function MedicalClaimPage() {
             materials={materials.map((key) => ({ key, name: MEDICAL_MATERIAL_NAMES[key] }))}
             files={attached}
             errors={fieldErrors}
-            onChange={(material, kept) => setDraft({ attachments: replaceMaterial(useDrafts.getState().medical.attachments, material, kept) })}
+            onChange={(material, kept) => setDraft((d) => ({ attachments: replaceMaterial(d.attachments, material, kept) }))}
           />
         </View>
       )}
