@@ -45,7 +45,7 @@ export function Loadable<T>({ load, children, rows, part, isEmpty, empty, emptyA
         title={part ? `${part}没能加载` : undefined}
         description={load.error}
       >
-        <Button className="load-retry" type="primary" size="small" onClick={load.retry}>
+        <Button className="load-retry" type="primary" size={part ? 'small' : 'normal'} onClick={load.retry}>
           重试
         </Button>
       </Empty>
