@@ -1,15 +1,17 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseService, CaseSummary, CaseView } from '@/types/cases'
 import type { CallOptions } from '../api'
 import { formatYuan } from '../utils/money'
-import { showError, useSubmit } from '../utils/useSubmit'
+import { useLoad } from '../utils/useLoad'
+import { useSubmit } from '../utils/useSubmit'
 import { CaseAttachments } from './CaseAttachments'
 import { CaseTimeline } from './CaseTimeline'
 import { FieldError } from './FieldError'
 import { attachmentsInput, ChecklistUploads, replaceMaterial, type AttachedFile } from './CaseFormParts'
+import { Loadable } from './Loadable'
 import { PageShell } from './PageShell'
 
 /** The worker's side of a case service's actions, as every case function has them. */
@@ -26,19 +28,22 @@ const WITHDRAWABLE = ['submitted', 'in_review', 'needs_info', 'resubmitted']
  * the timeline, the files and the particulars; withdraw while no decision is made.
  */
 export function CaseScreen({ service, caseId, cases, className }: { service: CaseService; caseId: string; cases: WorkerCaseApi; className: string }) {
-  const [view, setView] = useState<CaseView | null>(null)
+  // Again on every show: staff may have moved the case meanwhile.
+  const view = useLoad(() => cases.case({ caseId }), { onShow: true })
+  return (
+    <PageShell className={className}>
+      <Loadable load={view} rows={8}>
+        {(v) => <WorkerCase service={service} caseId={caseId} cases={cases} view={v} reload={view.reload} />}
+      </Loadable>
+    </PageShell>
+  )
+}
+
+function WorkerCase(props: { service: CaseService; caseId: string; cases: WorkerCaseApi; view: CaseView; reload(): Promise<void> }) {
+  const { service, caseId, cases, view, reload } = props
   const [added, setAdded] = useState<AttachedFile[]>([])
   const [note, setNote] = useState('')
   const { submit, busy, fieldErrors } = useSubmit()
-
-  const load = () =>
-    cases
-      .case({ caseId })
-      .then(setView)
-      .catch(showError)
-  useDidShow(() => {
-    load()
-  })
 
   async function resubmit() {
     const done = await submit((requestId) => cases.resubmit({ caseId, note: note.trim() || undefined, attachments: attachmentsInput(added) }, { requestId }))
@@ -46,19 +51,18 @@ export function CaseScreen({ service, caseId, cases, className }: { service: Cas
     setAdded([])
     setNote('')
     Taro.showToast({ title: '已提交补充材料', icon: 'success' })
-    load()
+    reload()
   }
 
   async function withdraw() {
     const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后这份申请不再办理，可以重新申请。确定撤回吗？' })
     if (!confirm) return
     const done = await submit((requestId) => cases.withdraw({ caseId }, { requestId }))
-    if (done) load()
+    if (done) reload()
   }
 
-  if (!view) return <PageShell className={className} />
   return (
-    <PageShell className={className}>
+    <>
       <View className="section">
         <View className="row">
           <Text className="section-title case-title">{view.title}</Text>
@@ -104,6 +108,6 @@ export function CaseScreen({ service, caseId, cases, className }: { service: Cas
           </Button>
         </View>
       )}
-    </PageShell>
+    </>
   )
 }

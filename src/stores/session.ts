@@ -3,6 +3,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { Me } from '@/types/users'
 import { api, auth } from '../api'
+import { draftsSignedIn, forgetDrafts } from './drafts'
 import { taroStorage } from './storage'
 
 /** WeChat's font size setting (px) from which care mode starts on by itself. */
@@ -38,16 +39,22 @@ export const useSession = create<SessionState>()(
     (set) => ({
       me: null,
       careChoice: null,
-      setMe: (me) => set({ me }),
+      setMe(me) {
+        // Drafts on the phone are kept for the same person only (stores/drafts).
+        if (me) draftsSignedIn(me.openid)
+        set({ me })
+      },
       async refresh() {
         if (!auth.signedIn()) return null
         const me = await api.users.me({})
+        draftsSignedIn(me.openid)
         set({ me })
         return me
       },
       setCareMode: (on) => set({ careChoice: on }),
       signOut() {
         auth.signOut()
+        forgetDrafts()
         set({ me: null })
       },
     }),

@@ -1,24 +1,23 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell, Checkbox } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { POLICIES } from '@/types/users'
-import { api, auth, type Persona } from '../../api'
+import { api, auth } from '../../api'
+import { Loadable } from '../../components/Loadable'
 import { PageShell } from '../../components/PageShell'
 import { routes } from '../../routes'
 import { useSession } from '../../stores/session'
+import { useLoad } from '../../utils/useLoad'
 import { showError } from '../../utils/useSubmit'
 
 /** Signing in: dev personas on the local runtime, `wx.login` on a self-hosted production server. */
 export default function LoginPage() {
-  const [personas, setPersonas] = useState<Persona[]>([])
+  // The dev personas, when the local runtime offers them; none on a production server.
+  const personas = useLoad(() => auth.personas())
   const [agreed, setAgreed] = useState(false)
   const [busy, setBusy] = useState(false)
   const setMe = useSession((s) => s.setMe)
-
-  useEffect(() => {
-    auth.personas().then(setPersonas)
-  }, [])
 
   async function signIn(code: () => Promise<string>) {
     if (!agreed) {
@@ -49,32 +48,31 @@ export default function LoginPage() {
           我已阅读并同意《{POLICIES.privacy.title}》
         </Checkbox>
       </View>
-      {personas.length > 0 ? (
-        <View className="section">
-          <Text className="section-title">选择体验身份（开发模式）</Text>
-          {personas.map((p) => (
-            <Cell
-              key={p.code}
-              className="persona"
-              title={p.label}
-              description={p.description}
-              clickable
-              onClick={() => !busy && signIn(async () => p.code)}
-            />
-          ))}
-        </View>
-      ) : (
-        <View className="section">
-          <Button
-            type="primary"
-            block
-            loading={busy}
-            onClick={() => signIn(async () => (await Taro.login()).code)}
-          >
-            微信一键登录
-          </Button>
-        </View>
-      )}
+      <Loadable load={personas} rows={3}>
+        {(list) =>
+          list.length > 0 ? (
+            <View className="section">
+              <Text className="section-title">选择体验身份（开发模式）</Text>
+              {list.map((p) => (
+                <Cell
+                  key={p.code}
+                  className="persona"
+                  title={p.label}
+                  description={p.description}
+                  clickable
+                  onClick={() => !busy && signIn(async () => p.code)}
+                />
+              ))}
+            </View>
+          ) : (
+            <View className="section">
+              <Button type="primary" block loading={busy} onClick={() => signIn(async () => (await Taro.login()).code)}>
+                微信一键登录
+              </Button>
+            </View>
+          )
+        }
+      </Loadable>
     </PageShell>
   )
 }

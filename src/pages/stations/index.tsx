@@ -1,23 +1,23 @@
 import { Map, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Checkbox, Switch } from '@nutui/nutui-react-taro'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import {
   FACILITIES,
   FACILITY_NAMES,
   STATION_TYPES,
   STATION_TYPE_NAMES,
   type Facility,
-  type StationSummary,
   type StationType,
 } from '@/types/stations'
 import { api } from '../../api'
+import { Loadable, LoadMore } from '../../components/Loadable'
 import { PageShell } from '../../components/PageShell'
 import { StationCard } from '../../components/StationCard'
 import { useSignedIn } from '../../components/useSignedIn'
 import { routes } from '../../routes'
 import { locate, type Here } from '../../utils/location'
-import { showError } from '../../utils/useSubmit'
+import { usePaged } from '../../utils/useLoad'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -33,53 +33,34 @@ interface Filters {
 export default function StationsPage() {
   const [here, setHere] = useState<Here | null>(null)
   const [filters, setFilters] = useState<Filters>({ facilities: [], types: [], openNow: false })
-  const [items, setItems] = useState<StationSummary[]>([])
-  const [nextCursor, setNextCursor] = useState<string | undefined>()
-  const [loading, setLoading] = useState(false)
   const [showFilters, setShowFilters] = useState(false)
-  const generation = useRef(0)
 
-  useSignedIn(() => {
-    if (here) load(here, filters)
-  })
-
+  useSignedIn()
   useEffect(() => {
     locate().then(setHere)
   }, [])
 
-  useEffect(() => {
-    if (here) load(here, filters)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [here, filters])
+  // Nearest first from where the worker is; waits for the position, afresh when it or a filter changes.
+  const list = usePaged(
+    (cursor) =>
+      api.stations.nearby({
+        lat: here!.lat,
+        lng: here!.lng,
+        facilities: filters.facilities,
+        types: filters.types,
+        openNow: filters.openNow,
+        limit: PAGE_SIZE,
+        cursor,
+      }),
+    { deps: [here, filters], onShow: true, when: here !== null },
+  )
+  const items = list.data?.items ?? []
 
   usePullDownRefresh(async () => {
     const fresh = await locate()
     setHere(fresh)
     Taro.stopPullDownRefresh()
   })
-
-  async function load(at: Here, f: Filters, cursor?: string) {
-    const mine = ++generation.current
-    setLoading(true)
-    try {
-      const page = await api.stations.nearby({
-        lat: at.lat,
-        lng: at.lng,
-        facilities: f.facilities,
-        types: f.types,
-        openNow: f.openNow,
-        limit: PAGE_SIZE,
-        cursor,
-      })
-      if (mine !== generation.current) return
-      setItems((prev) => (cursor ? [...prev, ...page.items] : page.items))
-      setNextCursor(page.nextCursor)
-    } catch (error) {
-      showError(error)
-    } finally {
-      if (mine === generation.current) setLoading(false)
-    }
-  }
 
   const openStation = (id: string) => Taro.navigateTo({ url: routes.stationDetail(id) })
   const activeCount = filters.facilities.length + filters.types.length + (filters.openNow ? 1 : 0)
@@ -153,18 +134,20 @@ export default function StationsPage() {
       </View>
 
       <View className="station-list">
-        {items.map((s) => (
-          <StationCard key={s._id} station={s} onOpen={() => openStation(s._id)} />
-        ))}
-        {!loading && items.length === 0 && here && <Text className="empty-note">附近没有符合条件的驿站，试试减少筛选条件</Text>}
-        {loading && <Text className="empty-note">正在查找附近驿站…</Text>}
-        {!loading && nextCursor && here && (
-          <View className="section">
-            <Button block className="load-more" onClick={() => load(here, filters, nextCursor)}>
-              加载更多
-            </Button>
-          </View>
-        )}
+        <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="附近没有符合条件的驿站，试试减少筛选条件">
+          {(page) => (
+            <>
+              {page.items.map((s) => (
+                <StationCard key={s._id} station={s} onOpen={() => openStation(s._id)} />
+              ))}
+              {page.nextCursor && (
+                <View className="section">
+                  <LoadMore list={list} />
+                </View>
+              )}
+            </>
+          )}
+        </Loadable>
       </View>
     </PageShell>
   )

@@ -7,14 +7,17 @@ import { MAX_FILES_PER_CASE } from '@/types/cases'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
-import { useDrafts, type AidDraft } from '../../../stores/drafts'
+import { useDraft } from '../../../stores/useDraft'
 import { formatFee } from '../../../utils/money'
+import { EMPTY_AID_DRAFT, type AidDraft } from '../draft'
 import { HouseholdMoney, householdMoneyInput } from '../HouseholdMoney'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
 import './index.scss'
 
 /** Programmes applied for here; 春送岗位 is a job referral, found under 就业招聘. */
@@ -32,22 +35,26 @@ function amountsOf(p: Programme) {
 
 export default function AidApplyPage() {
   const wanted = useRouter().params.programme
-  const draft = useDrafts((s) => s.aid)
-  const setDraft = useDrafts((s) => s.setAid)
-  const clearDraft = useDrafts((s) => s.clearAid)
-  const [programmes, setProgrammes] = useState<Programme[]>([])
+  const programmes = useLoad(async () => (await api.aid.programmes({})).items.filter(applicable))
+  return (
+    <PageShell className="aid-apply">
+      <RealNameNeeded because="申请帮扶需要先实名认证。" />
+      {/* The form appears with the programmes it applies for. */}
+      <Loadable load={programmes} rows={8}>
+        {(list) => <ApplyForm programmes={list} wanted={wanted} />}
+      </Loadable>
+    </PageShell>
+  )
+}
+
+function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: string }) {
+  const [draft, setDraft, clearDraft] = useDraft('aid', EMPTY_AID_DRAFT)
   const [consent, setConsent] = useState(false)
   const { submit, busy, fieldErrors } = useSubmit()
   const err = (field: string) => fieldErrors[field]
 
   useEffect(() => {
-    api.aid
-      .programmes({})
-      .then((r) => setProgrammes(r.items.filter(applicable)))
-      .catch(showError)
-  }, [])
-  useEffect(() => {
-    if (wanted && !useDrafts.getState().aid.programme) setDraft({ programme: wanted })
+    if (wanted) setDraft((d) => (d.programme ? {} : { programme: wanted }))
   }, [wanted, setDraft])
 
   const programme = programmes.find((p) => p.kind === draft.programme)
@@ -80,8 +87,7 @@ export default function AidApplyPage() {
   }
 
   return (
-    <PageShell className="aid-apply">
-      <RealNameNeeded because="申请帮扶需要先实名认证。" />
+    <>
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
 
       <View className="section">
@@ -144,7 +150,7 @@ export default function AidApplyPage() {
             materials={materials.map((key) => ({ key, name: MATERIAL_NAMES[key] }))}
             files={attached}
             errors={fieldErrors}
-            onChange={(material, kept) => setDraft({ attachments: replaceMaterial(useDrafts.getState().aid.attachments, material, kept) })}
+            onChange={(material, kept) => setDraft((d) => ({ attachments: replaceMaterial(d.attachments, material, kept) }))}
           />
         </View>
       )}
@@ -160,6 +166,6 @@ export default function AidApplyPage() {
           </Button>
         </View>
       </View>
-    </PageShell>
+    </>
   )
 }

@@ -1,13 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { MATERIAL_NAMES, MATERIALS, type Material, type Programme } from '@/types/aid'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { yuanToFen } from '../../../utils/money'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
 
 const asYuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(0))
 /** A blank amount means the programme pays nothing for that tier. */
@@ -81,56 +83,67 @@ function ProgrammeEditor({ programme, onSaved }: { programme: Programme; onSaved
   )
 }
 
+/** The 低保 line, which the self-check and the tier rules use for every programme. */
+function LowIncomeLine({ fen }: { fen: number }) {
+  const [line, setLine] = useState(String(fen / 100))
+  const { submit, busy, fieldErrors } = useSubmit()
+
+  async function save() {
+    const saved = await submit((requestId) => api.aid.setConfig({ lowIncomeLineFen: yuanToFen(line) }, { requestId }))
+    if (saved) Taro.showToast({ title: '已保存', icon: 'success' })
+  }
+
+  return (
+    <View className="section">
+      <Text className="field-label">低保线（元/人/月）</Text>
+      <Input className="field-line" type="digit" value={line} onChange={setLine} />
+      <FieldError message={fieldErrors.lowIncomeLineFen} />
+      <Button size="small" type="primary" loading={busy} className="save-line" onClick={save}>
+        保存低保线
+      </Button>
+      <Text className="muted">深度困难：人均月收入低于低保线；相对困难：低于低保线的2倍。</Text>
+    </View>
+  )
+}
+
 /** The admin's page for a year's programmes and the 低保 line (DOMAIN.md §3, both *(config)*). */
 export default function AidProgrammesPage() {
   // The server's year (Asia/Shanghai), not the phone's clock.
   const [thisYear, setThisYear] = useState<number | undefined>()
   const [year, setYear] = useState<number | undefined>()
-  const [items, setItems] = useState<Programme[]>([])
-  const [line, setLine] = useState('')
   const [version, setVersion] = useState(0)
-  const lineSubmit = useSubmit()
-
-  useEffect(() => {
-    api.aid
-      .programmes({ year })
-      .then((r) => {
-        setThisYear((y) => y ?? r.year)
-        setItems(r.items)
-        setLine(String(r.lowIncomeLineFen / 100))
-      })
-      .catch(showError)
-  }, [year, version])
-
-  async function saveLine() {
-    const saved = await lineSubmit.submit((requestId) => api.aid.setConfig({ lowIncomeLineFen: yuanToFen(line) }, { requestId }))
-    if (saved) Taro.showToast({ title: '已保存', icon: 'success' })
-  }
+  // Nothing can be saved before what it would overwrite is on the screen.
+  const settings = useLoad(
+    async () => {
+      const r = await api.aid.programmes({ year })
+      setThisYear((y) => y ?? r.year)
+      return r
+    },
+    { deps: [year, version] },
+  )
 
   return (
     <PageShell className="aid-programmes">
-      <View className="section">
-        <Text className="field-label">低保线（元/人/月）</Text>
-        <Input className="field-line" type="digit" value={line} onChange={setLine} />
-        <FieldError message={lineSubmit.fieldErrors.lowIncomeLineFen} />
-        <Button size="small" type="primary" loading={lineSubmit.busy} className="save-line" onClick={saveLine}>
-          保存低保线
-        </Button>
-        <Text className="muted">深度困难：人均月收入低于低保线；相对困难：低于低保线的2倍。</Text>
-      </View>
-      <View className="section">
-        <Radio.Group direction="horizontal" value={year ?? thisYear} onChange={(v) => setYear(Number(v))}>
-          {(thisYear ? [thisYear, thisYear + 1] : []).map((y) => (
-            <Radio key={y} value={y} shape="button">
-              {y}年
-            </Radio>
-          ))}
-        </Radio.Group>
-        <Text className="muted">修改只影响这一年的申请。</Text>
-      </View>
-      {items.map((p) => (
-        <ProgrammeEditor key={`${p._id}-${version}`} programme={p} onSaved={() => setVersion((n) => n + 1)} />
-      ))}
+      <Loadable load={settings} rows={8}>
+        {(r) => (
+          <>
+            <LowIncomeLine fen={r.lowIncomeLineFen} />
+            <View className="section">
+              <Radio.Group direction="horizontal" value={year ?? thisYear} onChange={(v) => setYear(Number(v))}>
+                {(thisYear ? [thisYear, thisYear + 1] : []).map((y) => (
+                  <Radio key={y} value={y} shape="button">
+                    {y}年
+                  </Radio>
+                ))}
+              </Radio.Group>
+              <Text className="muted">修改只影响这一年的申请。</Text>
+            </View>
+            {r.items.map((p) => (
+              <ProgrammeEditor key={`${p._id}-${version}`} programme={p} onSaved={() => setVersion((n) => n + 1)} />
+            ))}
+          </>
+        )}
+      </Loadable>
     </PageShell>
   )
 }

@@ -1,32 +1,27 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
-import { MATERIAL_NAMES, type Programme, type SelfCheckResult, type TierCode } from '@/types/aid'
+import { useState } from 'react'
+import { MATERIAL_NAMES, type SelfCheckResult, type TierCode } from '@/types/aid'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
 import { formatFee } from '../../../utils/money'
 import { HouseholdMoney, householdMoneyInput } from '../HouseholdMoney'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
 
 const TIER_NAMES: Record<TierCode, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' }
 
-
 export default function AidSelfCheckPage() {
   const [form, setForm] = useState({ householdSize: '', income: '', spending: '', sudden: '', migrant: false, months: '' })
-  const [programmes, setProgrammes] = useState<Programme[]>([])
+  // Only the materials each programme asks for: the self-check itself works without them.
+  const programmes = useLoad(async () => (await api.aid.programmes({})).items)
   const [result, setResult] = useState<SelfCheckResult | null>(null)
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }))
-
-  useEffect(() => {
-    api.aid
-      .programmes({})
-      .then((p) => setProgrammes(p.items))
-      .catch(showError)
-  }, [])
 
   async function check() {
     const r = await submit(() =>
@@ -38,7 +33,6 @@ export default function AidSelfCheckPage() {
     if (r) setResult(r)
   }
 
-  const materialsOf = (kind: string) => programmes.find((p) => p.kind === kind)?.materials ?? []
   return (
     <PageShell className="aid-selfcheck">
       <Text className="note">先测一测能否申请困难帮扶，再在网上申请。测一测填写的内容不会保存。</Text>
@@ -81,7 +75,14 @@ export default function AidSelfCheckPage() {
                   {p.title}
                   {p.amountFen !== undefined ? `：${formatFee(p.amountFen)}` : p.upToFen !== undefined ? `：最高${formatFee(p.upToFen)}` : ''}
                 </Text>
-                <Text className="muted">需准备：{materialsOf(p.kind).map((m) => MATERIAL_NAMES[m]).join('、')}</Text>
+                <Loadable load={programmes} part="所需材料" rows={1}>
+                  {(all) => (
+                    <Text className="muted">
+                      需准备：
+                      {(all.find((x) => x.kind === p.kind)?.materials ?? []).map((m) => MATERIAL_NAMES[m]).join('、')}
+                    </Text>
+                  )}
+                </Loadable>
                 {p.kind !== 'spring_jobs' && (
                   <Button size="small" type="primary" className={`apply-${p.kind}`} onClick={() => Taro.navigateTo({ url: routes.aidApply(p.kind) })}>
                     申请{p.title}

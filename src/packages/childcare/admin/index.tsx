@@ -1,30 +1,20 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
 import type { ClassDetail } from '@/types/childcare'
 import { api } from '../../../api'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
 import { useSession } from '../../../stores/session'
+import { useLoad } from '../../../utils/useLoad'
 import { showError } from '../../../utils/useSubmit'
 
 const PHASE = { upcoming: '未开始报名', open: '报名中', closed: '报名结束' } as const
 
 export default function ChildcareAdminPage() {
   const isAdmin = useSession((s) => s.me?.roles.includes('admin') ?? false)
-  const [items, setItems] = useState<ClassDetail[]>([])
-
-  async function load() {
-    try {
-      setItems((await api.childcare.allClasses({})).items)
-    } catch (error) {
-      showError(error)
-    }
-  }
-  useDidShow(() => {
-    load()
-  })
+  const classes = useLoad(() => api.childcare.allClasses({}), { onShow: true })
 
   async function toggle(c: ClassDetail) {
     const status = c.status === 'open' ? 'closed' : 'open'
@@ -32,7 +22,7 @@ export default function ChildcareAdminPage() {
     if (!confirm) return
     try {
       await api.childcare.setClassStatus({ classId: c._id, status })
-      load()
+      classes.reload()
     } catch (error) {
       showError(error)
     }
@@ -47,33 +37,36 @@ export default function ChildcareAdminPage() {
           </Button>
         </View>
       )}
-      {items.map((c) => (
-        <View key={c._id} className="section admin-class">
-          <View className="row">
-            <Text className="section-title">{c.title}</Text>
-            <Tag type={c.status === 'closed' ? 'danger' : 'primary'}>{c.status === 'closed' ? '已停止' : PHASE[c.signUp]}</Tag>
-          </View>
-          <Text className="muted">
-            {c.termName} · {c.startDate} 至 {c.endDate} · 名额 {c.capacity - c.seatsLeft}/{c.capacity} · 候补 {c.waitlistLength}
-          </Text>
-          <View className="actions">
-            <Button size="small" className="open-roster" onClick={() => Taro.navigateTo({ url: routes.childcareRoster(c._id) })}>
-              花名册与签到
-            </Button>
-            {isAdmin && (
-              <Button size="small" className="edit-class" onClick={() => Taro.navigateTo({ url: routes.childcareEdit(c._id) })}>
-                编辑
-              </Button>
-            )}
-            {isAdmin && (
-              <Button size="small" type={c.status === 'open' ? 'danger' : 'success'} className="toggle-class" onClick={() => toggle(c)}>
-                {c.status === 'open' ? '停止报名' : '恢复报名'}
-              </Button>
-            )}
-          </View>
-        </View>
-      ))}
-      {items.length === 0 && <Text className="empty-note">还没有托班</Text>}
+      <Loadable load={classes} isEmpty={(page) => page.items.length === 0} empty="还没有托班">
+        {(page) =>
+          page.items.map((c) => (
+            <View key={c._id} className="section admin-class">
+              <View className="row">
+                <Text className="section-title">{c.title}</Text>
+                <Tag type={c.status === 'closed' ? 'danger' : 'primary'}>{c.status === 'closed' ? '已停止' : PHASE[c.signUp]}</Tag>
+              </View>
+              <Text className="muted">
+                {c.termName} · {c.startDate} 至 {c.endDate} · 名额 {c.capacity - c.seatsLeft}/{c.capacity} · 候补 {c.waitlistLength}
+              </Text>
+              <View className="actions">
+                <Button size="small" className="open-roster" onClick={() => Taro.navigateTo({ url: routes.childcareRoster(c._id) })}>
+                  花名册与签到
+                </Button>
+                {isAdmin && (
+                  <Button size="small" className="edit-class" onClick={() => Taro.navigateTo({ url: routes.childcareEdit(c._id) })}>
+                    编辑
+                  </Button>
+                )}
+                {isAdmin && (
+                  <Button size="small" type={c.status === 'open' ? 'danger' : 'success'} className="toggle-class" onClick={() => toggle(c)}>
+                    {c.status === 'open' ? '停止报名' : '恢复报名'}
+                  </Button>
+                )}
+              </View>
+            </View>
+          ))
+        }
+      </Loadable>
     </PageShell>
   )
 }

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { useCallback, useState } from 'react'
 import type { ClassSummary } from '@/types/childcare'
 import { api } from '../../../api'
 import { Countdown } from '../../../components/Countdown'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
 import { formatFee } from '../../../utils/money'
-import { showError } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
 import './index.scss'
 
 const WEEKDAYS = ['', '一', '二', '三', '四', '五', '六', '日']
@@ -29,20 +29,43 @@ function seatsText(c: ClassSummary) {
   return `名额已满，候补 ${c.waitlistLength} 人`
 }
 
-export default function ChildcareClassesPage() {
-  const [items, setItems] = useState<ClassSummary[] | null>(null)
-  const load = useCallback(async () => {
-    try {
-      setItems((await api.childcare.classes({})).items)
-    } catch (error) {
-      showError(error)
-      setItems([])
-    }
-  }, [])
-  useDidShow(() => {
-    load()
-  })
+/** One class: when, where, seats left, and the way to sign up. */
+function ClassCard({ c, onSignUpOpens }: { c: ClassSummary; onSignUpOpens(): void }) {
+  return (
+    <View className="section class-card">
+      <View className="row class-head">
+        <Text className="class-title">{c.title}</Text>
+        <Tag type="primary">{c.termName}</Tag>
+      </View>
+      <Text className="class-line">
+        {c.startDate} 至 {c.endDate}，每周{c.weekdays.map((d) => WEEKDAYS[d]).join('、')} {c.dailyStart}–{c.dailyEnd}
+      </Text>
+      <Text className="class-line">
+        {c.minAge}–{c.maxAge}岁 · {formatFee(c.feeFen)} · <Text className="seats">{seatsText(c)}</Text>
+      </Text>
+      <Text className="class-line site-link" onClick={() => openSite(c)}>
+        地点：{c.siteName}（{c.siteAddress}）›
+      </Text>
+      {c.signUp === 'upcoming' && <Countdown to={c.opensAt} prefix="距开始报名还有 " onReached={onSignUpOpens} />}
+      {c.signUp === 'upcoming' && <Text className="muted">报名开始：{formatTime(c.opensAt)}</Text>}
+      {c.signUp === 'open' && <Text className="muted">报名截止：{formatTime(c.closesAt)}</Text>}
+      <View className="actions">
+        <Button
+          type="primary"
+          block
+          className="sign-up"
+          disabled={c.signUp !== 'open'}
+          onClick={() => Taro.navigateTo({ url: routes.childcareSignUp(c._id) })}
+        >
+          {c.signUp === 'open' ? (c.seatsLeft > 0 ? '我要报名' : '报名候补') : c.signUp === 'upcoming' ? '尚未开始报名' : '报名已截止'}
+        </Button>
+      </View>
+    </View>
+  )
+}
 
+export default function ChildcareClassesPage() {
+  const classes = useLoad(() => api.childcare.classes({}), { onShow: true })
   return (
     <PageShell className="childcare-classes">
       <Text className="note">职工子女爱心托班：放假期间白天托管，由工会志愿者照看。先到先得，满员后可以候补。</Text>
@@ -51,39 +74,9 @@ export default function ChildcareClassesPage() {
           查看我的报名
         </Button>
       </View>
-      {items === null && <Text className="empty-note">加载中…</Text>}
-      {items?.length === 0 && <Text className="empty-note">目前没有开放报名的托班，请留意工会通知</Text>}
-      {items?.map((c) => (
-        <View key={c._id} className="section class-card">
-          <View className="row class-head">
-            <Text className="class-title">{c.title}</Text>
-            <Tag type="primary">{c.termName}</Tag>
-          </View>
-          <Text className="class-line">
-            {c.startDate} 至 {c.endDate}，每周{c.weekdays.map((d) => WEEKDAYS[d]).join('、')} {c.dailyStart}–{c.dailyEnd}
-          </Text>
-          <Text className="class-line">
-            {c.minAge}–{c.maxAge}岁 · {formatFee(c.feeFen)} · <Text className="seats">{seatsText(c)}</Text>
-          </Text>
-          <Text className="class-line site-link" onClick={() => openSite(c)}>
-            地点：{c.siteName}（{c.siteAddress}）›
-          </Text>
-          {c.signUp === 'upcoming' && <Countdown to={c.opensAt} prefix="距开始报名还有 " onReached={load} />}
-          {c.signUp === 'upcoming' && <Text className="muted">报名开始：{formatTime(c.opensAt)}</Text>}
-          {c.signUp === 'open' && <Text className="muted">报名截止：{formatTime(c.closesAt)}</Text>}
-          <View className="actions">
-            <Button
-              type="primary"
-              block
-              className="sign-up"
-              disabled={c.signUp !== 'open'}
-              onClick={() => Taro.navigateTo({ url: routes.childcareSignUp(c._id) })}
-            >
-              {c.signUp === 'open' ? (c.seatsLeft > 0 ? '我要报名' : '报名候补') : c.signUp === 'upcoming' ? '尚未开始报名' : '报名已截止'}
-            </Button>
-          </View>
-        </View>
-      ))}
+      <Loadable load={classes} isEmpty={(page) => page.items.length === 0} empty="目前没有开放报名的托班，请留意工会通知">
+        {(page) => page.items.map((c) => <ClassCard key={c._id} c={c} onSignUpOpens={classes.reload} />)}
+      </Loadable>
     </PageShell>
   )
 }

@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { DISTRICT_CENTRE } from '@/domain/stations/distance'
-import { SEASONS, SEASON_NAMES, type Season } from '@/types/childcare'
+import { SEASONS, SEASON_NAMES, type ClassDetail, type Season } from '@/types/childcare'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { formatTime, parseShanghai } from '../../../utils/format'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
 
 const DAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
@@ -58,42 +60,51 @@ const TEXT_FIELDS: Array<[keyof Draft, string, string]> = [
   ['cancelDaysBefore', '开班前几天停止取消', '3'],
 ]
 
+/** A stored class as the form edits it. */
+const draftOf = (c: ClassDetail): Draft => ({
+  title: c.title,
+  year: c.termKey.slice(0, 4),
+  season: c.termKey.slice(5) as Season,
+  stationId: c.stationId ?? '',
+  siteName: c.siteName,
+  siteAddress: c.siteAddress,
+  lat: String(c.location.lat),
+  lng: String(c.location.lng),
+  startDate: c.startDate,
+  endDate: c.endDate,
+  weekdays: c.weekdays.map(String),
+  dailyStart: c.dailyStart,
+  dailyEnd: c.dailyEnd,
+  minAge: String(c.minAge),
+  maxAge: String(c.maxAge),
+  capacity: String(c.capacity),
+  feeYuan: (c.feeFen / 100).toFixed(2),
+  opensAt: formatTime(c.opensAt),
+  closesAt: formatTime(c.closesAt),
+  cancelDaysBefore: String(c.cancelDaysBefore),
+})
+
+/** A new class starts from the defaults; an existing one is loaded before its form (and 保存) appears. */
 export default function ChildcareEditPage() {
   const classId = useRouter().params.classId
-  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const cls = useLoad(async () => draftOf(await api.childcare.classDetail({ classId: classId! })), { deps: [classId], when: Boolean(classId) })
+  return (
+    <PageShell className="childcare-edit">
+      {classId ? (
+        <Loadable load={cls} rows={10}>
+          {(initial) => <ClassForm classId={classId} initial={initial} />}
+        </Loadable>
+      ) : (
+        <ClassForm initial={EMPTY} />
+      )}
+    </PageShell>
+  )
+}
+
+function ClassForm({ classId, initial }: { classId?: string; initial: Draft }) {
+  const [draft, setDraft] = useState<Draft>(initial)
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
-
-  useEffect(() => {
-    if (!classId) return
-    api.childcare
-      .classDetail({ classId })
-      .then((c) =>
-        setDraft({
-          title: c.title,
-          year: c.termKey.slice(0, 4),
-          season: c.termKey.slice(5) as Season,
-          stationId: c.stationId ?? '',
-          siteName: c.siteName,
-          siteAddress: c.siteAddress,
-          lat: String(c.location.lat),
-          lng: String(c.location.lng),
-          startDate: c.startDate,
-          endDate: c.endDate,
-          weekdays: c.weekdays.map(String),
-          dailyStart: c.dailyStart,
-          dailyEnd: c.dailyEnd,
-          minAge: String(c.minAge),
-          maxAge: String(c.maxAge),
-          capacity: String(c.capacity),
-          feeYuan: (c.feeFen / 100).toFixed(2),
-          opensAt: formatTime(c.opensAt),
-          closesAt: formatTime(c.closesAt),
-          cancelDaysBefore: String(c.cancelDaysBefore),
-        }),
-      )
-      .catch(showError)
-  }, [classId])
 
   async function save() {
     const saved = await submit((requestId) =>
@@ -131,38 +142,36 @@ export default function ChildcareEditPage() {
 
   const errorOf = (field: keyof Draft) => fieldErrors[field === 'feeYuan' ? 'feeFen' : field]
   return (
-    <PageShell className="childcare-edit">
-      <View className="section">
-        <Text className="field-label">学期</Text>
-        <Radio.Group direction="horizontal" value={draft.season} onChange={(v) => set({ season: v as Season })}>
-          {SEASONS.map((s) => (
-            <Radio key={s} value={s}>
-              {SEASON_NAMES[s]}
-            </Radio>
-          ))}
-        </Radio.Group>
-        <FieldError message={fieldErrors.season} />
-        {TEXT_FIELDS.map(([field, label, placeholder]) => (
-          <View key={field} className={`field-${field}`}>
-            <Text className="field-label">{label}</Text>
-            <Input value={draft[field] as string} onChange={(value) => set({ [field]: value } as Partial<Draft>)} placeholder={placeholder} />
-            <FieldError message={errorOf(field)} />
-          </View>
+    <View className="section">
+      <Text className="field-label">学期</Text>
+      <Radio.Group direction="horizontal" value={draft.season} onChange={(v) => set({ season: v as Season })}>
+        {SEASONS.map((s) => (
+          <Radio key={s} value={s}>
+            {SEASON_NAMES[s]}
+          </Radio>
         ))}
-        <Text className="field-label">上课的星期</Text>
-        <Checkbox.Group direction="horizontal" value={draft.weekdays} onChange={(v) => set({ weekdays: v as string[] })}>
-          {DAYS.map((d, i) => (
-            <Checkbox key={d} shape="button" value={String(i + 1)} label={d} />
-          ))}
-        </Checkbox.Group>
-        <FieldError message={fieldErrors.weekdays} />
-        <Text className="muted">时间按北京时间填写，如 2027-06-01 09:00。</Text>
-        <View className="actions">
-          <Button type="primary" block loading={busy} className="save-class" onClick={save}>
-            保存
-          </Button>
+      </Radio.Group>
+      <FieldError message={fieldErrors.season} />
+      {TEXT_FIELDS.map(([field, label, placeholder]) => (
+        <View key={field} className={`field-${field}`}>
+          <Text className="field-label">{label}</Text>
+          <Input value={draft[field] as string} onChange={(value) => set({ [field]: value } as Partial<Draft>)} placeholder={placeholder} />
+          <FieldError message={errorOf(field)} />
         </View>
+      ))}
+      <Text className="field-label">上课的星期</Text>
+      <Checkbox.Group direction="horizontal" value={draft.weekdays} onChange={(v) => set({ weekdays: v as string[] })}>
+        {DAYS.map((d, i) => (
+          <Checkbox key={d} shape="button" value={String(i + 1)} label={d} />
+        ))}
+      </Checkbox.Group>
+      <FieldError message={fieldErrors.weekdays} />
+      <Text className="muted">时间按北京时间填写，如 2027-06-01 09:00。</Text>
+      <View className="actions">
+        <Button type="primary" block loading={busy} className="save-class" onClick={save}>
+          保存
+        </Button>
       </View>
-    </PageShell>
+    </View>
   )
 }

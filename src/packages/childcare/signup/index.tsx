@@ -1,33 +1,67 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { CHILD_DATA_POLICY, type ClassDetail, type Enrollment } from '@/types/childcare'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
-import { useDrafts } from '../../../stores/drafts'
+import { useDraft } from '../../../stores/useDraft'
 import { formatFee } from '../../../utils/money'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
+import { EMPTY_CHILDCARE_DRAFT } from '../draft'
 
 const GRADES = [1, 2, 3, 4, 5, 6]
 
 export default function ChildcareSignUpPage() {
   const classId = useRouter().params.classId ?? ''
-  const draft = useDrafts((s) => s.childcare)
-  const setDraft = useDrafts((s) => s.setChildcare)
-  const clearDraft = useDrafts((s) => s.clearChildcare)
-  const [cls, setCls] = useState<ClassDetail | null>(null)
-  const [consent, setConsent] = useState(false)
+  const cls = useLoad(() => api.childcare.classDetail({ classId }), { deps: [classId] })
   const [result, setResult] = useState<Enrollment | null>(null)
-  const { submit, busy, fieldErrors } = useSubmit()
+  if (result) return <SignUpResult result={result} />
+  // The form appears with the class it signs up for.
+  return (
+    <PageShell className="childcare-signup">
+      <Loadable load={cls} rows={8}>
+        {(c) => <SignUpForm cls={c} onPlaced={setResult} />}
+      </Loadable>
+    </PageShell>
+  )
+}
 
-  useEffect(() => {
-    api.childcare.classDetail({ classId }).then(setCls).catch(showError)
-  }, [classId])
+function SignUpResult({ result }: { result: Enrollment }) {
+  return (
+    <PageShell className="childcare-result">
+      <View className="section result-card">
+        {result.status === 'enrolled' ? (
+          <Text className="section-title result-seat">报名成功，已获得名额</Text>
+        ) : (
+          <Text className="section-title result-waitlist">名额已满，您在候补第 {result.waitlistPosition} 位</Text>
+        )}
+        <Text className="muted">
+          {result.classTitle} · {result.childName}
+        </Text>
+        <Text className="muted result-hint">
+          {result.status === 'enrolled' ? '开班前3天以前可以取消。' : '有人取消时按顺序递补，递补成功会通知您。'}
+        </Text>
+        <View className="actions">
+          <Button type="primary" onClick={() => Taro.redirectTo({ url: routes.childcareMine })}>
+            查看我的报名
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}
+
+function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: Enrollment): void }) {
+  const [draft, setDraft, clearDraft] = useDraft('childcare', EMPTY_CHILDCARE_DRAFT)
+  const [consent, setConsent] = useState(false)
+  const { submit, busy, fieldErrors } = useSubmit()
 
   async function send() {
     // Asked on the tap itself, as WeChat requires; the answer rides along with the sign-up.
@@ -35,7 +69,7 @@ export default function ChildcareSignUpPage() {
     const placed = await submit((requestId) =>
       api.childcare.enroll(
         {
-          classId,
+          classId: cls._id,
           child: {
             name: draft.childName,
             idNumber: draft.idNumber,
@@ -53,46 +87,19 @@ export default function ChildcareSignUpPage() {
     )
     if (!placed) return
     clearDraft()
-    setResult(placed)
-  }
-
-  if (result) {
-    return (
-      <PageShell className="childcare-result">
-        <View className="section result-card">
-          {result.status === 'enrolled' ? (
-            <Text className="section-title result-seat">报名成功，已获得名额</Text>
-          ) : (
-            <Text className="section-title result-waitlist">名额已满，您在候补第 {result.waitlistPosition} 位</Text>
-          )}
-          <Text className="muted">
-            {result.classTitle} · {result.childName}
-          </Text>
-          <Text className="muted result-hint">
-            {result.status === 'enrolled' ? '开班前3天以前可以取消。' : '有人取消时按顺序递补，递补成功会通知您。'}
-          </Text>
-          <View className="actions">
-            <Button type="primary" onClick={() => Taro.redirectTo({ url: routes.childcareMine })}>
-              查看我的报名
-            </Button>
-          </View>
-        </View>
-      </PageShell>
-    )
+    onPlaced(placed)
   }
 
   const err = (field: string) => fieldErrors[field]
   return (
-    <PageShell className="childcare-signup">
-      {cls && (
-        <View className="section">
-          <Text className="section-title">{cls.title}</Text>
-          <Text className="muted">
-            {cls.startDate} 至 {cls.endDate} · {cls.minAge}–{cls.maxAge}岁 · {formatFee(cls.feeFen)} ·{' '}
-            {cls.seatsLeft > 0 ? `剩余 ${cls.seatsLeft} 个名额` : `已满，候补 ${cls.waitlistLength} 人`}
-          </Text>
-        </View>
-      )}
+    <>
+      <View className="section">
+        <Text className="section-title">{cls.title}</Text>
+        <Text className="muted">
+          {cls.startDate} 至 {cls.endDate} · {cls.minAge}–{cls.maxAge}岁 · {formatFee(cls.feeFen)} ·{' '}
+          {cls.seatsLeft > 0 ? `剩余 ${cls.seatsLeft} 个名额` : `已满，候补 ${cls.waitlistLength} 人`}
+        </Text>
+      </View>
       <RealNameNeeded because="为孩子报名需要家长先实名认证。" />
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
       <View className="section signup-form">
@@ -140,6 +147,6 @@ export default function ChildcareSignUpPage() {
           </Button>
         </View>
       </View>
-    </PageShell>
+    </>
   )
 }

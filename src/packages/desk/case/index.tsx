@@ -1,16 +1,20 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Cell, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CaseAction, DeskCaseView } from '@/types/cases'
 import { CaseAttachments } from '../../../components/CaseAttachments'
 import { CaseTimeline } from '../../../components/CaseTimeline'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { formatWaited } from '../../../utils/format'
 import { formatYuan, yuanToFen } from '../../../utils/money'
+import { useLoad } from '../../../utils/useLoad'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 import { DESKS, isDeskService } from '../deskApi'
+
+type Desk = (typeof DESKS)[keyof typeof DESKS]
 
 const DONE: Record<string, string> = { claim: '已受理', askInfo: '已请申请人补充', approve: '已批准', reject: '已标记不通过', markPaid: '已登记发放' }
 
@@ -18,24 +22,28 @@ export default function DeskCasePage() {
   const params = useRouter().params
   const caseId = params.caseId ?? ''
   const desk = isDeskService(params.service) ? DESKS[params.service] : DESKS.aid
-  const [view, setView] = useState<DeskCaseView | null>(null)
+  // Again on every show: another volunteer may have moved the case meanwhile.
+  const view = useLoad(() => desk.deskCase({ caseId }), { onShow: true })
+  return (
+    <PageShell className="desk-case">
+      <Loadable load={view} rows={8}>
+        {(v) => <DeskCase caseId={caseId} desk={desk} view={v} reload={view.reload} />}
+      </Loadable>
+    </PageShell>
+  )
+}
+
+const suggestedYuan = (v: DeskCaseView) => (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '')
+
+function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; view: DeskCaseView; reload(): Promise<void> }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({})
-  const [form, setForm] = useState({ note: '', amount: '', paymentRef: '' })
+  const [form, setForm] = useState({ note: '', amount: suggestedYuan(view), paymentRef: '' })
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }))
-
-  async function load() {
-    try {
-      const v = await desk.deskCase({ caseId })
-      setView(v)
-      setForm((f) => ({ ...f, amount: f.amount || (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '') }))
-    } catch (error) {
-      showError(error)
-    }
-  }
-  useDidShow(() => {
-    load()
-  })
+  // The rule's suggestion fills the amount once it is known (it comes with the review).
+  useEffect(() => {
+    setForm((f) => ({ ...f, amount: f.amount || suggestedYuan(view) }))
+  }, [view])
 
   async function take(action: Exclude<CaseAction, 'submit' | 'resubmit' | 'withdraw'>) {
     if (action === 'reject' || action === 'approve') {
@@ -60,7 +68,7 @@ export default function DeskCasePage() {
     if (!done) return
     Taro.showToast({ title: DONE[action], icon: 'success' })
     set({ note: '' })
-    load()
+    reload()
   }
 
   async function reveal(field: string) {
@@ -72,11 +80,10 @@ export default function DeskCasePage() {
     }
   }
 
-  if (!view) return <PageShell className="desk-case" />
   const allowed = new Set(view.allowed)
   const deciding = allowed.has('askInfo') || allowed.has('approve') || allowed.has('reject')
   return (
-    <PageShell className="desk-case">
+    <>
       <View className="section">
         <View className="row">
           <Text className="section-title case-title">{view.title}</Text>
@@ -156,6 +163,6 @@ export default function DeskCasePage() {
       </View>
       <CaseAttachments materials={view.materials} attachments={view.attachments} />
       <CaseTimeline timeline={view.timeline} />
-    </PageShell>
+    </>
   )
 }

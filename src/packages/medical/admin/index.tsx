@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { CATEGORY_NAMES, MEDICAL_CATEGORIES, type ImportReport, type MedicalCategory, type Plan } from '@/types/medical'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { yuanToFen } from '../../../utils/money'
+import { useLoad } from '../../../utils/useLoad'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
 const asYuan = (fen: number | undefined) => (fen === undefined ? '' : String(fen / 100))
@@ -193,15 +195,15 @@ function PlanEditor({ plan, onSaved }: { plan: Plan; onSaved(): void }) {
 }
 
 export default function MedicalAdminPage() {
-  const [plan, setPlan] = useState<Plan | null>(null)
   const [version, setVersion] = useState(0)
-  useEffect(() => {
-    api.medical.plan({}).then(setPlan).catch(showError)
-  }, [version])
+  // The plan editor appears with the plan it edits; the import works without it.
+  const plan = useLoad(() => api.medical.plan({}), { deps: [version] })
   return (
     <PageShell className="medical-admin">
       <MemberImport />
-      {plan && <PlanEditor key={version} plan={plan} onSaved={() => setVersion((v) => v + 1)} />}
+      <Loadable load={plan} part="保障方案" rows={6}>
+        {(p) => <PlanEditor key={version} plan={p} onSaved={() => setVersion((v) => v + 1)} />}
+      </Loadable>
     </PageShell>
   )
 }

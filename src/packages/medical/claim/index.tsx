@@ -1,27 +1,27 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { estimatePayout, estimateRows } from '@/domain/medical/payout'
 import { MAX_FILES_PER_CASE } from '@/types/cases'
-import { CATEGORY_NAMES, MEDICAL_CATEGORIES, MEDICAL_DATA_POLICY, MEDICAL_MATERIAL_NAMES, materialsFor, type Coverage, type MedicalCategory } from '@/types/medical'
+import { CATEGORY_NAMES, MEDICAL_CATEGORIES, MEDICAL_DATA_POLICY, MEDICAL_MATERIAL_NAMES, materialsFor, type MedicalCategory } from '@/types/medical'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { DateField } from '../../../components/DateField'
 import { FieldError } from '../../../components/FieldError'
 import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
-import { useDrafts } from '../../../stores/drafts'
+import { useDraft } from '../../../stores/useDraft'
 import { yuanToFen } from '../../../utils/money'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
+import { EMPTY_MEDICAL_DRAFT } from '../draft'
 
 export default function MedicalClaimPage() {
-  const draft = useDrafts((s) => s.medical)
-  const setDraft = useDrafts((s) => s.setMedical)
-  const clearDraft = useDrafts((s) => s.clearMedical)
-  const [coverage, setCoverage] = useState<Coverage | null>(null)
+  const [draft, setDraft, clearDraft] = useDraft('medical', EMPTY_MEDICAL_DRAFT)
   const [consent, setConsent] = useState(false)
   const { submit, busy, fieldErrors } = useSubmit()
   const err = (field: string) => fieldErrors[field]
@@ -30,9 +30,9 @@ export default function MedicalClaimPage() {
   const treatmentDate = inpatient ? draft.admissionDate : draft.billDate
   // The plan of the year the treatment began, with what this worker already had approved in it.
   const planYear = treatmentDate ? Number(treatmentDate.slice(0, 4)) : undefined
-  useEffect(() => {
-    api.medical.coverage({ year: planYear }).then(setCoverage).catch(showError)
-  }, [planYear])
+  // Only the estimate and the note on cover need it: the claim can be filled and sent without.
+  const cover = useLoad(() => api.medical.coverage({ year: planYear }), { deps: [planYear] })
+  const coverage = cover.data
 
   const selfPaidFen = yuanToFen(draft.selfPaid)
   // The same rule the server applies at submission and again at approval.
@@ -71,9 +71,9 @@ export default function MedicalClaimPage() {
   return (
     <PageShell className="medical-claim">
       <RealNameNeeded because="申请报销需要先实名认证。" />
-      {coverage && !coverage.covered && (
-        <Text className="note not-covered">您{coverage.year}年没有参加医疗互助，这一年的治疗不能报销。</Text>
-      )}
+      <Loadable load={cover} part="参保情况" rows={1}>
+        {(c) => !c.covered && <Text className="note not-covered">您{c.year}年没有参加医疗互助，这一年的治疗不能报销。</Text>}
+      </Loadable>
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
 
       <View className="section">
@@ -131,7 +131,7 @@ export default function MedicalClaimPage() {
             materials={materials.map((key) => ({ key, name: MEDICAL_MATERIAL_NAMES[key] }))}
             files={attached}
             errors={fieldErrors}
-            onChange={(material, kept) => setDraft({ attachments: replaceMaterial(useDrafts.getState().medical.attachments, material, kept) })}
+            onChange={(material, kept) => setDraft((d) => ({ attachments: replaceMaterial(d.attachments, material, kept) }))}
           />
         </View>
       )}

@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
-import type { CaseSummary } from '@/types/cases'
 import { CATEGORY_NAMES, MEDICAL_CATEGORIES, type CategoryRule, type Coverage } from '@/types/medical'
 import { api } from '../../../api'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
 import { formatFee, formatYuan } from '../../../utils/money'
-import { showError } from '../../../utils/useSubmit'
+import { useLoad } from '../../../utils/useLoad'
 
 /** A category's rule in one plain line. */
 function ruleInWords(rule: CategoryRule): string {
@@ -24,22 +23,44 @@ function ruleInWords(rule: CategoryRule): string {
 }
 
 export default function MedicalHomePage() {
-  const [coverage, setCoverage] = useState<Coverage | null>(null)
-  const [claims, setClaims] = useState<CaseSummary[]>([])
-
-  useDidShow(() => {
-    Promise.all([api.medical.coverage({}), api.medical.mine({})])
-      .then(([c, mine]) => {
-        setCoverage(c)
-        setClaims(mine.items)
-      })
-      .catch(showError)
-  })
-
-  if (!coverage) return <PageShell className="medical-home" />
-  const { plan } = coverage
+  const coverage = useLoad(() => api.medical.coverage({}), { onShow: true })
+  // The worker's claims are a part of the page, which may fail on its own.
+  const claims = useLoad(() => api.medical.mine({}), { onShow: true })
   return (
     <PageShell className="medical-home">
+      <Loadable load={coverage} rows={6}>
+        {(c) => <CoverAndPlan coverage={c} />}
+      </Loadable>
+      <View className="section my-claims">
+        <Text className="section-title">我的报销</Text>
+        <Loadable load={claims} part="我的报销">
+          {(page) => (
+            <>
+              {page.items.length === 0 && <Text className="muted">还没有报销申请</Text>}
+              {page.items.map((c) => (
+                <Cell
+                  key={c._id}
+                  className="claim-item"
+                  title={c.title}
+                  description={c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `提交于 ${formatTime(c.submittedAt)}`}
+                  extra={<Tag type="primary">{c.statusName}</Tag>}
+                  clickable
+                  onClick={() => Taro.navigateTo({ url: routes.medicalCase(c._id) })}
+                />
+              ))}
+            </>
+          )}
+        </Loadable>
+      </View>
+    </PageShell>
+  )
+}
+
+/** This year's cover and the plan's rules in plain words. */
+function CoverAndPlan({ coverage }: { coverage: Coverage }) {
+  const { plan } = coverage
+  return (
+    <>
       <View className="section coverage">
         <View className="row">
           <Text className="section-title">{coverage.year}年保障</Text>
@@ -68,22 +89,6 @@ export default function MedicalHomePage() {
         ))}
         <Text className="muted">出院（或门诊开票）后{plan.claimWindowDays}天内申请。</Text>
       </View>
-
-      <View className="section my-claims">
-        <Text className="section-title">我的报销</Text>
-        {claims.length === 0 && <Text className="muted">还没有报销申请</Text>}
-        {claims.map((c) => (
-          <Cell
-            key={c._id}
-            className="claim-item"
-            title={c.title}
-            description={c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `提交于 ${formatTime(c.submittedAt)}`}
-            extra={<Tag type="primary">{c.statusName}</Tag>}
-            clickable
-            onClick={() => Taro.navigateTo({ url: routes.medicalCase(c._id) })}
-          />
-        ))}
-      </View>
-    </PageShell>
+    </>
   )
 }

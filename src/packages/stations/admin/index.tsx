@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Cell, Tabs, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import { REPORT_KIND_NAMES, type StationReport, type StationSummary } from '@/types/stations'
 import { api } from '../../../api'
+import { Loadable, LoadMore } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { StationCard } from '../../../components/StationCard'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
+import { useLoad, usePaged } from '../../../utils/useLoad'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
 function ReportItem({ report, onResolved }: { report: StationReport; onResolved(r: StationReport): void }) {
@@ -36,32 +38,9 @@ function ReportItem({ report, onResolved }: { report: StationReport; onResolved(
 
 export default function StationAdminPage() {
   const [tab, setTab] = useState<string | number>('stations')
-  const [stations, setStations] = useState<StationSummary[]>([])
-  const [cursor, setCursor] = useState<string | undefined>()
-  const [reports, setReports] = useState<StationReport[]>([])
-
-  async function loadStations(next?: string) {
-    try {
-      const page = await api.stations.nearby({ lat: DISTRICT_CENTRE.lat, lng: DISTRICT_CENTRE.lng, limit: 20, cursor: next })
-      setStations((prev) => (next ? [...prev, ...page.items] : page.items))
-      setCursor(page.nextCursor)
-    } catch (error) {
-      showError(error)
-    }
-  }
-
-  async function loadReports() {
-    try {
-      setReports((await api.stations.reports({ status: 'open', limit: 50 })).items)
-    } catch (error) {
-      showError(error)
-    }
-  }
-
-  useDidShow(() => {
-    loadStations()
-    loadReports()
-  })
+  const stations = usePaged((cursor) => api.stations.nearby({ lat: DISTRICT_CENTRE.lat, lng: DISTRICT_CENTRE.lng, limit: 20, cursor }), { onShow: true })
+  const reports = useLoad(() => api.stations.reports({ status: 'open', limit: 50 }), { onShow: true })
+  const openReports = reports.data?.items.length ?? 0
 
   async function toggle(s: StationSummary) {
     const status = s.status === 'open' ? 'closed' : 'open'
@@ -70,7 +49,10 @@ export default function StationAdminPage() {
     if (!confirm) return
     try {
       const updated = await api.stations.setStatus({ id: s._id, status })
-      setStations((prev) => prev.map((x) => (x._id === s._id ? { ...x, status: updated.status, openNow: updated.openNow } : x)))
+      stations.update((page) => ({
+        ...page,
+        items: page.items.map((x) => (x._id === s._id ? { ...x, status: updated.status, openNow: updated.openNow } : x)),
+      }))
       Taro.showToast({ title: `已${verb}`, icon: 'none' })
     } catch (error) {
       showError(error)
@@ -86,30 +68,39 @@ export default function StationAdminPage() {
               新建阵地
             </Button>
           </View>
-          {stations.map((s) => (
-            <View key={s._id} className="admin-station">
-              <StationCard station={s} onOpen={() => Taro.navigateTo({ url: routes.stationDetail(s._id) })} />
-              <View className="actions admin-actions">
-                <Button size="small" className="edit" onClick={() => Taro.navigateTo({ url: routes.stationEdit(s._id) })}>
-                  编辑
-                </Button>
-                <Button size="small" type={s.status === 'open' ? 'danger' : 'success'} className="toggle-status" onClick={() => toggle(s)}>
-                  {s.status === 'open' ? '暂停开放' : '恢复开放'}
-                </Button>
-              </View>
-            </View>
-          ))}
-          {cursor && (
-            <Button block className="load-more" onClick={() => loadStations(cursor)}>
-              加载更多
-            </Button>
-          )}
+          <Loadable load={stations} isEmpty={(page) => page.items.length === 0} empty="还没有阵地">
+            {(page) => (
+              <>
+                {page.items.map((s) => (
+                  <View key={s._id} className="admin-station">
+                    <StationCard station={s} onOpen={() => Taro.navigateTo({ url: routes.stationDetail(s._id) })} />
+                    <View className="actions admin-actions">
+                      <Button size="small" className="edit" onClick={() => Taro.navigateTo({ url: routes.stationEdit(s._id) })}>
+                        编辑
+                      </Button>
+                      <Button size="small" type={s.status === 'open' ? 'danger' : 'success'} className="toggle-status" onClick={() => toggle(s)}>
+                        {s.status === 'open' ? '暂停开放' : '恢复开放'}
+                      </Button>
+                    </View>
+                  </View>
+                ))}
+                <LoadMore list={stations} />
+              </>
+            )}
+          </Loadable>
         </Tabs.TabPane>
-        <Tabs.TabPane title={`问题反馈${reports.length ? `（${reports.length}）` : ''}`} value="reports">
-          {reports.length === 0 && <Text className="empty-note">没有待处理的反馈</Text>}
-          {reports.map((r) => (
-            <ReportItem key={r._id} report={r} onResolved={(done) => setReports((prev) => prev.filter((x) => x._id !== done._id))} />
-          ))}
+        <Tabs.TabPane title={`问题反馈${openReports ? `（${openReports}）` : ''}`} value="reports">
+          <Loadable load={reports} isEmpty={(page) => page.items.length === 0} empty="没有待处理的反馈">
+            {(page) =>
+              page.items.map((r) => (
+                <ReportItem
+                  key={r._id}
+                  report={r}
+                  onResolved={(done) => reports.update((p) => ({ ...p, items: p.items.filter((x) => x._id !== done._id) }))}
+                />
+              ))
+            }
+          </Loadable>
         </Tabs.TabPane>
       </Tabs>
       <Cell title="提示" description="暂停开放后，职工在驿站列表和详情中会看到“暂停开放”。" />

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Cell, Radio, Tag, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   FACILITY_NAMES,
   REPORT_KINDS,
@@ -14,56 +14,51 @@ import {
 } from '@/types/stations'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { stationStateTag } from '../../../components/StationCard'
 import { formatTime } from '../../../utils/format'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useLoad, type Load } from '../../../utils/useLoad'
+import { useSubmit } from '../../../utils/useSubmit'
 import './index.scss'
 
 export default function StationDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const [station, setStation] = useState<StationDetail | null>(null)
-  const [missing, setMissing] = useState(false)
-  const [myReports, setMyReports] = useState<StationReport[]>([])
+  const station = useLoad(() => api.stations.get({ id }), { deps: [id] })
+  // The worker's own reports here: a part of the page, which may fail on its own.
+  const myReports = useLoad(async () => (await api.stations.myReports({})).items.filter((r) => r.stationId === id), { deps: [id] })
+
+  useShareAppMessage(() => ({ title: station.data?.name ?? '职工驿站', path: `/packages/stations/detail/index?id=${id}` }))
+
+  return (
+    <PageShell className="station-detail">
+      <Loadable load={station} rows={6}>
+        {(s) => <StationView station={s} myReports={myReports} />}
+      </Loadable>
+    </PageShell>
+  )
+}
+
+function StationView({ station, myReports }: { station: StationDetail; myReports: Load<StationReport[]> }) {
   const [reporting, setReporting] = useState(false)
   const [kind, setKind] = useState<ReportKind>('broken')
   const [text, setText] = useState('')
   const { submit, busy, fieldErrors } = useSubmit()
 
-  useShareAppMessage(() => ({ title: station?.name ?? '职工驿站', path: `/packages/stations/detail/index?id=${id}` }))
-
-  async function load() {
-    try {
-      setStation(await api.stations.get({ id }))
-      const mine = await api.stations.myReports({})
-      setMyReports(mine.items.filter((r) => r.stationId === id))
-    } catch (error) {
-      setMissing(true)
-      showError(error)
-    }
-  }
-
-  useEffect(() => {
-    load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id])
-
   async function sendReport() {
-    const report = await submit((requestId) => api.stations.report({ stationId: id, kind, text }, { requestId }))
+    const report = await submit((requestId) => api.stations.report({ stationId: station._id, kind, text }, { requestId }))
     if (!report) return
     Taro.showToast({ title: '已提交，工作人员会尽快处理', icon: 'none' })
     setReporting(false)
     setText('')
-    setMyReports([report, ...myReports])
+    if (myReports.status === 'loaded') myReports.update((mine) => [report, ...mine])
+    else myReports.retry()
   }
-
-  if (missing) return <PageShell><Text className="empty-note">没有找到这个驿站</Text></PageShell>
-  if (!station) return <PageShell><Text className="empty-note">加载中…</Text></PageShell>
 
   const { lat, lng } = station.location
   return (
-    <PageShell className="station-detail">
+    <>
       <View className="section">
         <View className="row detail-head">
           <Text className="detail-name">{station.name}</Text>
@@ -146,19 +141,23 @@ export default function StationDetailPage() {
         </View>
       )}
 
-      {myReports.length > 0 && (
-        <View className="section my-reports">
-          <Text className="section-title">我对这里的反馈</Text>
-          {myReports.map((r) => (
-            <Cell
-              key={r._id}
-              title={REPORT_KIND_NAMES[r.kind]}
-              description={`${formatTime(r.createdAt)} ${r.text}${r.reply ? `\n回复：${r.reply}` : ''}`}
-              extra={<Tag type={r.status === 'resolved' ? 'success' : 'warning'}>{REPORT_STATUS_NAMES[r.status]}</Tag>}
-            />
-          ))}
-        </View>
-      )}
-    </PageShell>
+      <Loadable load={myReports} part="我对这里的反馈">
+        {(mine) =>
+          mine.length > 0 && (
+            <View className="section my-reports">
+              <Text className="section-title">我对这里的反馈</Text>
+              {mine.map((r) => (
+                <Cell
+                  key={r._id}
+                  title={REPORT_KIND_NAMES[r.kind]}
+                  description={`${formatTime(r.createdAt)} ${r.text}${r.reply ? `\n回复：${r.reply}` : ''}`}
+                  extra={<Tag type={r.status === 'resolved' ? 'success' : 'warning'}>{REPORT_STATUS_NAMES[r.status]}</Tag>}
+                />
+              ))}
+            </View>
+          )
+        }
+      </Loadable>
+    </>
   )
 }

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Cell, Checkbox, Input, Radio, Switch } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import {
   FACILITIES,
@@ -10,13 +10,16 @@ import {
   STATION_TYPES,
   STATION_TYPE_NAMES,
   type Facility,
+  type StationDetail,
   type StationType,
 } from '@/types/stations'
 import type { OpeningPeriod } from '@/domain/stations/hours'
 import { api } from '../../../api'
 import { choosePhotos, uploadFile } from '../../../api/files'
 import { FieldError } from '../../../components/FieldError'
+import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { useLoad } from '../../../utils/useLoad'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
 const DAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日']
@@ -47,34 +50,46 @@ const EMPTY: Draft = {
   photos: [],
 }
 
+/** A stored station as the form edits it. */
+const draftOf = (s: StationDetail): Draft => ({
+  name: s.name,
+  type: s.type,
+  address: s.address,
+  lat: String(s.location.lat),
+  lng: String(s.location.lng),
+  facilities: s.facilities,
+  open24h: s.hours.open24h,
+  periods: s.hours.periods.length ? s.hours.periods : EMPTY.periods,
+  phone: s.phone ?? '',
+  photos: s.photos,
+})
+
+/**
+ * A new station starts from the defaults; an existing one is loaded first, and its form (with 保存)
+ * only appears once it is there, so a quick tap never saves empty values over it.
+ */
 export default function StationEditPage() {
   const id = useRouter().params.id
-  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const station = useLoad(async () => draftOf(await api.stations.get({ id: id! })), { deps: [id], when: Boolean(id) })
+  return (
+    <PageShell className="station-edit">
+      {id ? (
+        <Loadable load={station} rows={10}>
+          {(initial) => <StationForm id={id} initial={initial} />}
+        </Loadable>
+      ) : (
+        <StationForm initial={EMPTY} />
+      )}
+    </PageShell>
+  )
+}
+
+function StationForm({ id, initial }: { id?: string; initial: Draft }) {
+  const [draft, setDraft] = useState<Draft>(initial)
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
   const setPeriod = (i: number, change: Partial<OpeningPeriod>) =>
     set({ periods: draft.periods.map((p, j) => (j === i ? { ...p, ...change } : p)) })
-
-  useEffect(() => {
-    if (!id) return
-    api.stations
-      .get({ id })
-      .then((s) =>
-        setDraft({
-          name: s.name,
-          type: s.type,
-          address: s.address,
-          lat: String(s.location.lat),
-          lng: String(s.location.lng),
-          facilities: s.facilities,
-          open24h: s.hours.open24h,
-          periods: s.hours.periods.length ? s.hours.periods : EMPTY.periods,
-          phone: s.phone ?? '',
-          photos: s.photos,
-        }),
-      )
-      .catch(showError)
-  }, [id])
 
   async function pickLocation() {
     try {
@@ -125,7 +140,7 @@ export default function StationEditPage() {
     Object.entries(fieldErrors).find(([k]) => k.startsWith(`hours.periods.${i}`))?.[1]
 
   return (
-    <PageShell className="station-edit">
+    <>
       <View className="section">
         <Text className="field-label">名称</Text>
         <Input className="edit-name" value={draft.name} onChange={(name) => set({ name })} placeholder="如：五马街道爱心驿站" />
@@ -218,6 +233,6 @@ export default function StationEditPage() {
           保存
         </Button>
       </View>
-    </PageShell>
+    </>
   )
 }
