@@ -1,4 +1,4 @@
-import type { RoleRequirement, Service } from '../../types/roles'
+import type { RoleRequirement } from '../../types/roles'
 import type { Db } from '../db/types'
 import { DuplicateKeyError } from '../db/types'
 import type { UserRecord } from './records'
@@ -26,5 +26,4 @@ export function hasRole(user: UserRecord, requirement: RoleRequirement): boolean
   return service === undefined || user.services.includes(service as UserRecord['services'][number])
 }
 
-/** Staff of a service: its volunteers, and admins. */
-export const isStaffOf = (user: UserRecord, service: Service) => hasRole(user, 'admin') || hasRole(user, `volunteer:${service}`)
+export { isStaffOf } from '../domain/identity/roles'

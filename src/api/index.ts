@@ -14,7 +14,7 @@ export interface CallOptions {
   requestId?: string
 }
 
-type Client<C> = {
+export type Client<C> = {
   [A in keyof C]: C[A] extends { input: infer I; output: infer O } ? (input: I, options?: CallOptions) => Promise<O> : never
 }
 

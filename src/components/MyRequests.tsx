@@ -1,88 +1,49 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
-import { OPEN_CASE_STATUSES } from '@/types/cases'
-import { ENROLLMENT_STATUS_NAMES } from '@/types/childcare'
-import { SERVICE_NAMES } from '@/types/roles'
-import { REPORT_KIND_NAMES, REPORT_STATUS_NAMES } from '@/types/stations'
-import { api } from '../api'
-import { routes } from '../routes'
+import type { RequestItem } from '@/types/requests'
+import { api, auth } from '../api'
 import { formatTime } from '../utils/format'
 import { formatYuan } from '../utils/money'
+import { usePaged } from '../utils/useLoad'
+import { Loadable, LoadMore } from './Loadable'
 import { useSignedIn } from './useSignedIn'
 
-interface Request {
-  key: string
-  title: string
-  detail: string
-  state: string
-  done: boolean
-  at: number
-  url: string
+/** A row's one line under its title: what it is about, the amount once decided, and when it last changed. */
+function detailOf(r: RequestItem): string {
+  const parts = [r.detail, r.amountFen !== undefined ? `金额 ${formatYuan(r.amountFen)}` : undefined, `更新于 ${formatTime(r.updatedAt)}`]
+  return parts.filter(Boolean).join(' · ')
 }
 
-/** 我的办事: the worker's requests across the services built so far (reports, sign-ups, aid cases, medical claims), newest first, with their state. */
-async function loadRequests(): Promise<Request[]> {
-  const [reports, signUps, aidCases, claims] = await Promise.all([
-    api.stations.myReports({}),
-    api.childcare.mine({}),
-    api.aid.mine({}),
-    api.medical.mine({}),
-  ])
-  const fromReports = reports.items.map((r) => ({
-    key: `report-${r._id}`,
-    title: `驿站反馈：${REPORT_KIND_NAMES[r.kind]}`,
-    detail: `${r.stationName}${r.reply ? ` · 回复：${r.reply}` : ''}`,
-    state: REPORT_STATUS_NAMES[r.status],
-    done: r.status === 'resolved',
-    at: r.createdAt,
-    url: routes.stationDetail(r.stationId),
-  }))
-  const fromSignUps = signUps.items.map((e) => ({
-    key: `childcare-${e._id}`,
-    title: `托班报名：${e.classTitle}`,
-    detail: `${e.childName}${e.status === 'waitlisted' ? ` · 候补第${e.waitlistPosition}位` : ''}`,
-    state: ENROLLMENT_STATUS_NAMES[e.status],
-    done: e.status !== 'waitlisted',
-    at: e.createdAt,
-    url: routes.childcareMine,
-  }))
-  const fromCases = [...aidCases.items, ...claims.items].map((c) => ({
-    key: `case-${c._id}`,
-    title: `${SERVICE_NAMES[c.service]}：${c.title}`,
-    detail: c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `更新于 ${formatTime(c.updatedAt)}`,
-    state: c.statusName,
-    done: !OPEN_CASE_STATUSES.includes(c.status),
-    at: c.submittedAt,
-    url: c.service === 'medical' ? routes.medicalCase(c._id) : routes.aidCase(c._id),
-  }))
-  return [...fromReports, ...fromSignUps, ...fromCases].sort((a, b) => b.at - a.at)
-}
-
+/**
+ * 我的办事: every request of the worker across services, from the server's `requests` projection in
+ * one paged call — what waits for the worker first, then what is still moving, newest first.
+ */
 export function MyRequests({ title = '我的办事' }: { title?: string }) {
-  const [requests, setRequests] = useState<Request[] | null>(null)
-  useSignedIn(() => {
-    loadRequests()
-      .then(setRequests)
-      .catch(() => setRequests([]))
-  })
+  // The pages that show 我的办事 (首页, 我的) need a signed-in worker and their profile fresh.
+  useSignedIn()
+  const list = usePaged((cursor) => api.users.requests({ cursor, limit: 20 }), { onShow: true, when: auth.signedIn })
   return (
     <View className="section my-requests">
       <Text className="section-title">{title}</Text>
-      {requests === null && <Text className="muted">加载中…</Text>}
-      {requests?.length === 0 && <Text className="muted">还没有办理中的事项</Text>}
-      {requests?.map((r) => (
-        <Cell
-          key={r.key}
-          className="request-item"
-          title={r.title}
-          description={`${r.detail} · ${formatTime(r.at)}`}
-          extra={<Tag type={r.done ? 'success' : 'warning'}>{r.state}</Tag>}
-          clickable
-          onClick={() => Taro.navigateTo({ url: r.url })}
-        />
-      ))}
+      <Loadable load={list} part={title} isEmpty={(page) => page.items.length === 0} empty="还没有办理中的事项">
+        {(page) => (
+          <View>
+            {page.items.map((r) => (
+              <Cell
+                key={r._id}
+                className={`request-item ${r.waitsForWorker ? 'waits-for-me' : ''}`}
+                title={r.title}
+                description={detailOf(r)}
+                extra={<Tag type={r.waitsForWorker ? 'danger' : r.open ? 'warning' : 'success'}>{r.waitsForWorker ? `${r.statusName} · 请处理` : r.statusName}</Tag>}
+                clickable
+                onClick={() => Taro.navigateTo({ url: r.link })}
+              />
+            ))}
+            <LoadMore list={list} />
+          </View>
+        )}
+      </Loadable>
     </View>
   )
 }

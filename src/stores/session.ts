@@ -64,5 +64,4 @@ export const useSession = create<SessionState>()(
 
 export const useCareMode = () => useSession((s) => s.careChoice ?? systemPrefersLargeText())
 
-export const isStaffOf = (me: Me | null, service: Me['services'][number]) =>
-  Boolean(me && (me.roles.includes('admin') || (me.roles.includes('volunteer') && me.services.includes(service))))
+export { isStaffOf } from '@/domain/identity/roles'

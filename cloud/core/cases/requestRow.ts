@@ -1,4 +1,5 @@
 import { CASE_STATUS_NAMES, OPEN_CASE_STATUSES, type CaseService } from '../../../types/cases'
+import { SERVICE_MANIFEST } from '../../../types/services'
 import type { Db } from '../../db/types'
 import { requestRowId, writeRequestRow, type RequestRecord } from '../requests/row'
 import type { CaseRecord } from './record'
@@ -10,7 +11,7 @@ export function requestRowOfCase(record: CaseRecord, link: string): RequestRecor
     userId: record.ownerId,
     service: record.service,
     source: { collection: 'cases', id: record._id },
-    title: record.title,
+    title: `${SERVICE_MANIFEST[record.service].name}：${record.title}`,
     status: record.status,
     statusName: CASE_STATUS_NAMES[record.status],
     waitsForWorker: record.status === 'needs_info',

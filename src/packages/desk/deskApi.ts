@@ -1,18 +1,21 @@
-import type { CaseService } from '@/types/cases'
-import { SERVICE_NAMES } from '@/types/roles'
+import type { CaseContract } from '@/types/cases'
+import { DESK_SERVICES, SERVICE_MANIFEST, type DeskService } from '@/types/services'
 import type { Me } from '@/types/users'
-import { api } from '../../api'
+import { api, type Client } from '../../api'
 
-/** The case services whose desks are built: each function carries the shared desk actions. */
-export const DESKS = { aid: api.aid, medical: api.medical } satisfies Partial<Record<CaseService, unknown>>
-export type DeskService = keyof typeof DESKS
+export type { DeskService }
 
-export const isDeskService = (s: string | undefined): s is DeskService => s !== undefined && Object.prototype.hasOwnProperty.call(DESKS, s)
+/** The desk's side of a case service: the actions every case function carries (CaseContract). */
+export type DeskClient = Client<CaseContract>
+
+/** The desk of each case service of the manifest: its function's shared desk actions. */
+export const DESKS = Object.fromEntries(DESK_SERVICES.map((s) => [s, api[s] as unknown as DeskClient])) as Record<DeskService, DeskClient>
+
+export const isDeskService = (s: string | undefined): s is DeskService => s !== undefined && (DESK_SERVICES as string[]).includes(s)
 
 /** The desks a volunteer serves (an admin, every one). */
 export function desksOf(me: Me | null): Array<{ service: DeskService; title: string }> {
   if (!me) return []
-  const all = Object.keys(DESKS) as DeskService[]
-  const mine = me.roles.includes('admin') ? all : all.filter((s) => me.roles.includes('volunteer') && me.services.includes(s))
-  return mine.map((service) => ({ service, title: SERVICE_NAMES[service] }))
+  const mine = me.roles.includes('admin') ? DESK_SERVICES : DESK_SERVICES.filter((s) => me.roles.includes('volunteer') && me.services.includes(s))
+  return mine.map((service) => ({ service, title: SERVICE_MANIFEST[service].name }))
 }

@@ -5,7 +5,8 @@ import { POLICIES } from '@/types/users'
 import { api, usesCloud } from '../../api'
 import { MyRequests } from '../../components/MyRequests'
 import { PageShell } from '../../components/PageShell'
-import { isStaffOf, useCareMode, useSession } from '../../stores/session'
+import { StaffDesks } from '../../components/StaffDesks'
+import { useCareMode, useSession } from '../../stores/session'
 import { routes } from '../../routes'
 import { formatTime } from '../../utils/format'
 import { showError } from '../../utils/useSubmit'
@@ -72,26 +73,7 @@ export default function MePage() {
         />
       </View>
 
-      {(['stations', 'childcare', 'aid', 'medical'] as const).some((s) => isStaffOf(me, s)) && (
-        <View className="section staff-desks">
-          <Text className="section-title">工作台</Text>
-          {isStaffOf(me, 'stations') && (
-            <Cell title="阵地管理" description="新建、编辑、暂停驿站，处理问题反馈" clickable onClick={() => Taro.navigateTo({ url: routes.stationAdmin })} />
-          )}
-          {me?.roles.includes('admin') && (
-            <Cell title="帮扶项目设置" className="open-aid-programmes" description="四季帮扶的金额、材料和低保线" clickable onClick={() => Taro.navigateTo({ url: routes.aidProgrammes })} />
-          )}
-          {me?.roles.includes('admin') && (
-            <Cell title="医疗互助设置" className="open-medical-admin" description="导入参保名单，设置每年的报销方案" clickable onClick={() => Taro.navigateTo({ url: routes.medicalAdmin })} />
-          )}
-          {(isStaffOf(me, 'aid') || isStaffOf(me, 'medical')) && (
-            <Cell title="办件台" className="open-desk" description="困难帮扶、医疗互助申请：受理、补充材料、审批、发放" clickable onClick={() => Taro.navigateTo({ url: routes.deskQueue() })} />
-          )}
-          {isStaffOf(me, 'childcare') && (
-            <Cell title="托班管理" description="花名册、每日签到、出勤率；管理员可新建和编辑托班" clickable onClick={() => Taro.navigateTo({ url: routes.childcareAdmin })} />
-          )}
-        </View>
-      )}
+      <StaffDesks me={me} />
 
       {!usesCloud && (
         <View className="section">

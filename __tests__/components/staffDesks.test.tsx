@@ -1,0 +1,31 @@
+import { deskLinksOf } from '../../src/components/StaffDesks'
+import type { Me } from '../../types/users'
+
+const person = (roles: Me['roles'], services: Me['services'] = []): Me => ({
+  openid: 'u1',
+  roles,
+  services,
+  realNamed: true,
+  profile: null,
+  consents: {},
+  unread: 0,
+})
+
+describe('我的 → 工作台, from the service manifest', () => {
+  const titles = (me: Me) => deskLinksOf(me).map((l) => l.title)
+
+  it('offers a worker nothing', () => {
+    expect(titles(person(['worker']))).toEqual([])
+  })
+
+  it("offers a volunteer their services' staff pages and the desk of their case services only", () => {
+    expect(titles(person(['worker', 'volunteer'], ['stations']))).toEqual(['阵地管理'])
+    const aid = deskLinksOf(person(['worker', 'volunteer'], ['aid']))
+    expect(aid.map((l) => l.title)).toEqual(['办件台'])
+    expect(aid[0].description).toBe('困难帮扶申请：受理、补充材料、审批、发放')
+  })
+
+  it('offers an admin every staff page and the desk of every case service', () => {
+    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '办件台'])
+  })
+})

@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Cell } from '@nutui/nutui-react-taro'
+import { DESK_SERVICES, OPEN_SERVICES, pageUrl, SERVICE_MANIFEST, type ServiceEntry } from '@/types/services'
+import type { Me } from '@/types/users'
+import { isStaffOf } from '../stores/session'
+import { routes } from '../routes'
+
+interface DeskLink {
+  key: string
+  title: string
+  description: string
+  url: string
+  className?: string
+}
+
+/** What 我的 → 工作台 offers this person: each service's staff pages from the manifest, and the desk. */
+export function deskLinksOf(me: Me | null): DeskLink[] {
+  if (!me) return []
+  const admin = me.roles.includes('admin')
+  const links: DeskLink[] = []
+  for (const service of OPEN_SERVICES) {
+    const entry: ServiceEntry = SERVICE_MANIFEST[service]
+    for (const page of entry.staffPages ?? []) {
+      if (page.who === 'admin' ? !admin : !isStaffOf(me, service)) continue
+      links.push({ key: `${service}.${page.page}`, title: page.title, description: page.description, url: pageUrl(service, page.page as never), className: page.className })
+    }
+  }
+  const desks = DESK_SERVICES.filter((s) => isStaffOf(me, s))
+  if (desks.length > 0) {
+    const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')
+    links.push({ key: 'desk', title: '办件台', description: `${names}申请：受理、补充材料、审批、发放`, url: routes.deskQueue(), className: 'open-desk' })
+  }
+  return links
+}
+
+export function StaffDesks({ me }: { me: Me | null }) {
+  const links = deskLinksOf(me)
+  if (links.length === 0) return null
+  return (
+    <View className="section staff-desks">
+      <Text className="section-title">工作台</Text>
+      {links.map((link) => (
+        <Cell key={link.key} title={link.title} className={link.className} description={link.description} clickable onClick={() => Taro.navigateTo({ url: link.url })} />
+      ))}
+    </View>
+  )
+}
