@@ -46,7 +46,7 @@ describe('deployable cloud function bundles', () => {
     jest.resetModules()
     jest.doMock('wx-server-sdk', fakeSdk, { virtual: true })
     process.env.LUGONG_PII_KEY = generatePiiKey().toString('base64')
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { main } = require(join(OUT, 'users', 'index.js'))
     const res = await main({ action: 'me', payload: {}, openid: 'someone-else' })
     expect(res).toEqual({
@@ -60,7 +60,7 @@ describe('deployable cloud function bundles', () => {
     jest.doMock('wx-server-sdk', fakeSdk, { virtual: true })
     delete process.env.LUGONG_PII_KEY
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { main } = require(join(OUT, 'stations', 'index.js'))
     expect(await main({ action: 'get', payload: { id: 'x' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     spy.mockRestore()

@@ -26,7 +26,7 @@ import { command, CloudSDKError, duplicateKey, Geo, toStored } from './cloudbase
 import { clone, newId, select, Store, updated, type QueryOptions } from './cloudbaseStandInStore'
 import { Rollback, StandInTransaction } from './cloudbaseStandInTransaction'
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk's objects are untyped */
+ 
 
 export interface StandInOptions {
   /** The indexes the console would have; UNIQUE ones are enforced, geo ones allow geoNear. */

@@ -10,7 +10,7 @@
  * into `$set` of dot paths, which is why nested objects merge field by field.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 export type QueryOperator = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'all' | 'geoNear'
 

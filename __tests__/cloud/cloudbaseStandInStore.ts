@@ -5,7 +5,7 @@ import { distanceM } from '../../cloud/domain/stations/distance'
 import type { IndexSpec } from '../../cloud/db/indexes'
 import { duplicateKey, encodeQuery, encodeUpdate, requestFailed, type GeoNear } from './cloudbaseStandInCommand'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 export type Doc = Record<string, any> & { _id: string }
 
 export const DEFAULT_LIMIT = 100

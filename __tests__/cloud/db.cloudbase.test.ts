@@ -2,7 +2,7 @@ import { cloudbaseDb, isDuplicateKey } from '../../cloud/db/cloudbase'
 import { DuplicateKeyError, TransactionConflictError } from '../../cloud/db/types'
 import { CloudSDKError, duplicateKey, requestFailed } from './cloudbaseStandInCommand'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 /** The production driver's reading of CloudBase errors (the contract suite covers the rest). */
 describe('cloudbase driver errors', () => {

@@ -1,7 +1,7 @@
 import { createCloudbaseStandIn } from './cloudbaseStandIn'
 import { yieldToOthers } from './drivers'
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 /**
  * The CloudBase stand-in itself, as wx-server-sdk's database answers (the raw SDK shapes that

@@ -6,7 +6,7 @@ import { createPii, piiKeyFromEnv, type Pii } from './pii'
 import type { ScheduledRuntime } from './scheduled'
 
 /* wx-server-sdk is provided by CloudBase at run time and ships no usable types. */
-// eslint-disable-next-line @typescript-eslint/no-var-requires, @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- required at run time, not bundled: CloudBase provides it
 const cloud = require('wx-server-sdk')
 
 /**

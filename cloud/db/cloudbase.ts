@@ -3,7 +3,7 @@ import type { CollectionRef, Db, DocData, DocRef, Query, QueryRef, Transaction }
 import { DuplicateKeyError, TransactionConflictError } from './types'
 
 /* The wx-server-sdk objects are untyped here on purpose: the SDK ships no usable types. */
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any -- wx-server-sdk ships no usable types */
 type Sdk = any
 
 const textOf = (e: any): string =>

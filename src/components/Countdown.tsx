@@ -12,7 +12,7 @@ function remaining(ms: number) {
 
 /** "距开始报名还有 2天3小时…", ticking each second; calls `onReached` when the moment comes. */
 export function Countdown({ to, prefix, onReached }: { to: number; prefix: string; onReached?: () => void }) {
-  const [now, setNow] = useState(Date.now())
+  const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     const timer = setInterval(() => {
       const t = Date.now()

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { auth } from '../api'
 import { adoptUnsaved, draftKey, isExpired, readDraft, removeDraft, useDraftStore, writeDraft } from './drafts'
 import { useSession } from './session'
@@ -14,7 +14,9 @@ export type DraftChange<T> = Partial<T> | ((draft: T) => Partial<T>)
 export function useDraft<T extends object>(form: string, empty: T, { personal = true }: { personal?: boolean } = {}) {
   const openid = useSession((s) => s.me?.openid ?? null)
   const stored = useDraftStore((s) => (openid ? s.drafts[draftKey(openid, form)] : s.unsaved[form]))
-  const expired = stored !== undefined && isExpired(stored, Date.now())
+  // Read once per form opened: a draft does not expire under the worker's hands.
+  const [openedAt] = useState(() => Date.now())
+  const expired = stored !== undefined && isExpired(stored, openedAt)
   const draft = useMemo(() => (stored && !expired ? { ...empty, ...(stored.value as Partial<T>) } : empty), [stored, expired, empty])
 
   useEffect(() => {

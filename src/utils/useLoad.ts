@@ -90,7 +90,7 @@ export function useLoad<T>(loader: () => Promise<T>, options: LoadOptions = {}):
     mounted.current = true
     if (first && inFlight.current) return
     void run(false)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide when to load afresh, as useEffect's own
   }, deps)
 
   useDidShow(() => {

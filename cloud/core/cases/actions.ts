@@ -33,7 +33,7 @@ type CaseActions = { [K in keyof CaseContract]: ActionDef<CaseContract[K]['input
  * the worker's (`mine`, `case`, `resubmit`, `withdraw`) and the desk's (`queue`, `deskCase`,
  * `claim`, `askInfo`, `approve`, `reject`, `markPaid`, `reveal`). The service adds its own submit.
  */
-export function caseActions(spec: CaseServiceSpec<any>): CaseActions {
+export function caseActions<S>(spec: CaseServiceSpec<S>): CaseActions {
   const staff: RoleRequirement[] = [`volunteer:${spec.service}`, 'admin']
   const staffStep =
     <I extends { caseId: string }>(action: 'claim' | 'askInfo' | 'approve' | 'reject' | 'markPaid') =>

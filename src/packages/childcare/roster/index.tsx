@@ -19,7 +19,7 @@ export default function ChildcareRosterPage() {
   // The attendance figures are a part of the page: the roster and check-in work without them.
   const attendance = useLoad(() => api.childcare.attendance({ classId }), { onShow: true })
   const { submit, busy, fieldErrors } = useSubmit()
-  const today = formatDay(Date.now())
+  const [today] = useState(() => formatDay(Date.now()))
 
   async function reveal(enrollmentId: string) {
     const { confirm } = await Taro.showModal({ title: '查看完整身份证号？', content: '查看会被记录。仅在核对身份时使用。' })

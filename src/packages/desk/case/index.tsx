@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Cell, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { CaseAction, DeskCaseView } from '@/types/cases'
 import { CaseAttachments } from '../../../components/CaseAttachments'
 import { CaseTimeline } from '../../../components/CaseTimeline'
@@ -37,13 +37,13 @@ const suggestedYuan = (v: DeskCaseView) => (v.suggestedFen !== undefined ? (v.su
 
 function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; view: DeskCaseView; reload(): Promise<void> }) {
   const [revealed, setRevealed] = useState<Record<string, string>>({})
-  const [form, setForm] = useState({ note: '', amount: suggestedYuan(view), paymentRef: '' })
+  // How long it has waited, as of when the case was opened.
+  const [openedAt] = useState(() => Date.now())
+  const [edits, setEdits] = useState<{ note: string; amount?: string; paymentRef: string }>({ note: '', paymentRef: '' })
+  // The rule's suggestion fills the amount until the volunteer types one (it comes with the review).
+  const form = { ...edits, amount: edits.amount ?? suggestedYuan(view) }
   const { submit, busy, fieldErrors } = useSubmit()
-  const set = (change: Partial<typeof form>) => setForm((f) => ({ ...f, ...change }))
-  // The rule's suggestion fills the amount once it is known (it comes with the review).
-  useEffect(() => {
-    setForm((f) => ({ ...f, amount: f.amount || suggestedYuan(view) }))
-  }, [view])
+  const set = (change: Partial<typeof form>) => setEdits((f) => ({ ...f, ...change }))
 
   async function take(action: Exclude<CaseAction, 'submit' | 'resubmit' | 'withdraw'>) {
     if (action === 'reject' || action === 'approve') {
@@ -92,7 +92,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
           </Tag>
         </View>
         <Text className="muted">
-          申请人 {view.applicantMasked} · 已等待 {formatWaited(Date.now() - view.waitingSince)}
+          申请人 {view.applicantMasked} · 已等待 {formatWaited(openedAt - view.waitingSince)}
           {view.assigneeId ? (view.assignedToMe ? ' · 由我负责' : ' · 他人负责') : ''}
         </Text>
         {view.suggestedFen !== undefined && <Text className="muted suggested">按规则建议：{formatYuan(view.suggestedFen)}</Text>}

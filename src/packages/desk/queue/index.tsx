@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Cell, Radio, Switch, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { QUEUE_FILTER_KEYS, QUEUE_FILTERS, WAIT_FILTERS, type QueueFilter } from '@/types/cases'
@@ -42,12 +42,14 @@ function Queue({ me }: { me: Me }) {
   const [minWaitDays, setMinWaitDays] = useState<(typeof WAIT_FILTERS)[number]>(0)
   const [mineOnly, setMineOnly] = useState(false)
   // Afresh when a filter changes; again on every return from a case, whose state may have moved.
+  // How long each case has waited is counted from when the page was last shown.
+  const [now, setNow] = useState(() => Date.now())
+  useDidShow(() => setNow(Date.now()))
   const queue = usePaged((cursor) => DESKS[current].queue({ filter, minWaitDays, mineOnly, cursor }), {
     deps: [current, filter, minWaitDays, mineOnly],
     onShow: true,
   })
   const counts = queue.data?.counts ?? {}
-  const now = Date.now()
 
   const tabTitle = (f: QueueFilter) => (counts[f] !== undefined ? `${QUEUE_FILTERS[f].title}(${counts[f]})` : QUEUE_FILTERS[f].title)
   return (
