@@ -213,18 +213,20 @@ export function callOn(db: SqliteDb, world: World, openid: string | null, fn: st
 }
 
 /**
- * Every document of every collection, in a stable text form: two snapshots are equal exactly when
- * nothing was written.
+ * Every document of every collection, in a stable text form per collection: two snapshots are
+ * equal exactly when nothing was written.
  */
-export function snapshot(db: SqliteDb): string {
-  const tables = db.sql.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name`).all() as Array<{ name: string }>
-  return tables.map(({ name }) => `${name}\n${(db.sql.prepare(`SELECT _id, doc FROM ${name} ORDER BY _id`).raw(true).all() as string[][]).map((r) => r.join('\t')).join('\n')}`).join('\n\n')
+export function snapshot(db: SqliteDb): Record<string, string> {
+  const tables = db.sql.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\' ORDER BY name`).pluck().all() as string[]
+  return Object.fromEntries(
+    tables.map((table) => [
+      table.replace(/^c_/, ''),
+      JSON.stringify(db.sql.prepare(`SELECT _id, doc FROM ${table} ORDER BY _id`).raw(true).all()),
+    ]),
+  )
 }
 
-/** Which collections differ between two snapshots (for a failure message). */
-export function changedCollections(before: string, after: string): string[] {
-  const split = (s: string) => new Map(s.split('\n\n').map((block) => [block.split('\n')[0], block]))
-  const a = split(before)
-  const b = split(after)
-  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).map((k) => k.replace(/^c_/, ''))
+/** Which collections differ between two snapshots. */
+export function changedCollections(before: Record<string, string>, after: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => (before[c] ?? '[]') !== (after[c] ?? '[]')).sort()
 }
