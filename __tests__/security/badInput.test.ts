@@ -220,3 +220,35 @@ describe('(b) arbitrary payloads', () => {
     expect([...found]).toEqual([])
   })
 })
+
+/** The requestId beside the payload is input too: checked before anything runs, named in `fields`. */
+const BAD_REQUEST_IDS: Bad[] = [
+  { label: '7', value: 7 },
+  { label: 'null', value: null },
+  { label: 'true', value: true },
+  { label: '{}', value: {} },
+  { label: '[]', value: [] },
+  { label: "''", value: '' },
+  { label: "'short'", value: 'short' },
+  { label: "'a' × 65", value: 'a'.repeat(65) },
+  { label: "'x' × 100,000", value: 'x'.repeat(100_000) },
+  { label: "'申请编号一二三四'", value: '申请编号一二三四' },
+  { label: "'intent 0001'", value: 'intent 0001' },
+  { label: "'../../../etc'", value: '../../../etc' },
+  { label: "'intent-0001\\u0000'", value: 'intent-0001\u0000' },
+]
+
+describe('(c) a bad requestId beside a valid payload', () => {
+  it.each(CASES)('%s', async (name, fn, action, entry) => {
+    const valid = entry.payload(world.ids, { owner: 'worker', caller: entry.caller })
+    const found = new Set<string>()
+    for (const bad of BAD_REQUEST_IDS) {
+      const { res, wrote } = await attempt(fn, action, entry, valid, bad.value as string)
+      const problems = problemsOf(res, wrote)
+      if (res.ok || res.error.code !== 'INVALID_ARGUMENT') problems.push(`answered ${res.ok ? 'ok' : res.error.code}`)
+      else if (Object.keys(res.error.fields ?? {}).join() !== 'requestId') problems.push(`fields name ${Object.keys(res.error.fields ?? {}).join(', ')}`)
+      for (const p of problems) found.add(`${name}: requestId := ${bad.label} → ${p}`)
+    }
+    expect([...found]).toEqual([])
+  })
+})
