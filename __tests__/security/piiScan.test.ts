@@ -38,6 +38,9 @@ const PII = {
   'bank card of the medical claim': '6228480402564890018',
   'diagnosis of the medical claim': '左侧股骨颈骨折',
   'ID number refused as a mobile': benchIdNumber(654, '19770101'),
+  // Beyond the four kinds: everything about a child under 14 is sensitive (PIPL), and so is the household.
+  "name of 张建国's child": '张小宝',
+  'name of a household member': '王美丽',
 }
 
 /** The forms a value could take in stored bytes: as it is, JSON-escaped, UTF-16, a card in groups of four. */
@@ -172,7 +175,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
 
     // A child's sign-up.
     const { _id: classId } = await ok('admin', 'childcare', 'upsertClass', newClass({ title: '隐私扫描托班' }))
-    const child = { name: '张小宝', idNumber: PII["ID number of 张建国's child"], gender: 'male', school: '广场路小学', grade: 2, healthNotes: PII["health notes of 张建国's child"] }
+    const child = { name: PII["name of 张建国's child"], idNumber: PII["ID number of 张建国's child"], gender: 'male', school: '广场路小学', grade: 2, healthNotes: PII["health notes of 张建国's child"] }
     const { _id: enrollmentId } = await ok('worker', 'childcare', 'enroll', {
       classId,
       child,
@@ -185,7 +188,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
     const idJpeg = await upload('worker', 'id-card.jpg', JPEG, 'aid')
     const { _id: aidCase } = await ok('worker', 'aid', 'apply', {
       programme: 'winter_warmth',
-      members: [{ name: '王美丽', relation: 'spouse', age: 38 }],
+      members: [{ name: PII['name of a household member'], relation: 'spouse', age: 38 }],
       annualIncomeFen: 3_000_000,
       unavoidableSpendingFen: 600_000,
       story: '妻子今年做了手术，欠下医药费，孩子还在上小学，冬天取暖和生活都很困难。',

@@ -43,13 +43,15 @@ const REFUSED_TOKENS: Array<[string, string]> = [
 describe('buildServer in production mode', () => {
   let h: Harness
   let app: LocalServer
+  const filesDir = mkdtempSync(join(tmpdir(), 'lugong-prod-files-'))
   beforeAll(async () => {
     h = await createHarness()
-    app = await buildServer({ db: h.db, pii: h.pii, dev: false, tokenSecret: SECRET, filesDir: mkdtempSync(join(tmpdir(), 'lugong-prod-files-')) })
+    app = await buildServer({ db: h.db, pii: h.pii, dev: false, tokenSecret: SECRET, filesDir })
   })
   afterAll(async () => {
     await app.close()
     h.close()
+    rmSync(filesDir, { recursive: true, force: true })
   })
 
   const me = (token: string) => app.inject({ method: 'POST', url: '/api/users', payload: { action: 'me' }, headers: { authorization: `Bearer ${token}` } })
