@@ -39,5 +39,6 @@ module.exports = {
     { ...domTaro, displayName: 'components', testMatch: ['<rootDir>/__tests__/components/**/*.test.tsx'] },
     { ...common, displayName: 'mp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/__tests__/mp/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'security', testEnvironment: 'node', testMatch: ['<rootDir>/__tests__/security/**/*.test.ts'] },
   ],
 }
