@@ -108,7 +108,8 @@ async function walkCases(h: Harness, service: 'aid' | 'medical', ids: string[], 
 }
 
 export async function buildWorld(): Promise<World> {
-  const h = await createHarness()
+  // On the sqlite driver: the world is copied as a database file for each probe.
+  const h = await createHarness({ driver: () => new SqliteDb({ filename: ':memory:' }) })
   try {
     await addVolunteer(h, PEOPLE.stationsVolunteer, ['stations'])
     await addVolunteer(h, PEOPLE.aidVolunteer, ['aid'])
@@ -167,7 +168,7 @@ export async function buildWorld(): Promise<World> {
     for (const who of CALLERS) uploads[who] = { aid: await addUpload(h, PEOPLE[who], 'aid'), medical: await addUpload(h, PEOPLE[who], 'medical') }
 
     const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads }
-    return { ids, image: h.db.sql.serialize(), pii: h.pii }
+    return { ids, image: (h.db as SqliteDb).sql.serialize(), pii: h.pii }
   } finally {
     h.close()
   }

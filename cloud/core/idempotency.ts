@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { DuplicateKeyError } from '../db/types'
 import type { Runtime } from './context'
 import { AppError } from './errors'
@@ -9,13 +9,20 @@ import { AppError } from './errors'
  */
 interface IntentRecord {
   state: 'pending' | 'done'
+  /** Which call holds the reservation, so that a takeover releases only the one it saw. */
+  holder: string
   payloadHash: string
   result?: unknown
   createdAt: number
 }
 
 const POLL_MS = 20
-const WAIT_MS = 15_000
+/**
+ * How long a repeat waits for the first call of its intent. Longer than any call runs (CloudBase
+ * stops a function after 10 s): a first call still pending by then was cut off (a crash, a timeout),
+ * and the repeat takes the intent over rather than leave the worker refused for a week.
+ */
+const WAIT_MS = 20_000
 /** How long a `requestId` is remembered: far longer than any retry of the same tap. */
 export const INTENT_MEMORY_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -45,7 +52,7 @@ export async function withIdempotency<R>(
   const started = runtime.clock()
   for (let waited = 0; ; waited += POLL_MS) {
     try {
-      await records.add({ data: { _id: key, state: 'pending', payloadHash, createdAt: started } })
+      await records.add({ data: { _id: key, state: 'pending', holder: randomUUID(), payloadHash, createdAt: started } })
       break
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
@@ -54,9 +61,14 @@ export async function withIdempotency<R>(
     if (data) {
       if (data.payloadHash !== payloadHash) throw new AppError('CONFLICT', DIFFERENT_PAYLOAD)
       if (data.state === 'done') return data.result as R
+      if (waited >= WAIT_MS) {
+        // Cut off: released (only if it is still that same pending reservation), then reserved again above.
+        await records.where({ _id: key, state: 'pending', holder: data.holder }).remove()
+        waited = 0
+        continue
+      }
     }
     // Still running elsewhere, or just released by a failed first try: wait, then try again.
-    if (waited >= WAIT_MS) throw new AppError('RESOURCE_EXHAUSTED', '正在处理上一次提交，请稍后查看结果')
     await sleep(POLL_MS)
   }
   let result: R

@@ -120,7 +120,10 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       return fail(reply, 400, 'INVALID_ARGUMENT', '请求格式不正确')
     }
-    return fn.handle(body, runtimeOf(await openidOf(request)))
+    const answer = await fn.handle(body, runtimeOf(await openidOf(request)))
+    // The envelope says why; the status says it too, as the login and upload routes do.
+    if (!answer.ok && answer.error.code === 'UNAUTHENTICATED') reply.status(401)
+    return answer
   })
 
   app.all('/api/*', (_request, reply) => fail(reply, 404, 'NOT_FOUND', '没有这个接口'))

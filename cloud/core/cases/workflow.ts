@@ -2,6 +2,7 @@ import { CASE_STATUS_NAMES, type CaseAction, type CaseAttachment, type CaseDetai
 import { step, type Actor, type StepInput } from '../../domain/cases/workflow'
 import { formatYuan } from '../../domain/money'
 import type { Ctx, Notice, TransactionStep } from '../context'
+import { DuplicateKeyError } from '../../db/types'
 import { AppError, forbidden, notFound } from '../errors'
 import { attachFiles } from '../files'
 import { hasRole, isStaffOf } from '../identity'
@@ -25,13 +26,16 @@ export interface CaseServiceSpec<S = unknown> {
    * since count against the caps). The desk fills its amount from this.
    */
   currentSuggestion?(ctx: Ctx, record: CaseRecord): Promise<{ suggestedFen: number; maxFen: number; why?: string }>
-  /** Reads or creates what an approval's transaction will need, before it starts (queries cannot run inside one). */
-  prepareApproval?(ctx: Ctx, record: CaseRecord): Promise<void>
+  /**
+   * Reads what an approval's transaction will need, before it starts (queries cannot run inside one);
+   * it writes nothing, so a refused approval changes nothing.
+   */
+  prepareApproval?(ctx: Ctx, record: CaseRecord): Promise<unknown>
   /**
    * A service's own limit on an approval, checked and recorded inside the step's transaction, so a
    * concurrent approval cannot slip past it (medical: the yearly caps, held by a ledger document).
    */
-  approveInTransaction?(ctx: Ctx, step: TransactionStep, record: CaseRecord, input: { amountFen: number; note?: string }): Promise<void>
+  approveInTransaction?(ctx: Ctx, step: TransactionStep, record: CaseRecord, input: { amountFen: number; note?: string }, prepared: unknown): Promise<void>
 }
 
 export const cases = (ctx: Ctx) => ctx.db.collection<CaseRecord>('cases')
@@ -111,9 +115,9 @@ export async function takeStep(
   const actor: Actor = staffStep
     ? { id: ctx.user._id, kind: isStaffOf(ctx.user, spec.service) ? 'staff' : 'owner', admin: hasRole(ctx.user, 'admin') }
     : { id: ctx.user._id, kind: 'owner' }
-  if (action === 'approve' && spec.prepareApproval) await spec.prepareApproval(ctx, await loadCase(ctx, spec.service, caseId))
+  const prepared = action === 'approve' && spec.prepareApproval ? await spec.prepareApproval(ctx, await loadCase(ctx, spec.service, caseId)) : undefined
 
-  return ctx.transaction(async (t) => {
+  const attempt = () => ctx.transaction(async (t) => {
     const ref = t.tx.collection<CaseRecord>('cases').doc(caseId)
     const { data: record } = await ref.get()
     if (!record || record.service !== spec.service) throw notFound('没有找到这份申请')
@@ -121,7 +125,7 @@ export async function takeStep(
     if (staffStep && record.ownerId === ctx.user._id) throw forbidden('不能处理自己提交的申请')
     const decision = step(record, action, actor, input)
     if (!decision.ok) throw new AppError(decision.code, decision.message, decision.fields)
-    if (action === 'approve') await spec.approveInTransaction?.(ctx, t, record, { amountFen: input.amountFen ?? 0, note: input.note })
+    if (action === 'approve') await spec.approveInTransaction?.(ctx, t, record, { amountFen: input.amountFen ?? 0, note: input.note }, prepared)
 
     const now = ctx.now()
     const entry: TimelineEntry = { at: now, action, status: decision.status, by: staffStep ? 'staff' : 'owner' }
@@ -149,4 +153,12 @@ export async function takeStep(
     await writeRequestRow(t.tx, requestRowOfCase(next, spec.caseLink(next._id)))
     return next
   })
+  try {
+    return await attempt()
+  } catch (error) {
+    // A document the step creates (medical: the year's ledger) was created at the same moment by a
+    // concurrent step: nothing of this one was written; once more, it reads the other's.
+    if (error instanceof DuplicateKeyError) return attempt()
+    throw error
+  }
 }

@@ -140,7 +140,12 @@ export async function checkIn(ctx: Ctx, input: v.InferOutput<typeof CheckInInput
         .doc(`${id}:${input.date}`)
         .set({ data: { classId: cls._id, enrollmentId: id, date: input.date, present: present.has(id), by: ctx.user._id, at } as AttendanceRecord })
     }
-    await t.audit({ target: cls._id, summary: `签到 ${input.date}：到班${present.size}人，共${enrolled.size}人` })
+    await t.audit({
+      target: cls._id,
+      subjects: data.map((e) => e.guardianId),
+      records: data.map((e) => e._id),
+      summary: `签到 ${input.date}：到班${present.size}人，共${enrolled.size}人`,
+    })
   })
   return { date: input.date, present: present.size }
 }

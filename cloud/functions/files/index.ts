@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { cloudUploadFolder, FileIdInput, RegisterUploadInput, type FilesContract } from '../../../types/files'
+import { FileIdInput, isOwnUpload, RegisterUploadInput, type FilesContract } from '../../../types/files'
 import { defineFunction } from '../../core/defineFunction'
 import { AppError, forbidden, invalid, notFound } from '../../core/errors'
 import { canRead, detectFileType, FILE_LINK_MS, refuseUpload, type FileRecord } from '../../core/files'
@@ -35,7 +35,7 @@ export const filesFunction = defineFunction<FilesContract>('files', {
       const storage = ctx.cloudStorage
       if (!storage) throw new AppError('FAILED_PRECONDITION', '请通过上传接口提交文件')
       // The phone uploads into the caller's own folder; a file elsewhere is not theirs to register.
-      if (!input.cloudFileId.includes(`/${cloudUploadFolder(input.service, ctx.user._id)}`)) {
+      if (!isOwnUpload(input.cloudFileId, input.service, ctx.user._id)) {
         throw forbidden('只能登记自己上传的文件')
       }
       const content = await storage.read(input.cloudFileId).catch(() => null)

@@ -9,7 +9,7 @@ import { maskBankAccount } from '../../domain/identity/mask'
 import { estimatePayout, estimateRows } from '../../domain/medical/payout'
 import { defaultPlan } from '../../domain/medical/plan'
 import { formatYuan } from '../../domain/money'
-import { ensureLedger, ledgerId, type LedgerRecord } from './ledger'
+import { ledgerId, ledgerOf, type LedgerRecord } from './ledger'
 import { approvedSoFar, planOf } from './plans'
 
 /** The plain particulars of a claim, with the estimate as computed at submission. */
@@ -87,20 +87,24 @@ export const medicalCaseSpec: CaseServiceSpec<ClaimSealed> = {
     return { suggestedFen: now.payoutFen, maxFen: now.payoutFen, why: now.limitedBy }
   },
 
+  /** The member's ledger of the plan year as stored, or as their approved claims make it (written only with the approval). */
   async prepareApproval(ctx, record) {
-    await ensureLedger(ctx, record.ownerId, record.year)
+    return (await ledgerOf(ctx, record.ownerId, record.year)).ledger
   },
 
   /**
    * The estimate again, inside the approval's transaction, from the person's ledger of the plan year:
    * never above it, lower only with a reason; then the ledger is raised by the amount.
    */
-  async approveInTransaction(ctx, t, record, { amountFen, note }) {
+  async approveInTransaction(ctx, t, record, { amountFen, note }, prepared) {
     const d = record.details as unknown as ClaimDetails
     const plan = (await t.tx.collection<Plan>('medical_plans').doc(String(record.year)).get()).data ?? defaultPlan(record.year)
     const ref = t.tx.collection<LedgerRecord>('medical_ledgers').doc(ledgerId(record.ownerId, record.year))
-    const { data: ledger } = await ref.get()
-    if (!ledger) throw new Error('the ledger of the plan year is made before an approval starts')
+    const { data: stored } = await ref.get()
+    // The first approval of the year writes the ledger, in its own transaction; a second one at the
+    // same moment meets it as a duplicate and writes nothing.
+    const ledger = stored ?? (prepared as LedgerRecord)
+    if (!stored) await t.tx.collection<LedgerRecord>('medical_ledgers').add({ data: ledger })
     const estimate = estimatePayout(plan, d.category, d.selfPaidFen, { byCategoryFen: ledger.byCategoryFen, totalFen: ledger.totalFen, onceTaken: [] })
     const refusal = refusalOf(estimate, amountFen, note)
     if (refusal) throw refusal

@@ -2,7 +2,6 @@ import { MEDICAL_CATEGORIES, type MedicalCategory } from '../../../types/medical
 import type { CaseRecord } from '../../core/cases/record'
 import { cases } from '../../core/cases/workflow'
 import type { Ctx } from '../../core/context'
-import { DuplicateKeyError } from '../../db/types'
 
 /**
  * What was approved for one person in one plan year, per category and overall: the document the
@@ -39,19 +38,4 @@ export async function ledgerOf(ctx: Ctx, ownerId: string, year: number): Promise
     totalFen += c.amountFen ?? 0
   }
   return { ledger: { _id: id, ownerId, year, byCategoryFen, totalFen, updatedAt: ctx.now() }, stored: false }
-}
-
-/** The person's ledger of a year, stored: made from their approved claims the first time an approval needs it. */
-export async function ensureLedger(ctx: Ctx, ownerId: string, year: number): Promise<LedgerRecord> {
-  const { ledger, stored } = await ledgerOf(ctx, ownerId, year)
-  if (stored) return ledger
-  const id = ledger._id
-  try {
-    await ledgers(ctx).add({ data: ledger })
-    return ledger
-  } catch (error) {
-    // Made at the same moment by another approval, from the same claims.
-    if (!(error instanceof DuplicateKeyError)) throw error
-    return (await ledgers(ctx).doc(id).get()).data!
-  }
 }
