@@ -16,6 +16,7 @@ import { createPii, generatePiiKey } from '../cloud/core/pii'
 import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
+import { FACILITIES, STATION_TYPES } from '../types/stations'
 import { addBenchCases, addBenchStations, nearbyQueries, percentile, rushSignUp } from './fixtures'
 
 const ROOT = resolve(__dirname, '..')
@@ -118,6 +119,53 @@ async function overHttp() {
     const requests = noop.total + nearby.total
     const rss = rssMb(server.pid)
     row(`local runtime resident memory after seeding 10,064 stations and ${requests.toLocaleString('en')} requests`, `${rss.toFixed(0)} MB`, '≤ 200 MB', rss <= 200 && requests >= 10_000)
+  } finally {
+    server.stop()
+  }
+}
+
+/**
+ * What an attacker did to the old runtime (the Trust issue): `nearby` with array filters of every
+ * length the schema allows, 10,000 times; the process must stay under 200 MB.
+ */
+async function memoryUnderOddFilters() {
+  const server = await startServer({})
+  try {
+    const base = `http://127.0.0.1:${server.port}`
+    const token = await login(base, 'dev:worker')
+    const before = rssMb(server.pid)
+    const pick = <T>(list: readonly T[], n: number) => Array.from({ length: n }, () => list[Math.floor(Math.random() * list.length)])
+    const result = await autocannon({
+      url: `${base}/api/stations`,
+      connections: 20,
+      amount: 10_000,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({
+              action: 'nearby',
+              payload: {
+                lat: 28 + Math.random() * 0.05,
+                lng: 120.63 + Math.random() * 0.05,
+                types: pick(STATION_TYPES, Math.floor(Math.random() * (STATION_TYPES.length + 1))),
+                facilities: pick(FACILITIES, Math.floor(Math.random() * (FACILITIES.length + 1))),
+              },
+            }),
+          }),
+        },
+      ],
+    })
+    const after = rssMb(server.pid)
+    const errors = result.errors + result.non2xx
+    row(
+      'local runtime memory after 10,000 nearby calls with filter lists of every allowed length',
+      `${before.toFixed(0)} → ${after.toFixed(0)} MB, ${errors} errors`,
+      '≤ 200 MB',
+      after <= 200 && errors === 0,
+    )
   } finally {
     server.stop()
   }
@@ -227,10 +275,11 @@ function weappSizes() {
 }
 
 async function main() {
-  // `npm run bench -- rush` runs one part: stations, http, rush, desk or weapp.
+  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk or weapp.
   const only = process.argv[2]
   if (!only || only === 'stations') await nearbyInsideFunction()
   if (!only || only === 'http') await overHttp()
+  if (!only || only === 'memory') await memoryUnderOddFilters()
   if (!only || only === 'rush') await rush()
   if (!only || only === 'desk') await deskQueue()
   if (!only || only === 'weapp') weappSizes()

@@ -44,6 +44,12 @@ export default function MePage() {
         ) : (
           <Text className="section-title">尚未实名</Text>
         )}
+        {me && (
+          // What an admin asks for to give this person a staff role; a tap copies it.
+          <Text className="muted profile-line user-id" onClick={() => Taro.setClipboardData({ data: me.openid })}>
+            用户编号 {me.openid}
+          </Text>
+        )}
         <View className="actions">
           <Button size="small" type={me?.profile ? 'default' : 'primary'} className="realname-link" onClick={() => Taro.navigateTo({ url: routes.realName })}>
             {me?.profile ? '修改实名信息' : '去实名认证'}
