@@ -34,7 +34,7 @@ module.exports = {
       testEnvironment: 'node',
       setupFiles: ['<rootDir>/__tests__/cloud/onCloudbase.ts'],
       testMatch: ['<rootDir>/__tests__/cloud/**/*.test.ts'],
-      testPathIgnorePatterns: ['/__tests__/cloud/db\\.', '/__tests__/cloud/(bundles|rooms|manifest)\\.test'],
+      testPathIgnorePatterns: ['/__tests__/cloud/db\\.', '/__tests__/cloud/(bundles|rooms|manifest|mydata)\\.test'],
     },
     { ...domTaro, displayName: 'components', testMatch: ['<rootDir>/__tests__/components/**/*.test.tsx'] },
     { ...common, displayName: 'mp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/__tests__/mp/**/*.test.ts'] },

@@ -10,6 +10,14 @@ import { FUNCTIONS, SCHEDULED_FUNCTIONS } from '../cloud/functions/registry'
 const ROOT = resolve(__dirname, '..')
 const OUT = join(ROOT, 'cloudfunctions')
 
+/**
+ * Packages a function needs at run time beside wx-server-sdk, installed by CloudBase on deploy rather
+ * than bundled (pdfkit reads its own data files; the font is a file).
+ */
+const RUNTIME_DEPENDENCIES: Record<string, Record<string, string>> = {
+  mydata: { pdfkit: '^0.17.2', '@embedpdf/fonts-sc': '^1.0.0' },
+}
+
 /** What a function's bundle runs: an action table behind `cloudbaseMain`, or scheduled work. */
 function entryOf(name: string): string[] {
   if (Object.hasOwn(SCHEDULED_FUNCTIONS, name)) {
@@ -43,7 +51,7 @@ export async function buildCloudFunctions(names = [...Object.keys(FUNCTIONS), ..
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk', 'better-sqlite3'],
+      external: ['wx-server-sdk', 'better-sqlite3', ...Object.keys(RUNTIME_DEPENDENCIES[name] ?? {})],
       outfile: join(dir, 'index.js'),
       legalComments: 'none',
       metafile: true,
@@ -52,7 +60,7 @@ export async function buildCloudFunctions(names = [...Object.keys(FUNCTIONS), ..
     sizes[name] = Object.values(result.metafile.outputs)[0].bytes
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~4.0.2' } }, null, 2) + '\n',
+      JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~4.0.2', ...RUNTIME_DEPENDENCIES[name] } }, null, 2) + '\n',
     )
   }
   return sizes

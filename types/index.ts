@@ -7,6 +7,9 @@ export * from './aid'
 export * from './cases'
 export * from './files'
 export * from './medical'
+export * from './mydata'
+export * from './requests'
+export * from './services'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
@@ -14,6 +17,7 @@ import type { ChildcareContract } from './childcare'
 import type { AidContract } from './aid'
 import type { FilesContract } from './files'
 import type { MedicalContract } from './medical'
+import type { MydataContract } from './mydata'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -23,5 +27,6 @@ export interface Functions {
   aid: AidContract
   medical: MedicalContract
   files: FilesContract
+  mydata: MydataContract
 }
 export type FunctionName = keyof Functions

@@ -115,6 +115,19 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
     revokeRole: { who: 'admin', caller: 'admin', payload: () => ({ userId: PEOPLE.aidVolunteer, role: 'volunteer' }) },
   },
 
+  mydata: {
+    view: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    revealMine: { who: 'anyone', caller: 'worker', payload: () => ({ field: 'idNumber' }) },
+    exportMine: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    closingPlan: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    // Both workers of the world have an approved case not yet paid (closing refused by state, not by
+    // who); the worker who is not real-named has nothing that stops it.
+    closeAccount: { who: 'anyone', caller: 'unnamedWorker', payload: () => ({ confirm: '确认注销' }) },
+    requestClosing: { who: 'anyone', caller: 'worker', payload: () => ({ reason: '不再使用' }) },
+    closingRequests: { who: 'admin', caller: 'admin', payload: () => ({}) },
+    closeFor: { who: 'admin', caller: 'admin', payload: () => ({ userId: PEOPLE.unnamedWorker }) },
+  },
+
   files: {
     url: { who: 'ownerOrStaff:aid', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ fileId: ids.attachedUpload[owner] }) },
     // The phone uploads into the caller's own folder of CloudBase storage; the folder's owner registers it.

@@ -167,6 +167,11 @@ export async function buildWorld(): Promise<World> {
     const uploads = {} as WorldIds['uploads']
     for (const who of CALLERS) uploads[who] = { aid: await addUpload(h, PEOPLE[who], 'aid'), medical: await addUpload(h, PEOPLE[who], 'medical') }
 
+    // Both workers have an approved case not yet paid, which stops closing: each asked the union to close it.
+    for (const owner of OWNERS) await h.ok(ownerId(owner), 'mydata', 'requestClosing', {})
+    // And one whose reason to wait has ended since: the union may close it now.
+    await h.db.collection('closing_requests').add({ data: { _id: PEOPLE.unnamedWorker, userId: PEOPLE.unnamedWorker, nameMasked: '未实名用户', requestedAt: NOW - DAY, blockers: [] } })
+
     const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads }
     return { ids, image: (h.db as SqliteDb).sql.serialize(), pii: h.pii }
   } finally {
@@ -205,6 +210,8 @@ export function runtimeFor(db: SqliteDb, world: World, openid: string | null): R
     clock: () => NOW,
     fileLink: async (file: FileRecord, expiresAt: number) => `/files/${file._id}?exp=${expiresAt}`,
     cloudStorage: { read: async () => PNG, remove: async () => undefined },
+    // Files a function makes (a copy of someone's data) are kept nowhere in these probes.
+    fileStore: { put: async () => ({}), remove: async () => undefined },
   }
 }
 

@@ -1,5 +1,5 @@
 import { cloudbaseDb } from '../db/cloudbase'
-import type { CloudStorage, Runtime } from './context'
+import type { CloudStorage, FileStore, Runtime } from './context'
 import type { CloudFunction } from './defineFunction'
 import type { FileRecord } from './files'
 import { createPii, piiKeyFromEnv, type Pii } from './pii'
@@ -26,10 +26,22 @@ function subscribeMessage(): Runtime['subscribe'] {
   }
 }
 
-/** CloudBase storage's own temporary link (its lifetime is CloudBase's, not `expiresAt`). */
-async function fileLink(file: FileRecord): Promise<string> {
-  const res = await cloud.getTempFileURL({ fileList: [file.cloudFileId ?? file._id] })
+/** CloudBase storage's own temporary link, valid until `expiresAt` (its `maxAge`, in seconds). */
+async function fileLink(file: FileRecord, expiresAt: number): Promise<string> {
+  const maxAge = Math.max(60, Math.round((expiresAt - Date.now()) / 1000))
+  const res = await cloud.getTempFileURL({ fileList: [{ fileID: file.cloudFileId ?? file._id, maxAge }] })
   return res.fileList[0].tempFileURL as string
+}
+
+/** Files a function makes (a copy of someone's data) go to CloudBase storage, under their owner. */
+const fileStore: FileStore = {
+  async put(name, bytes, ownerId) {
+    const res = await cloud.uploadFile({ cloudPath: `exports/${ownerId}/${name}`, fileContent: bytes })
+    return { cloudFileId: res.fileID as string }
+  },
+  async remove(file) {
+    if (file.cloudFileId) await cloud.deleteFile({ fileList: [file.cloudFileId] })
+  },
 }
 
 const cloudStorage: CloudStorage = {
@@ -60,7 +72,7 @@ export function cloudbaseMain(fn: CloudFunction) {
       pii = createPii(key)
     }
     const { OPENID } = cloud.getWXContext() as { OPENID?: string }
-    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage(), fileLink, cloudStorage })
+    return fn.handle(event, { db, pii, openid: OPENID || null, clock: Date.now, subscribe: subscribeMessage(), fileLink, cloudStorage, fileStore })
   }
 }
 

@@ -17,6 +17,14 @@ export interface Runtime {
   fileLink?: (file: FileRecord, expiresAt: number) => Promise<string>
   /** CloudBase storage, where the phone uploads straight to: read to check an upload, or remove it. */
   cloudStorage?: CloudStorage
+  /** Where a function stores a file it made (a copy of someone's data): sealed on the local disk, CloudBase storage. */
+  fileStore?: FileStore
+}
+
+export interface FileStore {
+  /** Stores the bytes under `name`; answers where CloudBase keeps them (nothing locally). */
+  put(name: string, bytes: Buffer, ownerId: string): Promise<{ cloudFileId?: string }>
+  remove(file: FileRecord): Promise<void>
 }
 
 export interface CloudStorage {
@@ -55,6 +63,7 @@ export interface Ctx {
   requestId?: string
   fileLink?: Runtime['fileLink']
   cloudStorage?: Runtime['cloudStorage']
+  fileStore?: Runtime['fileStore']
   now(): number
   /** Whether this call has written its audit record. */
   readonly audited: boolean
@@ -95,6 +104,7 @@ export function createCtx(
     requestId,
     fileLink: runtime.fileLink,
     cloudStorage: runtime.cloudStorage,
+    fileStore: runtime.fileStore,
     now: clock,
     get audited() {
       return audited

@@ -11,7 +11,8 @@ import type { UserRecord } from './records'
 export interface FileRecord {
   _id: string
   ownerId: string
-  service: Service
+  /** The service it was uploaded for; `account` for a copy of the owner's own data (我的数据). */
+  service: Service | 'account'
   mime: string
   size: number
   /** Where CloudBase storage keeps it; absent for files on the local runtime's disk. */
@@ -87,10 +88,15 @@ export async function orphanUploads(db: Db, now: number, limit = 100): Promise<F
 /** How long a link to a private file works. */
 export const FILE_LINK_MS = 10 * 60 * 1000
 
-/** The owner, staff of the file's service and admins may read a file; anyone, a public one. */
+/** The owner, staff of the file's service and admins may read a file; anyone, a public one; a copy of one's own data, the owner alone. */
 export function canRead(user: UserRecord, file: FileRecord): boolean {
-  return file.public || file.ownerId === user._id || hasRole(user, 'admin') || hasRole(user, `volunteer:${file.service}`)
+  if (file.public || file.ownerId === user._id) return true
+  if (file.service === 'account') return false
+  return hasRole(user, 'admin') || hasRole(user, `volunteer:${file.service}`)
 }
+
+/** How long the link to a copy of one's own data works, and how long the copy is kept. */
+export const EXPORT_LINK_MS = 24 * 60 * 60 * 1000
 
 /**
  * Checks the files a worker attaches to a case: each is theirs, uploaded for this service, not

@@ -7,6 +7,8 @@ export interface ScheduledRuntime {
   clock: () => number
   /** Removes a stored file's bytes (local disk, or CloudBase storage). */
   removeFile(file: FileRecord): Promise<void>
+  /** The local runtime's SQLite file: folds its write-ahead log in, so deleted data lingers nowhere. */
+  compact?(): Promise<void>
 }
 
 /** One task of the housekeeping function: idempotent, safe to run twice or late; answers how much it did. */

@@ -10,6 +10,7 @@ import { filesFunction } from './files'
 import { runHousekeeping } from './housekeeping'
 import { medicalFunction } from './medical'
 import { medicalCaseSpec } from './medical/cases'
+import { mydataFunction } from './mydata'
 import { stationsFunction } from './stations'
 import { rebuildStationRequests } from './stations/requests'
 import { usersFunction } from './users'
@@ -26,6 +27,7 @@ const SERVICE_FUNCTIONS = {
 export const FUNCTIONS: Record<string, CloudFunction> = {
   users: usersFunction,
   files: filesFunction,
+  mydata: mydataFunction,
   ...SERVICE_FUNCTIONS,
 }
 

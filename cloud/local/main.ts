@@ -50,7 +50,7 @@ async function main() {
     filesDir: join(dataDir, 'files'),
   })
   await app.listen({ port, host })
-  const scheduled = { db, clock: Date.now, removeFile: app.removeFile }
+  const scheduled = { db, clock: Date.now, removeFile: app.removeFile, compact: async () => db.checkpoint() }
   const housekeeping = setInterval(() => {
     runHousekeeping(scheduled).catch((error) => console.error('[housekeeping]', error))
   }, HOUSEKEEPING_MS)

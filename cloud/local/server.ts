@@ -84,7 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
 
   const links = await registerUploads(app, { db, pii, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
   /** What a function call runs with: the caller from the token, never from the body. */
-  const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, fileLink: links.link })
+  const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, fileLink: links.link, fileStore: { put: links.put, remove: links.remove } })
 
   app.get('/api/auth/personas', async (_request, reply) => {
     if (!dev) return fail(reply, 403, 'FORBIDDEN', '只在开发模式下提供体验账号')

@@ -27,8 +27,13 @@ export interface CaseRecord<D = Record<string, unknown>> {
   waitingSince: number
   notifyByWeChat: boolean
   details: D
-  /** AES-GCM sealed JSON of the personal particulars (bank account, household, what happened). */
-  sealed: string
+  /**
+   * AES-GCM sealed JSON of the personal particulars (bank account, household, what happened); gone
+   * once the owner closed their account (the case stays for what was paid, with no personal data).
+   */
+  sealed?: string
+  /** The owner closed their account: `ownerId` is an alias, the particulars are erased. */
+  closed?: boolean
   /** Masked forms of the sealed fields the desk may reveal, by field name. */
   masked: Record<string, string>
   materials: string[]

@@ -1,12 +1,21 @@
 import { CASE_STATUS_NAMES, type CaseAction, type CaseSummary, type CaseView, type DeskCaseSummary, type DeskCaseView } from '../../../types/cases'
 import { availableSteps } from '../../domain/cases/workflow'
 import type { Ctx } from '../context'
+import { failedPrecondition } from '../errors'
+import { CLOSED_NAME } from '../privacy'
 import { hasRole, isStaffOf } from '../identity'
 import type { CaseRecord } from './record'
 import type { CaseServiceSpec } from './workflow'
 
 export function unseal<S>(ctx: Ctx, record: CaseRecord): S {
+  if (!record.sealed) throw failedPrecondition(`申请人${CLOSED_NAME}，个人信息已删除`)
   return JSON.parse(ctx.pii.decrypt(record.sealed)) as S
+}
+
+/** The particulars' lines: the service's own, or — once the owner closed their account — only that. */
+function rowsOf(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord, forDesk: boolean) {
+  if (!record.sealed) return [{ label: '申请人', value: `${CLOSED_NAME}（个人信息已删除）` }]
+  return spec.rows(record, unseal(ctx, record), forDesk)
 }
 
 /** What every view of a case starts from. */
@@ -32,7 +41,7 @@ export function caseView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): C
     timeline: record.timeline,
     attachments: record.attachments,
     materials: materialsOf(spec, record),
-    rows: spec.rows(record, unseal(ctx, record), false),
+    rows: rowsOf(ctx, spec, record, false),
     askedFor: record.status === 'needs_info' ? record.askedFor : undefined,
     rejectReason: record.rejectReason,
     paymentRef: record.paymentRef,
@@ -60,7 +69,7 @@ export function deskView(ctx: Ctx, spec: CaseServiceSpec, record: CaseRecord): D
     timeline: record.timeline,
     attachments: record.attachments,
     materials: materialsOf(spec, record),
-    rows: spec.rows(record, unseal(ctx, record), true),
+    rows: rowsOf(ctx, spec, record, true),
     suggestedFen: record.suggestedFen,
     maxFen: record.maxFen,
     amountFen: record.amountFen,

@@ -44,10 +44,11 @@ export interface EnrollmentRecord {
    * child per term. Released to `released:<id>` on cancellation so the child may sign up again.
    */
   activeKey: string
-  childBlind: string
+  /** Gone, with `pii`, once the guardian closed their account. */
+  childBlind?: string
   childNameMasked: string
   /** Everything about the child and the emergency contact, encrypted (PIPL: children under 14). */
-  pii: { child: string; emergencyContact: string }
+  pii?: { child: string; emergencyContact: string }
   status: EnrollmentStatus
   /** Where a waitlisted sign-up stands: the order it reached the function (`ctx.arrival`). */
   waitlistKey?: string

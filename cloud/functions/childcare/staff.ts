@@ -5,10 +5,11 @@ import { attendanceRate, checkAgeOnStart, losesPriority, termKeyOf } from '../..
 import { maskIdNumber, maskMobile } from '../../domain/identity/mask'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
-import { invalid, notFound } from '../../core/errors'
+import { failedPrecondition, invalid, notFound } from '../../core/errors'
+import { CLOSED_NAME } from '../../core/privacy'
 import type { UserRecord } from '../../core/records'
 import { fillFreeSeats } from './placement'
-import type { AttendanceRecord, ChildData, ClassRecord, SessionRecord } from './records'
+import type { AttendanceRecord, ChildData, ClassRecord, EnrollmentRecord, SessionRecord } from './records'
 import { classView, enrollments, mustGetClass } from './views'
 
 /** An admin creates a class or changes one; the seats change by the difference, never below those taken. */
@@ -68,6 +69,25 @@ async function guardiansOf(ctx: Ctx, ids: string[]): Promise<Map<string, UserRec
   return found
 }
 
+/** A sign-up whose guardian closed their account: a place on the list, nobody's data. */
+function closedEntry(e: EnrollmentRecord, waitlistPosition: number | undefined): RosterEntry {
+  return {
+    enrollmentId: e._id,
+    status: e.status,
+    waitlistPosition,
+    childName: CLOSED_NAME,
+    gender: 'male',
+    age: 0,
+    school: '',
+    grade: 0,
+    healthNotes: '',
+    idNumberMasked: '',
+    guardianName: CLOSED_NAME,
+    guardianMobileMasked: '',
+    emergencyContact: { name: '', mobileMasked: '' },
+  }
+}
+
 /** The class's children, seated first then in line, with what staff need on the day. Recorded as a look at children's data. */
 export async function roster(ctx: Ctx, classId: string): Promise<{ class: ClassDetail; entries: RosterEntry[] }> {
   const cls = await mustGetClass(ctx, classId)
@@ -82,6 +102,7 @@ export async function roster(ctx: Ctx, classId: string): Promise<{ class: ClassD
   let position = 0
   const entries: RosterEntry[] = data.map((e) => {
     const guardian = guardians.get(e.guardianId)
+    if (!e.pii) return closedEntry(e, e.status === 'waitlisted' ? ++position : undefined)
     const child = JSON.parse(ctx.pii.decrypt(e.pii.child)) as ChildData
     const contact = JSON.parse(ctx.pii.decrypt(e.pii.emergencyContact)) as { name: string; mobile: string }
     const age = checkAgeOnStart(child.idNumber, cls.startDate, 0, 99)
@@ -103,7 +124,7 @@ export async function roster(ctx: Ctx, classId: string): Promise<{ class: ClassD
   })
   await ctx.audit({
     target: cls._id,
-    subjects: data.map((e) => e.guardianId),
+    subjects: data.filter((e) => e.pii).map((e) => e.guardianId),
     records: data.map((e) => e._id),
     summary: `查看托班“${cls.title}”花名册（${entries.length}名孩子）`,
   })
@@ -113,6 +134,7 @@ export async function roster(ctx: Ctx, classId: string): Promise<{ class: ClassD
 export async function revealIdNumber(ctx: Ctx, enrollmentId: string): Promise<{ idNumber: string }> {
   const { data } = await enrollments(ctx).doc(enrollmentId).get()
   if (!data) throw notFound('没有找到这条报名')
+  if (!data.pii) throw failedPrecondition(`监护人${CLOSED_NAME}，孩子的信息已删除`)
   const child = JSON.parse(ctx.pii.decrypt(data.pii.child)) as ChildData
   await ctx.audit({ target: data._id, subjects: [data.guardianId], records: [data._id], summary: '查看孩子的身份证号', fields: ['child.idNumber'] })
   return { idNumber: child.idNumber }

@@ -1,6 +1,6 @@
 import type { ScheduledRuntime, ScheduledTask } from '../../core/scheduled'
 import { forgetOldIntents } from '../../core/idempotency'
-import { orphanUploads } from '../../core/files'
+import { EXPORT_LINK_MS, orphanUploads, type FileRecord } from '../../core/files'
 
 /**
  * Work on a clock (ARCHITECTURE.md): every task the portal does by itself, run by a timer trigger on
@@ -9,6 +9,20 @@ import { orphanUploads } from '../../core/files'
 export const HOUSEKEEPING_TASKS: Record<string, ScheduledTask> = {
   /** requestIds are remembered for a week. */
   forgetOldIntents: (rt) => forgetOldIntents(rt.db, rt.clock()),
+
+  /** Copies of a person's data are theirs for 24 hours (我的数据 makes a new one on request). */
+  async removeOldExports(rt) {
+    const { data } = await rt.db
+      .collection<FileRecord>('files')
+      .where({ service: 'account', createdAt: rt.db.command.lt(rt.clock() - EXPORT_LINK_MS) })
+      .limit(100)
+      .get()
+    for (const file of data) {
+      await rt.removeFile(file)
+      await rt.db.collection('files').doc(file._id).remove()
+    }
+    return data.length
+  },
 
   /** Uploads nothing refers to, once no draft on a phone could still hold them. */
   async removeOrphanUploads(rt) {
@@ -25,7 +39,7 @@ export const HOUSEKEEPING_TASKS: Record<string, ScheduledTask> = {
   },
 }
 
-/** Runs every task; one failing does not stop the others. */
+/** Runs every task; one failing does not stop the others. Then folds the log in (local runtime). */
 export async function runHousekeeping(rt: ScheduledRuntime): Promise<Record<string, number | string>> {
   const done: Record<string, number | string> = {}
   for (const [name, task] of Object.entries(HOUSEKEEPING_TASKS)) {
@@ -36,5 +50,6 @@ export async function runHousekeeping(rt: ScheduledRuntime): Promise<Record<stri
       done[name] = 'failed'
     }
   }
+  await rt.compact?.()
   return done
 }
