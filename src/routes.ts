@@ -12,7 +12,7 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 
 /** The packages that belong to no one service: the profile and the volunteers' desk. */
 const SHARED_PACKAGES = {
-  profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
+  profile: { root: 'packages/profile', pages: { realName: 'realname/index', myData: 'mydata/index', closings: 'closings/index' } },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
 } as const
 
@@ -39,6 +39,8 @@ export const routes = {
   stationAdmin: pageUrl('stations', 'admin'),
   stationEdit: (id?: string) => pageUrl('stations', 'edit', id ? { id } : {}),
   realName: shared('profile', 'realName'),
+  myData: shared('profile', 'myData'),
+  closings: shared('profile', 'closings'),
   aidSelfCheck: pageUrl('aid', 'selfCheck'),
   aidApply: (programme?: string) => pageUrl('aid', 'apply', programme ? { programme } : {}),
   aidProgrammes: pageUrl('aid', 'programmes'),

@@ -26,6 +26,6 @@ describe('我的 → 工作台, from the service manifest', () => {
   })
 
   it('offers an admin every staff page and the desk of every case service', () => {
-    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '办件台'])
+    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '注销申请', '办件台'])
   })
 })

@@ -26,6 +26,7 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
       links.push({ key: `${service}.${page.page}`, title: page.title, description: page.description, url: pageUrl(service, page.page as never), className: page.className })
     }
   }
+  if (admin) links.push({ key: 'closings', title: '注销申请', description: '职工自己不能注销的账号，办完相关事项后在这里注销', url: routes.closings, className: 'open-closings' })
   const desks = DESK_SERVICES.filter((s) => isStaffOf(me, s))
   if (desks.length > 0) {
     const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')

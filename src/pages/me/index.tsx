@@ -60,6 +60,7 @@ export default function MePage() {
       <MyRequests />
 
       <View className="section">
+        <Cell title="我的数据" className="open-mydata" description="查看、导出工会保存的我的信息，注销账号" clickable onClick={() => Taro.navigateTo({ url: routes.myData })} />
         <Cell
           title="关怀模式"
           description="字更大、按钮更大"
