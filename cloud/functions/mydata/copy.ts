@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { AccessEntry, DataSection } from '../../../types/mydata'
@@ -19,7 +18,9 @@ const when = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD HH:mm')
 export const copyAsJson = (copy: PersonalCopy) => Buffer.from(JSON.stringify(copy, null, 2), 'utf8')
 
 /** A readable summary: each service's records with their lines, then who opened the data. */
-export function copyAsPdf(copy: PersonalCopy): Promise<Buffer> {
+export async function copyAsPdf(copy: PersonalCopy): Promise<Buffer> {
+  // Loaded when a copy is made: the font engine is heavy, and nothing else needs it.
+  const { default: PDFDocument } = await import('pdfkit')
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: '鹿工之家 · 我的数据', Author: '鹿城区总工会' } })
     const chunks: Buffer[] = []
