@@ -18,6 +18,8 @@ import type { ActionDef } from '../defineFunction'
 import { invalid } from '../errors'
 import { checkAttachments } from '../files'
 import { decodeCursor, encodeCursor } from '../paging'
+import { SERVICE_MANIFEST } from '../../../types/services'
+import { rebuildRequestsAction } from '../requests/rebuild'
 import { rebuildCaseRequests } from './requestRow'
 import { caseSummary, caseView, deskSummary, deskView, unseal } from './views'
 import { cases, loadOwnCase, loadStaffCase, takeStep, type CaseServiceSpec } from './workflow'
@@ -154,18 +156,7 @@ export function caseActions<S>(spec: CaseServiceSpec<S>): CaseActions {
       },
     },
 
-    rebuildRequests: {
-      roles: ['admin'],
-      input: Empty,
-      access: 'write',
-      remember: false,
-      audited: true,
-      async run(ctx) {
-        const rows = await rebuildCaseRequests(ctx.db, spec.service, spec.caseLink)
-        await ctx.audit({ summary: `重建我的办事：${spec.service}申请${rows}条` })
-        return { rows }
-      },
-    },
+    rebuildRequests: rebuildRequestsAction(`${SERVICE_MANIFEST[spec.service].name}申请`, (db) => rebuildCaseRequests(db, spec.service, spec.caseLink)),
   }
 }
 

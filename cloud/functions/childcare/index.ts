@@ -11,6 +11,7 @@ import { Empty } from '../../../types/users'
 import { EnrollInput } from '../../domain/childcare/enroll'
 import { formatShanghai } from '../../domain/time'
 import { defineFunction } from '../../core/defineFunction'
+import { rebuildRequestsAction } from '../../core/requests/rebuild'
 import { rebuildChildcareRequests } from './requests'
 import { cancel, enroll } from './signup'
 import { attendance, checkIn, revealIdNumber, roster, setClassStatus, upsertClass } from './staff'
@@ -99,16 +100,5 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
 
   attendance: { roles: STAFF, input: ClassIdInput, access: 'read', audited: false, run: (ctx, input) => attendance(ctx, input.classId) },
 
-  rebuildRequests: {
-    roles: ['admin'],
-    input: Empty,
-    access: 'write',
-    remember: false,
-    audited: true,
-    async run(ctx) {
-      const rows = await rebuildChildcareRequests(ctx.db)
-      await ctx.audit({ summary: `重建我的办事：托班报名${rows}条` })
-      return { rows }
-    },
-  },
+  rebuildRequests: rebuildRequestsAction('托班报名', rebuildChildcareRequests),
 })

@@ -20,6 +20,7 @@ import { failedPrecondition, notFound } from '../../core/errors'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 import { pageUrl } from '../../../types/services'
 import { attachFiles } from '../../core/files'
+import { rebuildRequestsAction } from '../../core/requests/rebuild'
 import { writeRequestRow } from '../../core/requests/row'
 import { latLngOf } from '../../core/geo'
 import type { StationRecord, StationReportRecord } from './records'
@@ -275,16 +276,5 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
     },
   },
 
-  rebuildRequests: {
-    roles: ['admin'],
-    input: Empty,
-    access: 'write',
-    remember: false,
-    audited: true,
-    async run(ctx) {
-      const rows = await rebuildStationRequests(ctx.db)
-      await ctx.audit({ summary: `重建我的办事：驿站反馈${rows}条` })
-      return { rows }
-    },
-  },
+  rebuildRequests: rebuildRequestsAction('驿站反馈', rebuildStationRequests),
 })
