@@ -7,6 +7,8 @@ export * from './aid'
 export * from './cases'
 export * from './files'
 export * from './medical'
+export * from './jobs'
+export * from './jobsViews'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
@@ -14,6 +16,7 @@ import type { ChildcareContract } from './childcare'
 import type { AidContract } from './aid'
 import type { FilesContract } from './files'
 import type { MedicalContract } from './medical'
+import type { JobsContract } from './jobsViews'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -23,5 +26,6 @@ export interface Functions {
   aid: AidContract
   medical: MedicalContract
   files: FilesContract
+  jobs: JobsContract
 }
 export type FunctionName = keyof Functions

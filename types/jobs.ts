@@ -202,7 +202,7 @@ export const ResumeInput = v.object({
 })
 export type ResumeFields = v.InferOutput<typeof ResumeInput>
 
-export const ApplyInput = v.object({
+export const JobApplyInput = v.object({
   jobId: id,
   /** The worker agreed on the tap to a WeChat subscribe message when the application moves. */
   notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),

@@ -3,7 +3,7 @@ import type {
   ApplicantsInput,
   ApplicationIdInput,
   ApplicationStatus,
-  ApplyInput,
+  JobApplyInput,
   Availability,
   Benefit,
   DeclineInput,
@@ -261,7 +261,7 @@ export interface JobsContract extends RebuildRequestsContract {
   job: { input: In<typeof JobIdInput>; output: JobDetail }
   myResume: { input: Record<string, never>; output: MyResume }
   saveResume: { input: In<typeof ResumeInput>; output: ResumeView }
-  apply: { input: In<typeof ApplyInput>; output: MyApplication }
+  apply: { input: In<typeof JobApplyInput>; output: MyApplication }
   myApplications: { input: In<typeof MyApplicationsInput>; output: Page<MyApplication> }
   myApplication: { input: In<typeof ApplicationIdInput>; output: MyApplication }
   withdrawApplication: { input: In<typeof ApplicationIdInput>; output: MyApplication }
