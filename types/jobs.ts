@@ -88,7 +88,7 @@ const id = recordId()
 const phone = (label: string) => codeText(label, /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, `${label}应为手机号或区号加座机号`, 13)
 /** A web link the worker opens or copies: https only. */
 const webLink = (label: string) =>
-  v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(300, `${label}最多300个字符`), v.regex(/^https:\/\/[^\s<>"]+$/, `${label}应以 https:// 开头`))
+  v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(300, `${label}最多300个字符`), v.regex(/^https:\/\/[^\s<>"]+$/, `${label}不正确，请粘贴完整的网页地址`))
 
 /** A monthly salary: whole yuan, at least 100 yuan, at most a million. */
 const monthlySalary = (label: string) =>

@@ -54,7 +54,7 @@ describe('jobs: the résumé, an application and its steps', () => {
     const after = await h.ok(HR, 'jobs', 'hrApplication', { applicationId })
     expect(after).toMatchObject({ status: 'interview', phoneShown: true, resume: { phone: WORKER_RESUME_PHONE } })
 
-    const audit = (await h.all('audit')) as Array<{ action: string; subjects?: string[]; fields?: string[]; summary: string }>
+    const audit = (await h.all('audit')) as unknown as Array<{ action: string; subjects?: string[]; fields?: string[]; summary: string }>
     const looks = audit.filter((a) => a.action === 'hrApplication')
     expect(looks.map((a) => a.fields)).toEqual([['resume'], ['resume', 'phone']])
     expect(looks.every((a) => a.subjects?.includes(WORKER))).toBe(true)
@@ -146,8 +146,8 @@ describe.each([
       expect(answers.filter((a) => a.ok)).toHaveLength(1)
       expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(Array(19).fill('CONFLICT'))
       expect(await h.all('job_applications')).toHaveLength(1)
-      expect((await h.all('requests')).filter((r) => (r as { service: string }).service === 'jobs')).toHaveLength(1)
-      expect((await h.all('inbox')).filter((m) => (m as { title: string }).title.endsWith('已投递'))).toHaveLength(1)
+      expect((await h.all('requests')).filter((r) => (r as unknown as { service: string }).service === 'jobs')).toHaveLength(1)
+      expect((await h.all('inbox')).filter((m) => (m as unknown as { title: string }).title.endsWith('已投递'))).toHaveLength(1)
     } finally {
       h.close()
     }

@@ -71,7 +71,7 @@ describe('jobs: 春风行动 fairs', () => {
     const [a, b, c] = await addRealNamedParents(h, 3, 'fairgoer')
     for (const w of [a, b, c]) await h.ok(w, 'jobs', 'signUpFair', { fairId: fair._id })
     await h.ok(c, 'jobs', 'cancelFairSignUp', { fairId: fair._id })
-    const reminders = async () => ((await h.all('inbox')) as Array<{ userId: string; title: string }>).filter((m) => m.title.startsWith('明天有招聘会'))
+    const reminders = async () => ((await h.all('inbox')) as unknown as Array<{ userId: string; title: string }>).filter((m) => m.title.startsWith('明天有招聘会'))
     expect((await housekeepingAt(h, STARTS - DAY - HOUR)).remindFairSignUps).toBe(0)
     expect((await housekeepingAt(h, STARTS - DAY)).remindFairSignUps).toBe(2)
     expect((await housekeepingAt(h, STARTS - DAY + 10 * 60_000)).remindFairSignUps).toBe(0)

@@ -11,6 +11,7 @@ import { addUpload, applyForWinter } from '../cloud/aidFixtures'
 import { newClass, signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
 import { createHarness, MONDAY_10AM, type Harness } from '../cloud/harness'
+import { buildJobsWorld, type JobsWorldIds } from './jobsWorld'
 
 /**
  * The world every security test probes: the dev personas, two volunteers of one service each,
@@ -72,6 +73,8 @@ export interface WorldIds {
   inbox: Record<Owner, string>
   /** Fresh uploads of each signed-in identity, per service. */
   uploads: Record<Exclude<Identity, 'nobody'>, { aid: string; medical: string }>
+  /** Jobs, applications, fairs, employers and invitations (jobsWorld.ts). */
+  jobs: JobsWorldIds
 }
 
 export interface World {
@@ -167,7 +170,9 @@ export async function buildWorld(): Promise<World> {
     const uploads = {} as WorldIds['uploads']
     for (const who of CALLERS) uploads[who] = { aid: await addUpload(h, PEOPLE[who], 'aid'), medical: await addUpload(h, PEOPLE[who], 'medical') }
 
-    const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads }
+    const jobs = await buildJobsWorld(h, { worker: PEOPLE.worker, otherWorker: PEOPLE.otherWorker }, NOW)
+
+    const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads, jobs }
     return { ids, image: (h.db as SqliteDb).sql.serialize(), pii: h.pii }
   } finally {
     h.close()

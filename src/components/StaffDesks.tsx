@@ -26,6 +26,10 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
       links.push({ key: `${service}.${page.page}`, title: page.title, description: page.description, url: pageUrl(service, page.page as never), className: page.className })
     }
   }
+  // An employer's HR contact: its console of 就业招聘.
+  if (me.roles.includes('hr')) {
+    links.push({ key: 'hr', title: '招聘管理', description: '发布岗位、查看应聘者、邀请面试', url: routes.hrJobs, className: 'open-hr' })
+  }
   const desks = DESK_SERVICES.filter((s) => isStaffOf(me, s))
   if (desks.length > 0) {
     const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')
