@@ -99,6 +99,8 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
     { collection: 'users', name: 'employerId', fields: [{ path: 'employerId' }] },
     { collection: 'jobs', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
     { collection: 'jobs', name: 'benefits', fields: [{ path: 'benefits', each: true }] },
+    // A plain index on CloudBase; locally it also narrows the nearest-first walk of a search by trade.
+    { collection: 'jobs', name: 'industry', fields: [{ path: 'industry', each: true }] },
     { collection: 'jobs', name: 'listed_publishedAt', fields: [{ path: 'listed' }, { path: 'publishedAt', direction: 'desc' }] },
     { collection: 'jobs', name: 'listed_salaryMaxFen', fields: [{ path: 'listed' }, { path: 'salaryMaxFen', direction: 'desc' }] },
     { collection: 'jobs', name: 'employerId_status_updatedAt', fields: [{ path: 'employerId' }, { path: 'status' }, { path: 'updatedAt', direction: 'desc' }] },

@@ -37,8 +37,18 @@ export class RegExpCache {
     return this.compiled.size
   }
 
+  /** A query calls the function once per row with the same expression: the last one is at hand. */
+  private last: { key: string; re: RegExp } | null = null
+
   get(pattern: string, flags: string): RegExp {
     const key = `${flags}\u0000${pattern}`
+    if (this.last?.key === key) return this.last.re
+    const re = this.lookup(key, pattern, flags)
+    this.last = { key, re }
+    return re
+  }
+
+  private lookup(key: string, pattern: string, flags: string): RegExp {
     const found = this.compiled.get(key)
     if (found) {
       this.compiled.delete(key)
@@ -54,19 +64,18 @@ export class RegExpCache {
 }
 
 /**
- * The SQL function `lugong_regexp(pattern, flags, json)`: `json` is the field as JSON text (`doc -> path`),
- * so a string and an array are told apart. As MongoDB's `$regex`: a string matches when the
- * expression finds a match in it, an array when one of its strings does; anything else never.
+ * The SQL function `lugong_regexp(pattern, flags, value, type)`: `value` is the field as `->>` reads
+ * it and `type` its `json_type`, so a string is tested as it is and an array (JSON text) element by
+ * element. As MongoDB's `$regex`: a string matches when the expression finds a match in it, an
+ * array when one of its strings does; anything else never.
  */
 export function regexpFunction(cache: RegExpCache) {
-  return (pattern: unknown, flags: unknown, json: unknown): number => {
-    if (typeof json !== 'string' || typeof pattern !== 'string' || typeof flags !== 'string') return 0
-    const first = json.charCodeAt(0)
-    // 34 is `"`, 91 is `[`: numbers, booleans, objects and null never match.
-    if (first !== 34 && first !== 91) return 0
-    const value: unknown = JSON.parse(json)
+  return (pattern: unknown, flags: unknown, value: unknown, type: unknown): number => {
+    if (typeof pattern !== 'string' || typeof flags !== 'string' || typeof value !== 'string') return 0
+    if (type === 'text') return cache.get(pattern, flags).test(value) ? 1 : 0
+    if (type !== 'array') return 0
     const re = cache.get(pattern, flags)
-    if (typeof value === 'string') return re.test(value) ? 1 : 0
-    return Array.isArray(value) && value.some((item) => typeof item === 'string' && re.test(item)) ? 1 : 0
+    const items: unknown = JSON.parse(value)
+    return Array.isArray(items) && items.some((item) => typeof item === 'string' && re.test(item)) ? 1 : 0
   }
 }

@@ -151,7 +151,7 @@ export async function revokeInvitation(ctx: Ctx, invitationId: string): Promise<
     if (data.status !== 'open') throw failedPrecondition(data.status === 'used' ? '这个邀请码已经用过了' : '这个邀请码已经作废了')
     const now = ctx.now()
     await ref.update({ data: { status: 'revoked', revokedAt: now } })
-    await t.audit({ target: data.employerId, summary: '作废招聘联系人邀请码' })
+    await t.audit({ target: invitationId, summary: '作废招聘联系人邀请码' })
     return invitationView({ ...data, status: 'revoked', revokedAt: now })
   })
 }

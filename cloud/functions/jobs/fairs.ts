@@ -200,7 +200,7 @@ export async function cancelFairSignUp(ctx: Ctx, fairId: string): Promise<FairSi
   if (hasStarted(fair.startsAt, now)) throw failedPrecondition('招聘会已经开始，不能再取消报名')
   const id = signUpIdOf(fairId, ctx.user._id)
   const { data: existing } = await fairSignUps(ctx).doc(id).get()
-  if (!existing) throw notFound('您没有报名这场招聘会')
+  if (!existing) throw failedPrecondition('您没有报名这场招聘会')
   const { stats } = await fairSignUps(ctx).where({ _id: id, status: 'signed' }).update({ data: { status: 'cancelled', cancelledAt: now, updatedAt: now } })
   if (stats.updated !== 1) throw failedPrecondition('这条报名已经取消了')
   await givePlaceBack(ctx, fair)

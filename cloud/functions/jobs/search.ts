@@ -13,8 +13,12 @@ import type { Query } from '../../db/types'
 import { applications, jobs, type JobRecord } from './records'
 import { employersById, fairsById, jobSummary } from './views'
 
-/** How many rows a search sorted by time or pay reads at once while it drops the box's corners. */
-const SCAN_BATCH = 100
+/**
+ * How many rows a search sorted by time or pay reads at first while it drops the box's corners: a
+ * circle fills π/4 of its box, so a page and a bit more; each further batch is twice the last.
+ */
+const firstBatch = (limit: number) => Math.ceil((limit + 1) * 1.4) + 2
+const MAX_BATCH = 1000
 
 /**
  * The conditions a worker's search puts on jobs: listed (published, employer verified), before the
@@ -65,12 +69,13 @@ export async function searchJobs(ctx: Ctx, input: JobSearch): Promise<Page<JobSu
     fields.lng = _.gte(box.minLng).and(_.lte(box.maxLng))
     let query = jobs(ctx).where(fields)
     for (const keyword of keywords) query = query.where(keyword)
-    query = sort === 'newest' ? query.orderBy('publishedAt', 'desc') : query.orderBy('salaryMaxFen', 'desc').orderBy('salaryMinFen', 'desc')
-    query = query.orderBy('_id', 'asc')
+    // Publication times are milliseconds apart; salaries often tie, so the id keeps their pages stable.
+    query = sort === 'newest' ? query.orderBy('publishedAt', 'desc') : query.orderBy('salaryMaxFen', 'desc').orderBy('salaryMinFen', 'desc').orderBy('_id', 'asc')
     picked = []
     let raw = offset
+    let batch = firstBatch(limit)
     for (;;) {
-      const { data } = await query.skip(raw).limit(SCAN_BATCH).get()
+      const { data } = await query.skip(raw).limit(batch).get()
       for (const j of data) {
         if (distanceM(here, { lat: j.lat, lng: j.lng }) <= radiusM) {
           if (picked.length === limit) {
@@ -81,7 +86,8 @@ export async function searchJobs(ctx: Ctx, input: JobSearch): Promise<Page<JobSu
         }
         raw++
       }
-      if (nextCursor || data.length < SCAN_BATCH) break
+      if (nextCursor || data.length < batch) break
+      batch = Math.min(batch * 2, MAX_BATCH)
     }
   }
 
