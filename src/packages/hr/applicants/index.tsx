@@ -39,7 +39,7 @@ export default function HrApplicantsPage() {
                 <Text className="section-title applicants-job">
                   {page.job.title}（{JOB_STATUS_NAMES[page.job.status]}）
                 </Text>
-                <Radio.Group className="applicant-filter" direction="horizontal" value={status} onChange={(v) => setStatus(v as ApplicationStatus | '')}>
+                <Radio.Group className="jobs-choices applicant-filter" direction="horizontal" value={status} onChange={(v) => setStatus(v as ApplicationStatus | '')}>
                   <Radio value="" shape="button" className="filter-all">
                     全部({total})
                   </Radio>

@@ -110,9 +110,9 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
       <View className="section">
         <Text className="section-title">工作经历</Text>
         <Text className="text-block">{r.experience || '未填写'}</Text>
-        <Text className="section-title">技能</Text>
+        <Text className="section-title resume-heading">技能</Text>
         <Text className="text-block">{r.skills || '未填写'}</Text>
-        <Text className="section-title">证书</Text>
+        <Text className="section-title resume-heading">证书</Text>
         <Text className="text-block">{r.certificates || '未填写'}</Text>
       </View>
 
@@ -141,7 +141,7 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
               <Text className="field-label">面试时间</Text>
               <Input className="field-at" value={when} onChange={setWhen} placeholder="如：2027-03-02 14:00" />
               <FieldError message={fieldErrors.at} />
-              <Radio.Group className="field-mode" direction="horizontal" value={mode} onChange={(v) => setMode(v as InterviewMode)}>
+              <Radio.Group className="jobs-choices field-mode" direction="horizontal" value={mode} onChange={(v) => setMode(v as InterviewMode)}>
                 {MODES.map((m) => (
                   <Radio key={m} value={m} shape="button">
                     {INTERVIEW_MODE_NAMES[m]}

@@ -14,6 +14,7 @@ import { formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
+import '../../jobs/parts.scss'
 
 interface Draft {
   title: string
@@ -136,7 +137,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
       <TextArea className="field-requirements" value={draft.requirements} onChange={(requirements) => set({ requirements })} maxLength={1000} showCount placeholder="年龄、经验、证书、班次等，至少10个字" />
       <FieldError message={err('requirements')} />
       <Text className="field-label">福利</Text>
-      <Checkbox.Group className="field-benefits" direction="horizontal" value={draft.benefits} onChange={(v) => set({ benefits: v as Benefit[] })}>
+      <Checkbox.Group className="jobs-choices field-benefits" direction="horizontal" value={draft.benefits} onChange={(v) => set({ benefits: v as Benefit[] })}>
         {BENEFITS.map((b) => (
           <Checkbox key={b} shape="button" value={b} label={BENEFIT_NAMES[b]} className={`benefit-${b}`} />
         ))}
@@ -156,7 +157,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
         </>
       )}
       <Text className="field-label">参加招聘会（选填）</Text>
-      <Radio.Group className="field-fair" direction="vertical" value={draft.fairId} onChange={(v) => set({ fairId: String(v) })}>
+      <Radio.Group className="jobs-choices field-fair" direction="vertical" value={draft.fairId} onChange={(v) => set({ fairId: String(v) })}>
         <Radio value="">不参加</Radio>
         {fairs.map((f) => (
           <Radio key={f._id} value={f._id}>

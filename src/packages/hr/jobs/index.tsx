@@ -42,7 +42,7 @@ export default function HrJobsPage() {
               </View>
             </View>
             <View className="section">
-              <Radio.Group className="job-status-filter" direction="horizontal" value={status} onChange={(v) => setStatus(v as JobStatus | '')}>
+              <Radio.Group className="jobs-choices job-status-filter" direction="horizontal" value={status} onChange={(v) => setStatus(v as JobStatus | '')}>
                 <Radio value="" shape="button">
                   全部
                 </Radio>

@@ -10,6 +10,7 @@ import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
 import { usePaged } from '../../../utils/useLoad'
+import '../parts.scss'
 
 const STATUSES = Object.keys(EMPLOYER_STATUS_NAMES) as EmployerStatus[]
 const STATUS_TAG: Record<EmployerStatus, 'warning' | 'success' | 'default'> = { pending: 'warning', verified: 'success', suspended: 'default' }
@@ -29,7 +30,7 @@ export default function JobsAdminPage() {
             登记企业
           </Button>
         </View>
-        <Radio.Group className="employer-filter" direction="horizontal" value={status} onChange={(v) => setStatus(v as EmployerStatus | '')}>
+        <Radio.Group className="jobs-choices employer-filter" direction="horizontal" value={status} onChange={(v) => setStatus(v as EmployerStatus | '')}>
           {STATUSES.map((s) => (
             <Radio key={s} value={s} shape="button" className={`filter-${s}`}>
               {EMPLOYER_STATUS_NAMES[s]}

@@ -8,6 +8,7 @@ import type { EmployerView } from '@/types/jobsViews'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { useSubmit } from '../../../utils/useSubmit'
+import '../parts.scss'
 
 interface Draft {
   name: string
@@ -81,7 +82,7 @@ export function EmployerForm({ employer, onSaved }: { employer?: EmployerView; o
       <Input className="field-creditCode" value={draft.creditCode} onChange={(creditCode) => set({ creditCode })} placeholder="18位，见营业执照" maxLength={18} />
       <FieldError message={err('creditCode')} />
       <Text className="field-label">所属行业</Text>
-      <Radio.Group className="field-industry" direction="horizontal" value={draft.industry} onChange={(v) => set({ industry: v as Industry })}>
+      <Radio.Group className="jobs-choices field-industry" direction="horizontal" value={draft.industry} onChange={(v) => set({ industry: v as Industry })}>
         {INDUSTRIES.map((i) => (
           <Radio key={i} value={i} shape="button">
             {INDUSTRY_NAMES[i]}

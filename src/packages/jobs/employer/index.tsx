@@ -105,7 +105,7 @@ function EmployerView({ employer, reload }: { employer: EmployerDetail; reload()
         <Text className="section-title">招聘联系人</Text>
         {employer.hrContacts.length === 0 && <Text className="muted">还没有招聘联系人。生成邀请码交给企业，由联系人本人在“就业招聘”里输入。</Text>}
         {employer.hrContacts.map((c) => (
-          <Cell key={c.userId} title={c.name ?? c.userId} description={`用户编号 ${c.userId}`} extra={<Button size="small" className="unbind-hr" onClick={() => unbind(c.userId, c.name)}>解除</Button>} />
+          <Cell key={c.userId} title={c.name ?? '（未实名）'} description={`用户编号 ${c.userId}`} extra={<Button size="small" className="unbind-hr" onClick={() => unbind(c.userId, c.name)}>解除</Button>} />
         ))}
         {code && (
           <View className="new-code">

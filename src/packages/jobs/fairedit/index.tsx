@@ -12,6 +12,7 @@ import { PageShell } from '../../../components/PageShell'
 import { formatTime, parseShanghai } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
+import '../parts.scss'
 
 const KINDS = Object.keys(FAIR_KIND_NAMES) as FairKind[]
 
@@ -127,7 +128,7 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
       <Input className="field-title" value={draft.title} onChange={(title) => set({ title })} placeholder="如：2027春风行动·鹿城专场" />
       <FieldError message={err('title')} />
       <Text className="field-label">形式</Text>
-      <Radio.Group className="field-kind" direction="horizontal" value={draft.kind} onChange={(v) => set({ kind: v as FairKind })}>
+      <Radio.Group className="jobs-choices field-kind" direction="horizontal" value={draft.kind} onChange={(v) => set({ kind: v as FairKind })}>
         {KINDS.map((k) => (
           <Radio key={k} value={k} shape="button">
             {FAIR_KIND_NAMES[k]}
@@ -168,7 +169,7 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
       <TextArea className="field-description" value={draft.description} onChange={(description) => set({ description })} maxLength={500} placeholder="有哪些企业和岗位、要带什么" />
       <FieldError message={err('description')} />
       <Text className="field-label">参会企业</Text>
-      <Checkbox.Group className="field-employers" direction="vertical" value={draft.employerIds} onChange={(v) => set({ employerIds: v as string[] })}>
+      <Checkbox.Group className="jobs-choices field-employers" direction="vertical" value={draft.employerIds} onChange={(v) => set({ employerIds: v as string[] })}>
         {employers.map((e) => (
           <Checkbox key={e._id} value={e._id} label={e.name} />
         ))}

@@ -15,6 +15,7 @@ import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { draftOf, EMPTY_RESUME_DRAFT, type ResumeDraft } from '../draft'
+import '../parts.scss'
 
 const AVAILABILITIES = Object.keys(AVAILABILITY_NAMES) as Availability[]
 
@@ -87,7 +88,7 @@ function ResumeForm({ mine }: { mine: MyResume }) {
         <Input className="field-expectedSalary" type="number" value={form.expectedSalary} onChange={(expectedSalary) => set({ expectedSalary })} placeholder="如：7000" />
         <FieldError message={err('expectedSalaryFen')} />
         <Text className="field-label">什么时候能上岗</Text>
-        <Radio.Group className="field-availability" direction="horizontal" value={form.availability} onChange={(v) => set({ availability: v as Availability })}>
+        <Radio.Group className="jobs-choices field-availability" direction="horizontal" value={form.availability} onChange={(v) => set({ availability: v as Availability })}>
           {AVAILABILITIES.map((a) => (
             <Radio key={a} value={a} shape="button">
               {AVAILABILITY_NAMES[a]}

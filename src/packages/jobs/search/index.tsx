@@ -94,7 +94,7 @@ export default function JobSearchPage() {
 
       <View className="section filter-bar">
         <Text className="field-label">离我多远</Text>
-        <Radio.Group className="filter-radius" direction="horizontal" value={applied.withinKm} onChange={(v) => choose({ withinKm: Number(v) as Filters['withinKm'] })}>
+        <Radio.Group className="jobs-choices filter-radius" direction="horizontal" value={applied.withinKm} onChange={(v) => choose({ withinKm: Number(v) as Filters['withinKm'] })}>
           {SEARCH_RADII_KM.map((km) => (
             <Radio key={km} value={km} shape="button" className={`radius-${km}`}>
               {km}公里内
@@ -102,7 +102,7 @@ export default function JobSearchPage() {
           ))}
         </Radio.Group>
         <Text className="field-label">排序</Text>
-        <Radio.Group className="filter-sort" direction="horizontal" value={applied.sort} onChange={(v) => choose({ sort: v as JobSort })}>
+        <Radio.Group className="jobs-choices filter-sort" direction="horizontal" value={applied.sort} onChange={(v) => choose({ sort: v as JobSort })}>
           {JOB_SORTS.map((s) => (
             <Radio key={s} value={s} shape="button" className={`sort-${s}`}>
               {JOB_SORT_NAMES[s]}
@@ -124,7 +124,7 @@ export default function JobSearchPage() {
               </Button>
             </View>
             <Text className="field-label">行业</Text>
-            <Radio.Group className="filter-industry" direction="horizontal" value={applied.industry} onChange={(v) => choose({ industry: v as Industry | '' })}>
+            <Radio.Group className="jobs-choices filter-industry" direction="horizontal" value={applied.industry} onChange={(v) => choose({ industry: v as Industry | '' })}>
               <Radio value="" shape="button">
                 不限
               </Radio>
@@ -135,7 +135,7 @@ export default function JobSearchPage() {
               ))}
             </Radio.Group>
             <Text className="field-label">福利（都要有）</Text>
-            <Checkbox.Group className="filter-benefits" direction="horizontal" value={applied.benefits} onChange={(v) => choose({ benefits: v as Benefit[] })}>
+            <Checkbox.Group className="jobs-choices filter-benefits" direction="horizontal" value={applied.benefits} onChange={(v) => choose({ benefits: v as Benefit[] })}>
               {BENEFITS.map((b) => (
                 <Checkbox key={b} shape="button" value={b} label={BENEFIT_NAMES[b]} className={`benefit-${b}`} />
               ))}
