@@ -6,6 +6,8 @@
  *  - the childcare sign-up rush over HTTP: 2,000 workers, 60 seats, 200 connections
  *  - the desk queue over 100,000 cases, first page filtered by state, inside the function
  *  - dist/weapp package sizes and WeChat's code quality scan (when dist/weapp is built)
+ *  - jobs.search over 10,000 published jobs of 500 employers (keyword + industry + minimum salary +
+ *    near me, first page), inside the function and over HTTP beside the no-op
  */
 import autocannon from 'autocannon'
 import { spawn, execFileSync } from 'node:child_process'
@@ -18,6 +20,7 @@ import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
 import { FACILITIES, STATION_TYPES } from '../types/stations'
 import { addBenchCases, addBenchStations, nearbyQueries, percentile, rushSignUp } from './fixtures'
+import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
 
 const ROOT = resolve(__dirname, '..')
 const rows: Array<[string, string, string, string]> = []
@@ -71,6 +74,63 @@ async function deskQueue() {
   row('aid desk queue, 100,000 cases, first page by state (+ age, mine), with counts, in the function (p50 / p95 / p99)',
     `${percentile(times, 50).toFixed(2)} / ${p95.toFixed(2)} / ${percentile(times, 99).toFixed(2)} ms`, 'p95 ≤ 30 ms', p95 <= 30)
   db.close()
+}
+
+/** jobs.search, the issue's question, inside the function on the sqlite driver. */
+async function jobsInsideFunction() {
+  const dir = mkdtempSync(join(tmpdir(), 'lugong-bench-jobs-'))
+  const db = new SqliteDb({ filename: join(dir, 'lugong.sqlite') })
+  const pii = createPii(generatePiiKey())
+  const now = Date.now()
+  await seedDemoData(db, pii, now)
+  await addBenchJobs(db, 500, 10_000, now)
+  const runtime = { db, pii, openid: 'dev-worker', clock: () => now }
+  const times: number[] = []
+  let found = 0
+  for (const [i, payload] of jobSearchQueries(1_100).entries()) {
+    const start = process.hrtime.bigint()
+    const res = await FUNCTIONS.jobs.handle({ action: 'search', payload }, runtime)
+    const ms = Number(process.hrtime.bigint() - start) / 1e6
+    if (!res.ok) throw new Error(JSON.stringify(res))
+    if (i >= 100) {
+      times.push(ms)
+      found += (res.data as { items: unknown[] }).items.length
+    }
+  }
+  times.sort((a, b) => a - b)
+  const p95 = percentile(times, 95)
+  row(
+    `jobs.search: keyword + industry + minimum salary + within 10 km, first page, 10,000 jobs of 500 employers, in the function (p50 / p95 / p99; ${(found / times.length).toFixed(1)} jobs a page)`,
+    `${percentile(times, 50).toFixed(2)} / ${p95.toFixed(2)} / ${percentile(times, 99).toFixed(2)} ms`,
+    'p95 ≤ 30 ms',
+    p95 <= 30,
+  )
+  db.close()
+}
+
+/** The same question over HTTP, 50 connections, beside the same server's no-op in the same run. */
+async function jobsOverHttp() {
+  const server = await startServer({ BENCH_JOBS: '10000' })
+  try {
+    const base = `http://127.0.0.1:${server.port}`
+    const token = await login(base, 'dev:worker')
+    const noop = await load(`${base}/api/noop`, [{ body: JSON.stringify({ action: 'noop', payload: {} }) }], token)
+    const search = await load(
+      `${base}/api/jobs`,
+      jobSearchQueries(200).map((payload) => ({ body: JSON.stringify({ action: 'search', payload }) })),
+      token,
+    )
+    const share = search.rps / noop.rps
+    row('no-op endpoint over HTTP, 50 connections (the ceiling, same run as jobs.search)', `${noop.rps.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.errors} errors`, '—', null)
+    row(
+      'jobs.search (keyword + industry + salary + 10 km) over HTTP, 50 connections',
+      `${search.rps.toFixed(0)} req/s = ${(share * 100).toFixed(0)} % of the no-op, p99 ${search.p99} ms, ${search.errors} errors`,
+      '≥ 25 % of the no-op',
+      share >= 0.25 && search.errors === 0,
+    )
+  } finally {
+    server.stop()
+  }
 }
 
 function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): void }> {
@@ -275,13 +335,17 @@ function weappSizes() {
 }
 
 async function main() {
-  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk or weapp.
+  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, jobs or weapp.
   const only = process.argv[2]
   if (!only || only === 'stations') await nearbyInsideFunction()
   if (!only || only === 'http') await overHttp()
   if (!only || only === 'memory') await memoryUnderOddFilters()
   if (!only || only === 'rush') await rush()
   if (!only || only === 'desk') await deskQueue()
+  if (!only || only === 'jobs') {
+    await jobsInsideFunction()
+    await jobsOverHttp()
+  }
   if (!only || only === 'weapp') weappSizes()
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'goal', 'met'][i].length))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`

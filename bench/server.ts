@@ -4,6 +4,7 @@
  *   BENCH_STATIONS=n   n more stations over Lucheng
  *   BENCH_PARENTS=n    n real-named workers `dev-rush-<i>` (log in with `dev:rush-<i>`)
  *   BENCH_CAPACITY=c   and a childcare class `bench-class` of c seats, taking sign-ups now
+ *   BENCH_JOBS=n       n published jobs of 500 verified employers (`bench-job-*`)
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +14,7 @@ import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { seedDemoData } from '../cloud/local/seed'
 import { buildServer } from '../cloud/local/server'
 import { addBenchStations, addRealNamedWorkers, addRushClass } from './fixtures'
+import { addBenchJobs } from './jobsFixtures'
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lugong-bench-'))
@@ -26,6 +28,8 @@ async function main() {
     await addRealNamedWorkers(db, pii, parents, 'dev-rush')
     await addRushClass(db, Number(process.env.BENCH_CAPACITY ?? 60))
   }
+  const jobs = Number(process.env.BENCH_JOBS ?? 0)
+  if (jobs > 0) await addBenchJobs(db, 500, jobs, Date.now())
   const app = await buildServer({ db, pii, dev: true, tokenSecret: 'bench', filesDir: join(dir, 'files') })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()

@@ -10,10 +10,14 @@ export const TAB_PAGES = {
 
 export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 
-/** The packages that belong to no one service: the profile and the volunteers' desk. */
+/**
+ * The packages that belong to no one service's workers: the profile, the volunteers' desk, and the
+ * HR console of 就业招聘 (its own subpackage, so a worker looking for a job never downloads it).
+ */
 const SHARED_PACKAGES = {
   profile: { root: 'packages/profile', pages: { realName: 'realname/index', myData: 'mydata/index', closings: 'closings/index' } },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
+  hr: { root: 'packages/hr', pages: { jobs: 'jobs/index', edit: 'edit/index', applicants: 'applicants/index', application: 'application/index' } },
 } as const
 
 /** One subpackage per service of the manifest that has pages, and the shared ones. */
@@ -58,4 +62,19 @@ export const routes = {
   childcareRoster: (classId: string) => pageUrl('childcare', 'roster', { classId }),
   childcareAdmin: pageUrl('childcare', 'admin'),
   childcareEdit: (classId?: string) => pageUrl('childcare', 'edit', classId ? { classId } : {}),
+  jobsSearch: pageUrl('jobs', 'search'),
+  job: (id: string) => pageUrl('jobs', 'job', { id }),
+  jobsResume: pageUrl('jobs', 'resume'),
+  jobsMine: pageUrl('jobs', 'mine'),
+  jobsApplication: (id: string) => pageUrl('jobs', 'application', { id }),
+  jobsFairs: pageUrl('jobs', 'fairs'),
+  jobsFair: (id: string) => pageUrl('jobs', 'fair', { id }),
+  jobsJoin: pageUrl('jobs', 'join'),
+  jobsAdmin: pageUrl('jobs', 'admin'),
+  jobsEmployer: (id?: string) => pageUrl('jobs', 'employer', id ? { id } : {}),
+  jobsFairEdit: (id?: string) => pageUrl('jobs', 'fairEdit', id ? { id } : {}),
+  hrJobs: shared('hr', 'jobs'),
+  hrEdit: (id?: string) => shared('hr', 'edit', id ? `?id=${encodeURIComponent(id)}` : ''),
+  hrApplicants: (jobId: string) => shared('hr', 'applicants', `?jobId=${encodeURIComponent(jobId)}`),
+  hrApplication: (id: string) => shared('hr', 'application', `?id=${encodeURIComponent(id)}`),
 }

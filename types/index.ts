@@ -10,6 +10,8 @@ export * from './medical'
 export * from './mydata'
 export * from './requests'
 export * from './services'
+export * from './jobs'
+export * from './jobsViews'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
@@ -18,6 +20,7 @@ import type { AidContract } from './aid'
 import type { FilesContract } from './files'
 import type { MedicalContract } from './medical'
 import type { MydataContract } from './mydata'
+import type { JobsContract } from './jobsViews'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -28,5 +31,6 @@ export interface Functions {
   medical: MedicalContract
   files: FilesContract
   mydata: MydataContract
+  jobs: JobsContract
 }
 export type FunctionName = keyof Functions

@@ -73,10 +73,23 @@ export const SERVICE_MANIFEST = {
   },
   jobs: {
     name: '就业招聘',
-    open: false,
-    tile: { hint: '招聘会 找工作' },
+    open: true,
+    tile: { hint: '招聘会 找工作', page: 'search' },
     root: 'packages/jobs',
-    pages: {},
+    pages: {
+      search: 'search/index',
+      job: 'job/index',
+      resume: 'resume/index',
+      mine: 'mine/index',
+      application: 'application/index',
+      fairs: 'fairs/index',
+      fair: 'fair/index',
+      join: 'join/index',
+      admin: 'admin/index',
+      employer: 'employer/index',
+      fairEdit: 'fairedit/index',
+    },
+    staffPages: [{ page: 'admin', title: '企业与招聘会', description: '登记和认证企业、发放招聘联系人邀请码、举办春风行动招聘会', who: 'admin', className: 'open-jobs-admin' }],
   },
 } as const satisfies Record<Service, ServiceEntry>
 

@@ -22,7 +22,7 @@
  *   A UNIQUE index counts a missing field as null (one document may lack it) unless it is sparse.
  */
 import { INDEXES, type IndexSpec } from '../../cloud/db/indexes'
-import { command, CloudSDKError, duplicateKey, Geo, toStored } from './cloudbaseStandInCommand'
+import { command, CloudSDKError, DbRegExp, duplicateKey, Geo, toStored } from './cloudbaseStandInCommand'
 import { clone, newId, select, Store, updated, type QueryOptions } from './cloudbaseStandInStore'
 import { Rollback, StandInTransaction } from './cloudbaseStandInTransaction'
 
@@ -39,6 +39,8 @@ export interface StandInOptions {
 class StandInDatabase {
   readonly command = command
   readonly Geo = Geo
+  /** Callable with or without `new`, as the SDK's `db.RegExp`. */
+  readonly RegExp = (options: { regexp: string; options?: string }) => new DbRegExp(options)
 
   constructor(
     readonly store: Store,

@@ -63,6 +63,20 @@ export class Point {
   }
 }
 
+/**
+ * `db.RegExp({ regexp, options })`, as wx-server-sdk has it (tcb-admin-node src/database/regexp):
+ * an empty expression is refused when made; it is serialized as `{ $regex, $options }`.
+ */
+export class DbRegExp {
+  readonly regexp: string
+  readonly options?: string
+  constructor({ regexp, options }: { regexp: string; options?: string }) {
+    if (!regexp) throw new TypeError('regexp must be a string')
+    this.regexp = regexp
+    this.options = options
+  }
+}
+
 const flat = (args: unknown[]) => (args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args)
 
 export const command = {
@@ -89,7 +103,7 @@ export const Geo = {
   Point: (longitude: number, latitude: number) => new Point(longitude, latitude),
 }
 
-const isCommand = (v: unknown) => v instanceof QueryCommand || v instanceof LogicCommand || v instanceof UpdateCommand
+const isCommand = (v: unknown) => v instanceof QueryCommand || v instanceof LogicCommand || v instanceof UpdateCommand || v instanceof DbRegExp
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
 
@@ -153,6 +167,10 @@ function encodeField(path: string, value: unknown, geo: GeoNear[]): Record<strin
     }
   }
   if (value instanceof UpdateCommand) throw new Error(`update operator ${value.operator} used in a query`)
+  if (value instanceof DbRegExp) {
+    // CloudBase's PCRE reads UTF-8 by code point; JavaScript's RegExp does so with `u`.
+    return { [path]: { $regex: value.regexp, $options: `${value.options ?? ''}u` } }
+  }
   return { [path]: { $eq: toStored(value) } }
 }
 

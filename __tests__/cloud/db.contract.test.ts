@@ -1,4 +1,6 @@
 import type { IndexSpec } from '../../cloud/db/indexes'
+import { SqliteDb } from '../../cloud/db/sqlite/driver'
+import { REGEXP_CACHE_SIZE } from '../../cloud/db/sqlite/regexp'
 import { DuplicateKeyError, type Db } from '../../cloud/db/types'
 import { DRIVERS, yieldToOthers } from './drivers'
 
@@ -288,5 +290,110 @@ describe.each(DRIVERS)('Db contract on the %s driver', (_name, open) => {
     expect(await names({ location: geoNear(), kind: 'a' }, 2)).toEqual(['near', 'far'])
     expect((await places.where({ location: geoNear() }).skip(1).limit(2).get()).data.map((d) => d.name)).toEqual(['mid', 'far'])
     expect((await places.where({ location: geoNear(10_000) }).count()).total).toBe(2)
+  })
+})
+
+/**
+ * `db.RegExp({ regexp, options })` (CloudBase's Database.RegExp): a field matches when it is a
+ * string the expression finds a match in, or an array holding one; flags i, m and s.
+ */
+describe.each(DRIVERS)('db.RegExp on the %s driver', (_name, open) => {
+  let db: Db & { close(): void }
+  beforeEach(() => {
+    db = open({ indexes: INDEXES })
+  })
+  afterEach(() => db.close())
+
+  type Person = { name: string; note?: unknown; tags?: unknown[]; address?: { city: string } }
+  const people = () => db.collection<Person>('people')
+  const names = async (query: Record<string, unknown> | ReturnType<Db['command']['or']>) =>
+    (await people().where(query).orderBy('name', 'asc').get()).data.map((d) => d.name)
+  const re = (regexp: string, options?: string) => db.RegExp({ regexp, options })
+
+  beforeEach(async () => {
+    const rows: Person[] = [
+      { name: 'a', note: '温州鹿城顺达快递有限公司招聘分拣员', tags: ['包吃住', '五险一金'], address: { city: '温州' } },
+      { name: 'b', note: 'Courier WANTED\nnight shift', tags: ['双休'] },
+      { name: 'c', note: 42, tags: [7, { x: '快递' }] },
+      { name: 'd', note: ['快递员', '司机'] },
+      { name: 'e', note: { text: '快递' } },
+      { name: 'f', note: null },
+      { name: 'g' },
+      { name: 'h', note: '价格 (元)+[含税]. 快递*' },
+      { name: 'i', note: '𠀾记快递' },
+    ]
+    for (const row of rows) await people().add({ data: row })
+  })
+
+  it('matches a substring of a string field, Chinese included, and nothing else', async () => {
+    expect(await names({ note: re('快递') })).toEqual(['a', 'd', 'h', 'i'])
+    expect(await names({ note: re('^温州') })).toEqual(['a'])
+    expect(await names({ note: re('分拣员$') })).toEqual(['a'])
+    expect(await names({ note: re('没有这个词') })).toEqual([])
+  })
+
+  it('matches an array by any string element, never numbers, objects, null or a missing field', async () => {
+    expect(await names({ tags: re('吃住') })).toEqual(['a'])
+    expect(await names({ note: re('司机') })).toEqual(['d'])
+    expect(await names({ note: re('42') })).toEqual([])
+    expect(await names({ tags: re('7') })).toEqual([])
+    expect(await names({ note: re('null') })).toEqual([])
+    expect(await names({ note: re('text') })).toEqual([])
+  })
+
+  it('is case-sensitive unless `i`, and reads ^ and $ per line with `m` and . across lines with `s`', async () => {
+    expect(await names({ note: re('courier') })).toEqual([])
+    expect(await names({ note: re('courier', 'i') })).toEqual(['b'])
+    expect(await names({ note: re('^night') })).toEqual([])
+    expect(await names({ note: re('^night', 'm') })).toEqual(['b'])
+    expect(await names({ note: re('WANTED.night') })).toEqual([])
+    expect(await names({ note: re('WANTED.night', 's') })).toEqual(['b'])
+  })
+
+  it('reads a character outside the basic plane as one character', async () => {
+    expect(await names({ note: re('^.记快递$') })).toEqual(['i'])
+  })
+
+  it('takes the special characters of an expression literally once escaped', async () => {
+    const escaped = '(元)+[含税]. 快递*'.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    expect(await names({ note: re(escaped) })).toEqual(['h'])
+    // Unescaped, the same text is an expression that means something else.
+    expect(await names({ note: re('快递*') })).toEqual(['a', 'd', 'h', 'i'])
+  })
+
+  it('combines with other conditions, nested paths, _.or and _.and, and counts', async () => {
+    const _ = db.command
+    expect(await names({ 'address.city': re('温') })).toEqual(['a'])
+    expect(await names({ address: { city: re('州$') } })).toEqual(['a'])
+    expect(await names(_.or([{ note: re('司机') }, { tags: re('双休') }]))).toEqual(['b', 'd'])
+    expect(await names(_.and([{ note: re('快递') }, { tags: re('五险') }]))).toEqual(['a'])
+    expect(await names({ note: re('快递'), name: _.in(['d', 'h']) })).toEqual(['d', 'h'])
+    expect((await people().where({ note: re('快递') }).count()).total).toBe(4)
+    expect((await people().where({ _id: re('.') }).count()).total).toBe(9)
+  })
+
+  it('selects the documents of a conditional update', async () => {
+    const { stats } = await people().where({ note: re('快递') }).update({ data: { matched: true } })
+    expect(stats.updated).toBe(4)
+  })
+
+  it('refuses an empty expression or a flag CloudBase does not document, and an expression that does not compile', async () => {
+    expect(() => re('')).toThrow()
+    if (_name === 'sqlite') expect(() => re('a', 'g')).toThrow()
+    await expect((async () => people().where({ note: re('(') }).get())()).rejects.toThrow()
+  })
+})
+
+describe('db.RegExp on the sqlite driver: bounded and with SQL that does not grow', () => {
+  it('keeps at most its bound of compiled expressions, and one SQL text for any expression', async () => {
+    const db = new SqliteDb({ filename: ':memory:', indexes: INDEXES })
+    try {
+      await db.collection('people').add({ data: { name: '甲', note: '快递员' } })
+      for (let i = 0; i < 1000; i++) await db.collection('people').where({ note: db.RegExp({ regexp: `快递${'员'.repeat(i % 7)}|关键词${i}` }) }).get()
+      expect(db.regexps.size).toBeLessThanOrEqual(REGEXP_CACHE_SIZE)
+      expect(db.cachedStatements).toBeLessThan(10)
+    } finally {
+      db.close()
+    }
   })
 })

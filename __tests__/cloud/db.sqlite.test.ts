@@ -51,3 +51,48 @@ describe('sqlite driver yieldBetween', () => {
     db.close()
   })
 })
+
+describe('sqlite driver: the nearest-first walk narrowed by element indexes', () => {
+  it('gives the same answers with an element index on the fields it is asked about as without', async () => {
+    const spec = (withIndexes: boolean) =>
+      [
+        { collection: 'places', name: 'geo', fields: [{ path: 'location', geo: true }] },
+        ...(withIndexes
+          ? [
+              { collection: 'places', name: 'kind', fields: [{ path: 'kind', each: true }] },
+              { collection: 'places', name: 'tags', fields: [{ path: 'tags', each: true }] },
+              { collection: 'places', name: 'open', fields: [{ path: 'open', each: true }] },
+              { collection: 'places', name: 'rank', fields: [{ path: 'rank', each: true }] },
+            ]
+          : []),
+      ]
+    const answers: string[][] = []
+    for (const withIndexes of [false, true]) {
+      const db = new SqliteDb({ filename: ':memory:', indexes: spec(withIndexes) })
+      try {
+        for (let i = 0; i < 300; i++) {
+          const kind = i % 3 === 0 ? 'a' : i % 3 === 1 ? 'b' : ['a', 'b']
+          await db.collection('places').add({ data: { _id: `p${i}`, kind, tags: [`t${i % 4}`, 'all'], open: i % 2 === 0, rank: i % 5, location: db.Geo.Point(120.6 + (i % 17) * 0.001, 28 + (i % 13) * 0.001) } })
+        }
+        const _ = db.command
+        const near = _.geoNear({ geometry: db.Geo.Point(120.6, 28), maxDistance: 5000 })
+        const ids = async (q: Record<string, unknown>) => (await db.collection('places').where({ location: near, ...q }).limit(40).get()).data.map((d) => d._id).join()
+        answers.push([
+          await ids({ kind: 'a' }),
+          await ids({ kind: _.eq('b') }),
+          await ids({ kind: 'a', tags: _.all(['t1']) }),
+          await ids({ open: true }),
+          await ids({ rank: 3 }),
+          await ids({ kind: 'c' }),
+        ])
+      } finally {
+        db.close()
+      }
+    }
+    expect(answers[1]).toEqual(answers[0])
+    // The data reaches every case: something found, and an array value never equals a scalar.
+    expect(answers[0].slice(0, 5).every((a) => a.length > 0)).toBe(true)
+    expect(answers[0][0].split(',').every((id) => Number(id.slice(1)) % 3 === 0)).toBe(true)
+    expect(answers[0][5]).toBe('')
+  })
+})

@@ -22,7 +22,7 @@ describe('the service manifest and what is derived from it', () => {
     expect(pageUrl('childcare', 'mine')).toBe('/packages/childcare/mine/index')
     expect(DESK_SERVICES).toEqual(['aid', 'medical'])
     expect(caseUrl('medical', 'c1')).toBe('/packages/medical/case/index?caseId=c1')
-    expect(OPEN_SERVICES).toEqual(['stations', 'childcare', 'aid', 'medical'])
+    expect(OPEN_SERVICES).toEqual(['stations', 'childcare', 'aid', 'medical', 'jobs'])
   })
 
   it('opens every tile of an open service on a page of its own subpackage or a tab', () => {

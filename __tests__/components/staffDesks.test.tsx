@@ -26,6 +26,11 @@ describe('我的 → 工作台, from the service manifest', () => {
   })
 
   it('offers an admin every staff page and the desk of every case service', () => {
-    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '注销申请', '办件台'])
+    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '企业与招聘会', '注销申请', '办件台'])
+  })
+
+  it("offers an employer's HR contact the HR console, and nothing of the union's desks", () => {
+    const hr = deskLinksOf(person(['worker', 'hr']))
+    expect(hr.map((l) => [l.title, l.url])).toEqual([['招聘管理', '/packages/hr/jobs/index']])
   })
 })

@@ -28,6 +28,7 @@ const MATRIX: Record<Who, string> = {
   'staff:medical': '  -      N      N      N       N      N      Y      N      Y',
   assignee: /*     */ '-      N      N      N       N      N      Y      N      Y',
   admin: /*        */ '-      N      N      N       N      N      N      N      Y',
+  hr: /*           */ '-      N      N      N       N      N      N      Y      N',
 }
 
 type Verdict = '-' | 'Y' | 'N' | 'own'

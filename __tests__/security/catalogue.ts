@@ -5,6 +5,8 @@ import { benchIdNumber } from '../../bench/fixtures'
 import { winterApplication } from '../cloud/aidFixtures'
 import { newClass, signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
+import { newEmployer, newFair, newJob, resume } from '../cloud/jobsFixtures'
+import { DEMO_EMPLOYER_ID } from '../../cloud/local/seed/personas'
 import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './world'
 
 /**
@@ -20,6 +22,8 @@ import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './wor
  * - `assignee`: the volunteer who claimed the case (`dev-volunteer` here), or an admin — the steps
  *   after a claim (DOMAIN.md §3: "in review (a volunteer claims it)");
  * - `admin`: admins.
+ * - `hr`: the HR contact of the employer whose record it is (`dev-hr` here; no one else, admins
+ *   neither — HR of another employer is refused on every record, `hrOfAnotherEmployer.test.ts`).
  */
 export type Who =
   | 'anyone'
@@ -31,6 +35,7 @@ export type Who =
   | 'staff:medical'
   | 'assignee'
   | 'admin'
+  | 'hr'
 
 export interface PayloadContext {
   /** Whose record the probe aims at (for an action on someone's record). */
@@ -246,6 +251,63 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
       payload: (ids, { caller }) => inpatientClaim(ids.uploads[caller].medical, { notifyByWeChat: true }),
       crossFields: { admissionDate: ['dischargeDate'] },
     },
+  },
+
+  jobs: {
+    search: {
+      who: 'anyone',
+      caller: 'worker',
+      payload: () => ({ keyword: '快递 分拣', industry: 'G', minSalaryFen: 500_000, benefits: ['insurance'], lat: 28.0156, lng: 120.6554, withinKm: 10, sort: 'distance', limit: 20, cursor: '0' }),
+    },
+    job: { who: 'anyone', caller: 'worker', payload: (ids) => ({ jobId: ids.jobs.job }) },
+    myResume: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    saveResume: { who: 'anyone', caller: 'worker', payload: () => resume() },
+    apply: { who: 'anyone', caller: 'worker', payload: (ids) => ({ jobId: ids.jobs.freshJob, notifyByWeChat: true }) },
+    myApplications: { who: 'anyone', caller: 'worker', payload: () => ({ limit: 20, cursor: '0' }) },
+    // Someone else's application is answered as if it did not exist (NOT_FOUND).
+    myApplication: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ applicationId: ids.jobs.application[owner] }) },
+    withdrawApplication: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ applicationId: ids.jobs.application[owner] }) },
+    confirmInterview: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ applicationId: ids.jobs.interviewApplication[owner] }) },
+    fairs: { who: 'anyone', caller: 'worker', payload: () => ({ limit: 20, cursor: '0' }) },
+    fair: { who: 'anyone', caller: 'worker', payload: (ids) => ({ fairId: ids.jobs.fair }) },
+    signUpFair: { who: 'anyone', caller: 'worker', payload: (ids) => ({ fairId: ids.jobs.fair }) },
+    // The caller's own sign-up, whoever calls: one who has none is told so.
+    cancelFairSignUp: { who: 'anyone', caller: 'worker', payload: (ids) => ({ fairId: ids.jobs.signedFair }) },
+    joinEmployer: { who: 'anyone', caller: 'worker', payload: (ids) => ({ code: ids.jobs.invitationCode }) },
+    hrJobs: { who: 'hr', caller: 'hr', payload: () => ({ status: 'published', limit: 20, cursor: '0' }) },
+    hrJob: { who: 'hr', caller: 'hr', payload: (ids) => ({ jobId: ids.jobs.job }) },
+    saveJob: {
+      who: 'hr',
+      caller: 'hr',
+      payload: (ids) => ({ ...newJob(), id: ids.jobs.job, address: '温州市鹿城区车站大道577号', lat: 28.0125, lng: 120.662 }),
+      crossFields: { salaryMinFen: ['salaryMaxFen'], lat: ['lng'], lng: ['lat'] },
+    },
+    publishJob: { who: 'hr', caller: 'hr', payload: (ids) => ({ jobId: ids.jobs.draftJob }) },
+    closeJob: { who: 'hr', caller: 'hr', payload: (ids) => ({ jobId: ids.jobs.job }) },
+    applicants: { who: 'hr', caller: 'hr', payload: (ids) => ({ jobId: ids.jobs.job, status: 'submitted', limit: 20, cursor: '0' }) },
+    hrApplication: { who: 'hr', owned: true, caller: 'hr', payload: (ids, { owner }) => ({ applicationId: ids.jobs.application[owner] }) },
+    invite: {
+      who: 'hr',
+      owned: true,
+      caller: 'hr',
+      payload: (ids, { owner }) => ({ applicationId: ids.jobs.application[owner], at: Date.parse('2026-12-02T14:00:00+08:00'), mode: 'onsite', place: '温州市鹿城区车站大道577号三楼', link: 'https://meeting.example.cn/r/1' }),
+    },
+    hire: { who: 'hr', owned: true, caller: 'hr', payload: (ids, { owner }) => ({ applicationId: ids.jobs.interviewApplication[owner], note: '下周一报到' }) },
+    decline: { who: 'hr', owned: true, caller: 'hr', payload: (ids, { owner }) => ({ applicationId: ids.jobs.application[owner], reason: '需要叉车证' }) },
+    employers: { who: 'admin', caller: 'admin', payload: () => ({ status: 'verified', limit: 20, cursor: '0' }) },
+    employer: { who: 'admin', caller: 'admin', payload: () => ({ employerId: DEMO_EMPLOYER_ID }) },
+    saveEmployer: { who: 'admin', caller: 'admin', payload: (ids) => newEmployer({ id: ids.jobs.pendingEmployer, name: '改过名字的测试企业' }) },
+    setEmployerStatus: { who: 'admin', caller: 'admin', payload: (ids) => ({ employerId: ids.jobs.pendingEmployer, status: 'verified' }) },
+    createInvitation: { who: 'admin', caller: 'admin', payload: (ids) => ({ employerId: ids.jobs.pendingEmployer }) },
+    revokeInvitation: { who: 'admin', caller: 'admin', payload: (ids) => ({ invitationId: ids.jobs.openInvitation }) },
+    allFairs: { who: 'admin', caller: 'admin', payload: () => ({ limit: 20, cursor: '0' }) },
+    saveFair: {
+      who: 'admin',
+      caller: 'admin',
+      payload: (ids) => newFair({ id: ids.jobs.fair, link: 'https://live.example.cn/room/2' }),
+      crossFields: { startsAt: ['endsAt'], lat: ['lng'], lng: ['lat'] },
+    },
+    rebuildRequests: { who: 'admin', caller: 'admin', payload: () => ({}) },
   },
 }
 

@@ -41,6 +41,8 @@ const PII = {
   // Beyond the four kinds: everything about a child under 14 is sensitive (PIPL), and so is the household.
   "name of 张建国's child": '张小宝',
   'name of a household member': '王美丽',
+  // 就业招聘: the phone on a résumé is sealed, and shown to an employer only after its invitation.
+  "mobile on 张建国's résumé": '13966681234',
 }
 
 /** The forms a value could take in stored bytes: as it is, JSON-escaped, UTF-16, a card in groups of four. */
@@ -151,7 +153,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
     const pii = createPii(generatePiiKey())
     await seedDemoData(db, pii, MONDAY_10AM)
     app = await buildServer({ db, pii, dev: true, tokenSecret: 'pii-scan', filesDir: join(dir, 'files'), clock: () => MONDAY_10AM })
-    for (const who of ['worker', 'worker2', 'volunteer', 'admin']) {
+    for (const who of ['worker', 'worker2', 'volunteer', 'admin', 'hr']) {
       const res = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { code: `dev:${who}` } })).json()
       tokens[who] = res.data.token
     }
@@ -239,6 +241,16 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
     await ok('worker', 'users', 'requests', {})
     await ok('worker', 'users', 'inbox', {})
     await ok('worker2', 'users', 'me', {})
+
+    // A résumé, an application, HR's looks before and after the invitation, the worker's own reads.
+    await ok('worker', 'jobs', 'saveResume', { phone: PII["mobile on 张建国's résumé"], experience: '快递员五年', skills: '', certificates: '', availability: 'now' })
+    const { _id: applicationId } = await ok('worker', 'jobs', 'apply', { jobId: 'demo-job-1' })
+    expect((await ok('hr', 'jobs', 'hrApplication', { applicationId })).phoneShown).toBe(false)
+    await ok('hr', 'jobs', 'invite', { applicationId, at: MONDAY_10AM + 24 * 60 * 60 * 1000, mode: 'onsite', place: '温州市鹿城区车站大道577号' })
+    expect((await ok('hr', 'jobs', 'hrApplication', { applicationId })).resume.phone).toBe(PII["mobile on 张建国's résumé"])
+    expect((await ok('worker', 'jobs', 'myResume', {})).resume.phone).toBe(PII["mobile on 张建国's résumé"])
+    await ok('worker', 'jobs', 'myApplication', { applicationId })
+    await ok('hr', 'jobs', 'applicants', { jobId: 'demo-job-1' })
 
     console.log('the capture works')
 

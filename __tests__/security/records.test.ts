@@ -3,6 +3,7 @@ import { PERSONAS } from '../../cloud/local/seed/personas'
 import { benchIdNumber } from '../../bench/fixtures'
 import { childId } from '../cloud/childcareFixtures'
 import { ENTRIES, type Entry } from './catalogue'
+import { RESUME_PHONES } from './jobsWorld'
 import { buildWorld, callOn, openCopy, ownerId, OTHER_WORKER_ID_NUMBER, PEOPLE, removeCopies, type World } from './world'
 
 /**
@@ -30,6 +31,7 @@ const PERSONAL = [
   benchIdNumber(500, '19800101'),
   '13957700001',
   benchIdNumber(7, '19900101'),
+  ...Object.values(RESUME_PHONES),
 ]
 /** Payload fields whose words are a person's: what they wrote, their household, their card. */
 const WORDS_OF_PEOPLE = ['note', 'reply', 'text', 'story', 'diagnosis', 'healthNotes', 'accountNo', 'csv', 'mobile', 'idNumber']
@@ -43,9 +45,9 @@ function wordsOfPeople(value: unknown, keys = WORDS_OF_PEOPLE, key = ''): string
 const PERSONAL_WORDS = WORDS_OF_PEOPLE.filter((k) => k !== 'text' && k !== 'reply')
 
 const ALLOWED_KEYS = ['_id', 'who', 'role', 'fn', 'action', 'target', 'subjects', 'records', 'fields', 'summary', 'at', 'requestId']
-const ROLE_OF: Record<string, string> = { volunteer: 'volunteer', aidVolunteer: 'volunteer', stationsVolunteer: 'volunteer', admin: 'admin', worker: 'worker' }
+const ROLE_OF: Record<string, string> = { volunteer: 'volunteer', aidVolunteer: 'volunteer', stationsVolunteer: 'volunteer', admin: 'admin', worker: 'worker', hr: 'hr' }
 /** The records a payload names, which an audit record's target should be one of. */
-const RECORD_KEYS = ['caseId', 'classId', 'enrollmentId', 'id', 'userId', 'fileId']
+const RECORD_KEYS = ['caseId', 'classId', 'enrollmentId', 'id', 'userId', 'fileId', 'jobId', 'applicationId', 'employerId', 'invitationId']
 
 /** Whose data an audited step touches, beyond the owner of the record it aims at. */
 const SUBJECTS: Record<string, string[]> = {
@@ -61,6 +63,9 @@ const FIELDS: Record<string, string[]> = {
   'aid.reveal': ['idNumber'],
   'medical.reveal': ['idNumber'],
   'childcare.revealIdNumber': ['child.idNumber'],
+  'jobs.hrApplication': ['resume'],
+  // The invitation shows the worker's phone to the employer.
+  'jobs.invite': ['phone'],
 }
 
 let world: World

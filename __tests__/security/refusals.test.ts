@@ -3,6 +3,7 @@ import { benchIdNumber } from '../../bench/fixtures'
 import { signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
 import { winterApplication } from '../cloud/aidFixtures'
+import { newEmployer } from '../cloud/jobsFixtures'
 import { buildWorld, callOn, changedCollections, openCopy, PEOPLE, removeCopies, snapshot, type World, type WorldIds } from './world'
 
 /**
@@ -129,6 +130,74 @@ const REFUSALS: Record<string, Refusal> = {
     action: 'submitClaim',
     payload: (ids) => inpatientClaim(ids.uploads.worker.medical, { category: 'critical_illness', admissionDate: undefined, dischargeDate: undefined, billDate: '2026-11-12' }),
     code: 'FAILED_PRECONDITION',
+  },
+  'jobs.apply to a job already applied to': {
+    caller: PEOPLE.worker,
+    fn: 'jobs',
+    action: 'apply',
+    payload: (ids) => ({ jobId: ids.jobs.job }),
+    code: 'CONFLICT',
+  },
+  'jobs.apply to a job whose employer was suspended': {
+    arrange: async (db) => {
+      await db.collection('employers').doc('demo-employer-1').update({ data: { status: 'suspended' } })
+    },
+    caller: PEOPLE.worker,
+    fn: 'jobs',
+    action: 'apply',
+    payload: (ids) => ({ jobId: ids.jobs.freshJob }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'jobs.hire before an interview': {
+    caller: PEOPLE.hr,
+    fn: 'jobs',
+    action: 'hire',
+    payload: (ids) => ({ applicationId: ids.jobs.application.worker }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'jobs.publishJob for an employer not verified': {
+    arrange: async (db) => {
+      await db.collection('employers').doc('demo-employer-1').update({ data: { status: 'pending' } })
+    },
+    caller: PEOPLE.hr,
+    fn: 'jobs',
+    action: 'publishJob',
+    payload: (ids) => ({ jobId: ids.jobs.draftJob }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'jobs.joinEmployer with a code already used': {
+    arrange: async (db) => {
+      await db.collection('employer_invitations').where({ status: 'open' }).update({ data: { status: 'used' } })
+    },
+    caller: PEOPLE.worker,
+    fn: 'jobs',
+    action: 'joinEmployer',
+    payload: (ids) => ({ code: ids.jobs.invitationCode }),
+    code: 'INVALID_ARGUMENT',
+  },
+  'jobs.signUpFair to a fair whose places are gone': {
+    arrange: async (db, ids) => {
+      await db.collection('fairs').doc(ids.jobs.fair).update({ data: { seatsLeft: 0 } })
+    },
+    caller: PEOPLE.worker,
+    fn: 'jobs',
+    action: 'signUpFair',
+    payload: (ids) => ({ fairId: ids.jobs.fair }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'jobs.signUpFair twice': {
+    caller: PEOPLE.worker,
+    fn: 'jobs',
+    action: 'signUpFair',
+    payload: (ids) => ({ fairId: ids.jobs.signedFair }),
+    code: 'CONFLICT',
+  },
+  'jobs.saveEmployer with a credit code another employer has': {
+    caller: PEOPLE.admin,
+    fn: 'jobs',
+    action: 'saveEmployer',
+    payload: () => newEmployer({ name: '重复代码的企业', creditCode: '91330302MA2HL8QD19' }),
+    code: 'CONFLICT',
   },
 }
 

@@ -11,6 +11,7 @@ import { addUpload, applyForWinter } from '../cloud/aidFixtures'
 import { newClass, signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
 import { createHarness, MONDAY_10AM, type Harness } from '../cloud/harness'
+import { buildJobsWorld, type JobsWorldIds } from './jobsWorld'
 
 /**
  * The world every security test probes: the dev personas, two volunteers of one service each,
@@ -72,6 +73,8 @@ export interface WorldIds {
   inbox: Record<Owner, string>
   /** Fresh uploads of each signed-in identity, per service. */
   uploads: Record<Exclude<Identity, 'nobody'>, { aid: string; medical: string }>
+  /** Jobs, applications, fairs, employers and invitations (jobsWorld.ts). */
+  jobs: JobsWorldIds
 }
 
 export interface World {
@@ -172,7 +175,9 @@ export async function buildWorld(): Promise<World> {
     // And one whose reason to wait has ended since: the union may close it now.
     await h.db.collection('closing_requests').add({ data: { _id: PEOPLE.unnamedWorker, userId: PEOPLE.unnamedWorker, nameMasked: '未实名用户', requestedAt: NOW - DAY, blockers: [] } })
 
-    const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads }
+    const jobs = await buildJobsWorld(h, { worker: PEOPLE.worker, otherWorker: PEOPLE.otherWorker }, NOW)
+
+    const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads, jobs }
     return { ids, image: (h.db as SqliteDb).sql.serialize(), pii: h.pii }
   } finally {
     h.close()

@@ -109,6 +109,8 @@ export function cloudbaseDb(cloud: Sdk): Db {
   return {
     command: db.command,
     Geo: db.Geo,
+    // CloudBase's own: `{ $regex, $options }` on the server (Database.RegExp).
+    RegExp: (options) => db.RegExp(options),
     collection<T extends DocData>(name: string): CollectionRef<T> {
       const ref = db.collection(name)
       return { ...queryRef<T>(name, ref, db.command), doc: (id) => docRef<T>(name, ref.doc(id)), add: add(name, ref) }

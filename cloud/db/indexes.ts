@@ -91,6 +91,28 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
   ],
   aid: [{ collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] }],
   medical: [{ collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true }],
+  jobs: [
+    { collection: 'employers', name: 'creditCode', fields: [{ path: 'creditCode' }], unique: true },
+    { collection: 'employers', name: 'status_updatedAt', fields: [{ path: 'status' }, { path: 'updatedAt', direction: 'desc' }] },
+    { collection: 'employer_invitations', name: 'employerId_createdAt', fields: [{ path: 'employerId' }, { path: 'createdAt', direction: 'desc' }] },
+    // An employer's HR contacts are the users bound to it.
+    { collection: 'users', name: 'employerId', fields: [{ path: 'employerId' }] },
+    { collection: 'jobs', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
+    { collection: 'jobs', name: 'benefits', fields: [{ path: 'benefits', each: true }] },
+    // A plain index on CloudBase; locally it also narrows the nearest-first walk of a search by trade.
+    { collection: 'jobs', name: 'industry', fields: [{ path: 'industry', each: true }] },
+    { collection: 'jobs', name: 'listed_publishedAt', fields: [{ path: 'listed' }, { path: 'publishedAt', direction: 'desc' }] },
+    { collection: 'jobs', name: 'listed_salaryMaxFen', fields: [{ path: 'listed' }, { path: 'salaryMaxFen', direction: 'desc' }] },
+    { collection: 'jobs', name: 'employerId_status_updatedAt', fields: [{ path: 'employerId' }, { path: 'status' }, { path: 'updatedAt', direction: 'desc' }] },
+    { collection: 'jobs', name: 'status_closesAt', fields: [{ path: 'status' }, { path: 'closesAt' }] },
+    { collection: 'jobs', name: 'fairId_listed', fields: [{ path: 'fairId' }, { path: 'listed' }] },
+    { collection: 'job_applications', name: 'applyKey', fields: [{ path: 'applyKey' }], unique: true },
+    { collection: 'job_applications', name: 'jobId_status_createdAt', fields: [{ path: 'jobId' }, { path: 'status' }, { path: 'createdAt', direction: 'desc' }] },
+    { collection: 'job_applications', name: 'workerId_createdAt', fields: [{ path: 'workerId' }, { path: 'createdAt', direction: 'desc' }] },
+    { collection: 'fairs', name: 'status_startsAt', fields: [{ path: 'status' }, { path: 'startsAt' }] },
+    { collection: 'fairs', name: 'endsAt', fields: [{ path: 'endsAt' }] },
+    { collection: 'fair_signups', name: 'fairId_status', fields: [{ path: 'fairId' }, { path: 'status' }] },
+  ],
 }
 
 export const INDEXES: IndexSpec[] = Object.values(INDEXES_BY_OWNER).flat()

@@ -53,6 +53,23 @@ export interface Command {
   remove(): Operator
 }
 
+/** What `db.RegExp` takes, as CloudBase has it: the expression as a string, and its flags. */
+export interface RegExpOptions {
+  regexp: string
+  /** Any of `i` (case-insensitive), `m` (^ and $ at line breaks), `s` (. matches a newline). */
+  options?: string
+}
+
+/**
+ * A regular expression as the value of a field in a `where` (CloudBase's `db.RegExp`): the field
+ * matches when it is a string the expression finds a match in, or an array holding such a string.
+ * Not an operand of other operators (CloudBase: "正则表达式不可用于 db.command 内").
+ */
+export interface DbRegExp {
+  readonly regexp: string
+  readonly options?: string
+}
+
 /** A `where` condition: field paths (dot notation) to values or operators, or one logic operator. */
 export type Query = Record<string, unknown> | Operator
 
@@ -102,6 +119,8 @@ export interface Transaction {
 export interface Db {
   readonly command: Command
   readonly Geo: { Point(longitude: number, latitude: number): GeoPoint }
+  /** `db.RegExp({ regexp, options })`; an empty expression or an unknown flag is refused at once. */
+  RegExp(options: RegExpOptions): DbRegExp
   collection<T extends DocData = Record<string, unknown>>(name: string): CollectionRef<T>
   /** Runs `work` atomically: all of its writes happen, or none. */
   runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R>

@@ -14,6 +14,8 @@ import { mydataFunction } from './mydata'
 import { stationsFunction } from './stations'
 import { rebuildStationRequests } from './stations/requests'
 import { usersFunction } from './users'
+import { jobsFunction } from './jobs'
+import { rebuildJobsRequests } from './jobs/requests'
 
 /** The function of every open service of the manifest: a service without one does not compile. */
 const SERVICE_FUNCTIONS = {
@@ -21,6 +23,7 @@ const SERVICE_FUNCTIONS = {
   childcare: childcareFunction,
   aid: aidFunction,
   medical: medicalFunction,
+  jobs: jobsFunction,
 } satisfies Record<OpenService, CloudFunction>
 
 /** Every cloud function by the name clients call it with. */
@@ -42,6 +45,7 @@ const REQUEST_REBUILDS = {
   childcare: (db) => rebuildChildcareRequests(db),
   aid: (db) => rebuildCaseRequests(db, 'aid', aidCaseSpec.caseLink),
   medical: (db) => rebuildCaseRequests(db, 'medical', medicalCaseSpec.caseLink),
+  jobs: (db) => rebuildJobsRequests(db),
 } satisfies Record<OpenService, (db: Db) => Promise<number>>
 
 /** Every service's rows of 我的办事, written again: the local runtime does it at start (an upgrade). */

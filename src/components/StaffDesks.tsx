@@ -27,6 +27,10 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
     }
   }
   if (admin) links.push({ key: 'closings', title: '注销申请', description: '职工自己不能注销的账号，办完相关事项后在这里注销', url: routes.closings, className: 'open-closings' })
+  // An employer's HR contact: its console of 就业招聘.
+  if (me.roles.includes('hr')) {
+    links.push({ key: 'hr', title: '招聘管理', description: '发布岗位、查看应聘者、邀请面试', url: routes.hrJobs, className: 'open-hr' })
+  }
   const desks = DESK_SERVICES.filter((s) => isStaffOf(me, s))
   if (desks.length > 0) {
     const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')

@@ -198,18 +198,21 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   }
 
   /**
-   * A test of whether a rowid can meet the `_.all([...])` conditions on arrays with an element
-   * index, or null when there are none. It only narrows: SQL still checks every condition.
+   * A test of whether a rowid can meet the conditions on fields with an element index — `_.all([...])`
+   * on an array, or equality with a string or number (`{ industry: 'G' }`, `_.eq`) — or null when there
+   * are none. It only narrows: SQL still checks every condition.
    */
   private elementFilter(): ((rowid: number) => boolean) | null {
     const holderSets: Array<Set<number>> = []
     for (const query of this.state.where) {
       if (!isPlainObject(query)) continue
       for (const [path, value] of Object.entries(query)) {
-        if (!(value instanceof Op) || value.kind !== 'all') continue
         const index = this.db.memory.elementIndexOf(this.name, path)
         if (!index) continue
-        for (const element of value.arg as unknown[]) holderSets.push(index.rowidsOf.get(element) ?? new Set())
+        const wanted = value instanceof Op ? (value.kind === 'all' ? (value.arg as unknown[]) : value.kind === 'eq' ? [value.arg] : null) : [value]
+        // Only values json_each gives back as they are: SQLite reads JSON booleans as 1 and 0.
+        if (!wanted?.every((v) => typeof v === 'string' || typeof v === 'number')) continue
+        for (const element of wanted) holderSets.push(index.rowidsOf.get(element) ?? new Set())
       }
     }
     if (holderSets.length === 0) return null

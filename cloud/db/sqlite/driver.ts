@@ -6,6 +6,7 @@ import { DuplicateKeyError } from '../types'
 import { SqliteCollection, type SqliteConnection } from './collection'
 import { MemoryIndexes } from './memoryIndexes'
 import { TransactionQueue } from './queue'
+import { dbRegExp, RegExpCache, regexpFunction } from './regexp'
 import { fieldSql, jsonPath } from './sql'
 import { StatementCache } from './statements'
 
@@ -38,11 +39,14 @@ export interface SqliteDbOptions {
 export class SqliteDb implements Db, SqliteConnection {
   readonly command = command
   readonly Geo = Geo
+  readonly RegExp = dbRegExp
   readonly sql: Database.Database
   readonly memory: MemoryIndexes
   private readonly tables = new Set<string>()
   private readonly statements: StatementCache
   private readonly queue: TransactionQueue
+  /** The compiled expressions of `db.RegExp` conditions, bounded. */
+  readonly regexps = new RegExpCache()
 
   constructor(options: SqliteDbOptions) {
     this.sql = new Database(options.filename)
@@ -51,6 +55,7 @@ export class SqliteDb implements Db, SqliteConnection {
     this.sql.pragma('busy_timeout = 5000')
     // What is deleted (a closed account, a forgotten request) is overwritten, not left in free pages.
     this.sql.pragma('secure_delete = ON')
+    this.sql.function('lugong_regexp', { deterministic: true }, regexpFunction(this.regexps))
     this.statements = new StatementCache(this.sql)
     this.queue = new TransactionQueue(options.yieldBetween)
     this.memory = new MemoryIndexes(

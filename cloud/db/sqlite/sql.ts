@@ -90,6 +90,14 @@ function compileFieldOp(path: string, op: Op): Compiled {
         (op.arg as unknown[]).map((c) => compileValue(path, c)),
         op.kind === 'and' ? 'AND' : 'OR',
       )
+    case 'regex': {
+      // The field's value and its JSON type, so that the function tells a string from an array; the
+      // expression and its flags are bound, so the SQL text is the same whatever is searched for.
+      const { regexp, options } = op.arg as { regexp: string; options: string }
+      if (path === '_id') return { sql: `lugong_regexp(?, ?, _id, 'text')`, params: [regexp, options] }
+      const p = jsonPath(path)
+      return { sql: `lugong_regexp(?, ?, doc ->> '${p}', json_type(doc, '${p}'))`, params: [regexp, options] }
+    }
     case 'geoNear':
       // The driver's geo index yields only documents that have the point; nothing to check here.
       return { sql: '1', params: [], geo: { path, options: op.arg as GeoNearOptions } }

@@ -1,6 +1,7 @@
 import type { ScheduledRuntime, ScheduledTask } from '../../core/scheduled'
 import { forgetOldIntents } from '../../core/idempotency'
 import { EXPORT_LINK_MS, orphanUploads, type FileRecord } from '../../core/files'
+import { closeExpiredJobs, finishEndedFairs, remindFairSignUps } from '../jobs/housekeeping'
 
 /**
  * Work on a clock (ARCHITECTURE.md): every task the portal does by itself, run by a timer trigger on
@@ -37,6 +38,13 @@ export const HOUSEKEEPING_TASKS: Record<string, ScheduledTask> = {
       if (orphans.length < 100) return removed
     }
   },
+
+  /** Jobs past their closing day are marked closed (workers never see them even before). */
+  closeExpiredJobs,
+  /** The day before a fair, a reminder to each worker signed up, once. */
+  remindFairSignUps,
+  /** A fair that is over leaves the open part of its sign-ups' 我的办事. */
+  finishEndedFairs,
 }
 
 /** Runs every task; one failing does not stop the others. Then folds the log in (local runtime). */

@@ -3,6 +3,7 @@ import { casePrivacyPart } from '../../core/cases/privacy'
 import type { PersonalDataPart } from '../../core/privacy'
 import { aidCaseSpec } from '../aid/cases'
 import { childcarePrivacyPart } from '../childcare/privacy'
+import { jobsPrivacyPart } from '../jobs/privacy'
 import { medicalPrivacyPart } from '../medical/privacy'
 import { stationsPrivacyPart } from '../stations/privacy'
 
@@ -12,4 +13,5 @@ export const PRIVACY_PARTS = {
   childcare: childcarePrivacyPart,
   aid: casePrivacyPart(aidCaseSpec),
   medical: medicalPrivacyPart,
+  jobs: jobsPrivacyPart,
 } satisfies Record<OpenService, PersonalDataPart>

@@ -7,7 +7,8 @@ import { formatShanghai } from '../../domain/time'
 import { memberKeyOf, type MemberRecord } from '../../functions/medical/plans'
 import { demoClasses } from './demoClasses'
 import { demoStations } from './demoStations'
-import { DEMO_EMPLOYER_ID, PERSONAS } from './personas'
+import { completeDemoEmployers, demoEmployers, demoFair, demoJobs } from './demoJobs'
+import { PERSONAS } from './personas'
 
 export const DEMO_STATION_COUNT = 64
 
@@ -23,7 +24,7 @@ async function insertIfMissing<T extends { _id: string }>(db: Db, collection: st
 }
 
 /**
- * The demo data: stations, classes and an employer, and — in dev mode only — the dev personas with
+ * The demo data: stations, classes, employers with jobs and a fair, and — in dev mode only — the dev personas with
  * 张建国's medical cover. Production never gets the personas (their `dev-` ids are refused there).
  */
 export async function seedDemoData(db: Db, pii: Pii, now: number, options: { personas?: boolean } = {}): Promise<{ inserted: number }> {
@@ -56,16 +57,11 @@ export async function seedDemoData(db: Db, pii: Pii, now: number, options: { per
       await count(insertIfMissing(db, 'medical_members', member))
     }
   }
-  await count(
-    insertIfMissing(db, 'employers', {
-      _id: DEMO_EMPLOYER_ID,
-      name: '温州鹿城顺达快递有限公司',
-      industry: '交通运输、仓储和邮政业',
-      verified: true,
-      demo: true,
-      createdAt: now,
-    }),
-  )
+  // Employers (and what an older data folder's demo employer lacks), six jobs, one fair.
+  for (const employer of demoEmployers(now)) await count(insertIfMissing(db, 'employers', employer))
+  inserted += await completeDemoEmployers(db, now)
+  for (const job of demoJobs(now)) await count(insertIfMissing(db, 'jobs', job))
+  await count(insertIfMissing(db, 'fairs', demoFair(now)))
   for (const station of demoStations(DEMO_STATION_COUNT, now)) await count(insertIfMissing(db, 'stations', station))
   for (const childcareClass of demoClasses(now)) await count(insertIfMissing(db, 'childcare_classes', childcareClass))
   return { inserted }

@@ -60,6 +60,11 @@ export default function MePage() {
       <MyRequests />
 
       <View className="section">
+        <Cell title="我的简历" description="找工作时投递给企业" className="open-resume" clickable onClick={() => Taro.navigateTo({ url: routes.jobsResume })} />
+        <Cell title="我的求职" description="投递过的岗位和面试邀请" className="open-job-applications" clickable onClick={() => Taro.navigateTo({ url: routes.jobsMine })} />
+      </View>
+
+      <View className="section">
         <Cell title="我的数据" className="open-mydata" description="查看、导出工会保存的我的信息，注销账号" clickable onClick={() => Taro.navigateTo({ url: routes.myData })} />
         <Cell
           title="关怀模式"

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core'
+import { formatShanghai } from '../../cloud/domain/time'
+import { signedInPage, usePortal } from './runtime'
+
+jest.setTimeout(180_000)
+
+const DAY = 24 * 60 * 60 * 1000
+const RESUME_PHONE = '13912345678'
+
+/** Taps the confirm button of the page's open dialog (Taro's showModal on H5). */
+const confirmDialog = (page: Page) => page.locator('.taro-model__confirm').click()
+
+/**
+ * Taps the control that shows these words: a NutUI button, choice or list row draws its label in
+ * an inner element and takes the tap itself, so the innermost control holding the label is tapped.
+ */
+async function tap(page: Page, words: string) {
+  const label = page.getByText(words, { exact: true })
+  await page.locator('taro-button-core, .nut-radio, .nut-checkbox, .nut-cell, .job-card, .service-tile', { has: label }).last().click()
+}
+
+/** The text box that shows this hint while empty (the browser's own input inside NutUI's). */
+const box = (page: Page, hint: string) => page.locator(`input[placeholder="${hint}"], textarea[placeholder="${hint}"]`).first()
+
+/** A list row (NutUI Cell) by the words it shows: the row takes the tap, not its title. */
+const row = (page: Page, words: string) => page.locator('.nut-cell', { hasText: words }).first()
+
+describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
+  const portal = usePortal()
+
+  it('the admin verifies the employer, its HR publishes a job, a worker finds it and applies, HR invites (the phone shown only then) and hires', async () => {
+    const { url } = portal.runtime
+    // The demo employer starts suspended, so that the admin has one to verify.
+    await portal.runtime.call('dev-admin', 'jobs', 'setEmployerStatus', { employerId: 'demo-employer-1', status: 'suspended', reason: '年检资料待补' })
+
+    // The admin: 我的 → 工作台 → 企业与招聘会 → 已暂停 → the employer → 认证通过.
+    const admin = await signedInPage(portal.browser, url, '林管理')
+    await admin.goto(`${url}/#/pages/me/index`)
+    await row(admin, '企业与招聘会').click()
+    await tap(admin, '已暂停')
+    await row(admin, '温州鹿城顺达快递有限公司').click()
+    await tap(admin, '认证通过')
+    await admin.locator('.employer-status', { hasText: '已认证' }).waitFor()
+
+    // HR: 我的 → 工作台 → 招聘管理 → 发布新岗位, a job at 7,000–9,000 a month.
+    const hr = await signedInPage(portal.browser, url, '陈人事')
+    await hr.goto(`${url}/#/pages/me/index`)
+    await row(hr, '招聘管理').click()
+    await tap(hr, '发布新岗位')
+    await box(hr, '如：快递分拣员').fill('夜班理货员')
+    await hr.locator('.field-headcount input').fill('3')
+    await box(hr, '最低，如 5500').fill('7000')
+    await box(hr, '最高，如 7500').fill('9000')
+    await box(hr, '年龄、经验、证书、班次等，至少10个字').fill('能上夜班，会用扫码枪清点货物，细心负责。')
+    await tap(hr, '包吃住')
+    await tap(hr, '保存并发布')
+    await hr.locator('.hr-job', { hasText: '夜班理货员' }).getByText('招聘中', { exact: true }).waitFor()
+
+    // The worker: 首页 → 就业招聘, searches 理货 at 7,500 or more, writes a résumé and applies.
+    const worker = await signedInPage(portal.browser, url, '张建国')
+    await tap(worker, '就业招聘')
+    await worker.locator('.job-card').first().waitFor({ timeout: 15_000 })
+    await box(worker, '岗位、企业或要求，如：快递 分拣').fill('理货')
+    await tap(worker, '更多筛选')
+    await box(worker, '如：6000，不填不限').fill('7500')
+    await tap(worker, '确定')
+    await worker.locator('.job-card', { hasText: '夜班理货员' }).waitFor()
+    expect(await worker.locator('.job-card').count()).toBe(1)
+    await tap(worker, '夜班理货员')
+    await worker.getByText('工会认证', { exact: true }).waitFor()
+    await tap(worker, '填写我的简历')
+    await box(worker, '企业联系您用').fill(RESUME_PHONE)
+    await box(worker, '如：2019年至今在鹿城区做快递员').fill('2019年至今在顺丰鹿城网点做快递员。')
+    await tap(worker, '一周内到岗')
+    await tap(worker, '保存简历')
+    await tap(worker, '投递简历')
+    await confirmDialog(worker)
+    await worker.getByText('查看进展', { exact: true }).waitFor()
+
+    // HR opens the applicant: the phone masked; invites; the phone is shown.
+    await hr.goto(`${url}/#/packages/hr/jobs/index`)
+    await hr.locator('.hr-job', { hasText: '夜班理货员' }).locator('taro-button-core', { hasText: '应聘者（1）' }).click()
+    await row(hr, '张*国 · 41岁').click()
+    await hr.getByText('邀请面试后显示', { exact: true }).waitFor()
+    expect(await hr.locator('.applicant-phone').textContent()).toContain('139****5678')
+    expect(await hr.locator('.hr-application').textContent()).not.toContain(RESUME_PHONE)
+    await tap(hr, '邀请面试')
+    const tomorrow = formatShanghai(Date.now() + DAY, 'YYYY-MM-DD')
+    await box(hr, '如：2027-03-02 14:00').fill(`${tomorrow} 15:00`)
+    await box(hr, '街道、门牌号、楼层').fill('温州市鹿城区车站大道577号三楼')
+    await tap(hr, '发送邀请')
+    await hr.getByText('拨打', { exact: true }).waitFor()
+    expect(await hr.locator('.applicant-phone').textContent()).toContain(RESUME_PHONE)
+
+    // The worker reads the invitation in 消息 and sees it waiting for them in 我的办事.
+    await worker.goto(`${url}/#/pages/inbox/index`)
+    await worker.getByText('夜班理货员：邀请面试', { exact: true }).waitFor()
+    await worker.goto(`${url}/#/pages/me/index`)
+    const request = worker.locator('.request-item', { hasText: '应聘：夜班理货员' })
+    await request.getByText('邀请面试 · 请处理', { exact: true }).waitFor()
+    await request.click()
+    await tap(worker, '确认参加面试')
+    await worker.locator('.interview-confirmed').waitFor()
+
+    // HR marks the worker hired; the worker's timeline ends there.
+    await hr.reload()
+    await hr.getByText('已确认参加', { exact: false }).first().waitFor()
+    await tap(hr, '录用')
+    await confirmDialog(hr)
+    await hr.locator('.hr-application .application-status', { hasText: '已录用' }).first().waitFor()
+    await worker.reload()
+    await worker.locator('.job-application .application-status', { hasText: '已录用' }).first().waitFor()
+    const steps = await worker.locator('.application-timeline .nut-step-title').allTextContents()
+    expect(steps).toEqual(['已投递', '已查看', '邀请面试', '已录用'])
+
+    for (const page of [admin, hr, worker]) await page.context().close()
+  })
+})

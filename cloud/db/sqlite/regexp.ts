@@ -1,0 +1,81 @@
+import { Op } from '../command'
+import type { DbRegExp, RegExpOptions } from '../types'
+
+/** The flags CloudBase documents for `db.RegExp` (Database.RegExp: i, m, s). */
+const FLAGS = /^[ims]*$/
+
+/** `db.RegExp` of the local driver: an operator the SQL compiler turns into one call of `lugong_regexp`. */
+export class RegExpOp extends Op implements DbRegExp {
+  constructor(
+    readonly regexp: string,
+    readonly options: string,
+  ) {
+    super('regex', { regexp, options })
+  }
+}
+
+export function dbRegExp({ regexp, options = '' }: RegExpOptions): RegExpOp {
+  // As wx-server-sdk's RegExp: an empty expression is refused when it is made.
+  if (typeof regexp !== 'string' || regexp === '') throw new TypeError('regexp must be a non-empty string')
+  if (typeof options !== 'string' || !FLAGS.test(options)) throw new TypeError(`regexp options must be made of i, m and s: ${String(options)}`)
+  return new RegExpOp(regexp, options)
+}
+
+/** How many compiled expressions are kept; the services use a handful of shapes, keywords vary. */
+export const REGEXP_CACHE_SIZE = 256
+
+/**
+ * Compiled expressions by flags and text, the least recently used dropped past the bound, so a
+ * stream of different keywords neither recompiles the same one on every row nor grows memory.
+ */
+export class RegExpCache {
+  private readonly compiled = new Map<string, RegExp>()
+
+  constructor(readonly capacity = REGEXP_CACHE_SIZE) {}
+
+  get size(): number {
+    return this.compiled.size
+  }
+
+  /** A query calls the function once per row with the same expression: the last one is at hand. */
+  private last: { key: string; re: RegExp } | null = null
+
+  get(pattern: string, flags: string): RegExp {
+    const key = `${flags}\u0000${pattern}`
+    if (this.last?.key === key) return this.last.re
+    const re = this.lookup(key, pattern, flags)
+    this.last = { key, re }
+    return re
+  }
+
+  private lookup(key: string, pattern: string, flags: string): RegExp {
+    const found = this.compiled.get(key)
+    if (found) {
+      this.compiled.delete(key)
+      this.compiled.set(key, found)
+      return found
+    }
+    // `u`: a Chinese character outside the BMP is one character, as in MongoDB's UTF-8 PCRE.
+    const made = new RegExp(pattern, `${flags}u`)
+    this.compiled.set(key, made)
+    if (this.compiled.size > this.capacity) this.compiled.delete(this.compiled.keys().next().value as string)
+    return made
+  }
+}
+
+/**
+ * The SQL function `lugong_regexp(pattern, flags, value, type)`: `value` is the field as `->>` reads
+ * it and `type` its `json_type`, so a string is tested as it is and an array (JSON text) element by
+ * element. As MongoDB's `$regex`: a string matches when the expression finds a match in it, an
+ * array when one of its strings does; anything else never.
+ */
+export function regexpFunction(cache: RegExpCache) {
+  return (pattern: unknown, flags: unknown, value: unknown, type: unknown): number => {
+    if (typeof pattern !== 'string' || typeof flags !== 'string' || typeof value !== 'string') return 0
+    if (type === 'text') return cache.get(pattern, flags).test(value) ? 1 : 0
+    if (type !== 'array') return 0
+    const re = cache.get(pattern, flags)
+    const items: unknown = JSON.parse(value)
+    return Array.isArray(items) && items.some((item) => typeof item === 'string' && re.test(item)) ? 1 : 0
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '春风行动招聘会' })

@@ -1,0 +1,61 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import type { EmployerBrief } from '@/types/jobsViews'
+import { api } from '../../../api'
+import { FieldError } from '../../../components/FieldError'
+import { PageShell } from '../../../components/PageShell'
+import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { useSignedIn } from '../../../components/useSignedIn'
+import { routes } from '../../../routes'
+import { useSession } from '../../../stores/session'
+import { useSubmit } from '../../../utils/useSubmit'
+
+/** An employer's HR contact enters the one-time code the union gave them, once, and gets the HR console. */
+export default function JoinEmployerPage() {
+  useSignedIn()
+  const [code, setCode] = useState('')
+  const [joined, setJoined] = useState<EmployerBrief | null>(null)
+  const { submit, busy, fieldErrors } = useSubmit()
+
+  async function join() {
+    const employer = await submit((requestId) => api.jobs.joinEmployer({ code }, { requestId }))
+    if (!employer) return
+    setJoined(employer)
+    // The new role comes with the profile.
+    await useSession.getState().refresh().catch(() => undefined)
+  }
+
+  if (joined) {
+    return (
+      <PageShell className="job-join">
+        <View className="section">
+          <Text className="section-title join-done">已绑定“{joined.name}”</Text>
+          <Text className="muted">您现在是这家企业的招聘联系人，可以发布岗位、查看应聘者。</Text>
+          <View className="actions">
+            <Button type="primary" block className="open-hr" onClick={() => Taro.redirectTo({ url: routes.hrJobs })}>
+              去招聘管理
+            </Button>
+          </View>
+        </View>
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell className="job-join">
+      <RealNameNeeded because="绑定企业需要先实名认证。" />
+      <View className="section">
+        <Text className="section-title">输入邀请码</Text>
+        <Text className="muted">企业在工会登记并通过认证后，工会会给企业的招聘联系人一个8位邀请码，7天内有效，只能用一次。</Text>
+        <Input className="field-code" value={code} onChange={setCode} placeholder="如：K7M2P9QA" maxLength={20} />
+        <FieldError message={fieldErrors.code} />
+        <View className="actions">
+          <Button type="primary" block loading={busy} className="join-submit" onClick={join}>
+            绑定企业
+          </Button>
+        </View>
+      </View>
+    </PageShell>
+  )
+}

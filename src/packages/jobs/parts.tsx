@@ -1,0 +1,110 @@
+import { Text, View } from '@tarojs/components'
+import { Step, Steps, Tag } from '@nutui/nutui-react-taro'
+import { APPLICATION_STATUS_NAMES, BENEFIT_NAMES, INTERVIEW_MODE_NAMES, type ApplicationStatus, type Benefit } from '@/types/jobs'
+import type { ApplicationStep, FairSummary, Interview, JobSummary } from '@/types/jobsViews'
+import { formatDistance, formatTime } from '../../utils/format'
+import { formatYuan } from '../../utils/money'
+import './parts.scss'
+
+/** A monthly salary range, in the portal's one way of writing money. */
+export function salaryText(minFen: number, maxFen: number): string {
+  return minFen === maxFen ? `月薪 ${formatYuan(minFen)}` : `月薪 ${formatYuan(minFen)} 至 ${formatYuan(maxFen)}`
+}
+
+export function BenefitTags({ benefits }: { benefits: Benefit[] }) {
+  if (benefits.length === 0) return null
+  return (
+    <View className="row job-tags">
+      {benefits.map((b) => (
+        <Tag key={b} plain className={`chip benefit-${b}`}>
+          {BENEFIT_NAMES[b]}
+        </Tag>
+      ))}
+    </View>
+  )
+}
+
+export const VerifiedBadge = ({ verified }: { verified: boolean }) =>
+  verified ? (
+    <Tag type="success" className="verified-badge">
+      工会认证
+    </Tag>
+  ) : null
+
+/** One job in a list: what it pays, who hires, how far, what comes with it. */
+export function JobCard({ job, onOpen }: { job: JobSummary; onOpen(): void }) {
+  const where = [job.distanceM !== undefined ? formatDistance(job.distanceM) : undefined, job.address].filter(Boolean).join(' · ')
+  return (
+    <View className="job-card" onClick={onOpen}>
+      <View className="job-card-head">
+        <Text className="job-title">{job.title}</Text>
+        <Text className="muted">招{job.headcount}人</Text>
+      </View>
+      <Text className="job-salary">{salaryText(job.salaryMinFen, job.salaryMaxFen)}</Text>
+      <Text className="job-line">
+        {job.employer.name}
+        {job.demo ? ' · 演示数据' : ''}
+      </Text>
+      <Text className="job-line">{where}</Text>
+      {job.fair && <Text className="job-line">参加：{job.fair.title}</Text>}
+      <BenefitTags benefits={job.benefits} />
+    </View>
+  )
+}
+
+const STATUS_TAG: Record<ApplicationStatus, 'primary' | 'warning' | 'success' | 'default' | 'danger'> = {
+  submitted: 'primary',
+  viewed: 'primary',
+  interview: 'warning',
+  hired: 'success',
+  declined: 'default',
+  withdrawn: 'default',
+}
+
+export const ApplicationStatusTag = ({ status }: { status: ApplicationStatus }) => (
+  <Tag type={STATUS_TAG[status]} className={`application-status status-${status}`}>
+    {APPLICATION_STATUS_NAMES[status]}
+  </Tag>
+)
+
+/** An interview in words: when, how, where. */
+export function interviewText(i: Interview): string {
+  return [formatTime(i.at), INTERVIEW_MODE_NAMES[i.mode], i.place].filter(Boolean).join(' · ')
+}
+
+/** Every step of an application, oldest first, as the worker and HR both read it. */
+export function ApplicationTimeline({ timeline }: { timeline: ApplicationStep[] }) {
+  return (
+    <View className="section application-timeline case-timeline">
+      <Text className="section-title">进展</Text>
+      <Steps direction="vertical" value={timeline.length}>
+        {timeline.map((entry, i) => (
+          <Step
+            key={i}
+            value={i + 1}
+            className={`timeline-${entry.status}`}
+            title={APPLICATION_STATUS_NAMES[entry.status]}
+            description={
+              <View>
+                <Text className="muted">{formatTime(entry.at)}</Text>
+                {entry.note && <Text className="text-block">{entry.note}</Text>}
+              </View>
+            }
+          />
+        ))}
+      </Steps>
+    </View>
+  )
+}
+
+/** Where a fair is, in a few words: the venue on site, or how to join from the phone. */
+export function fairPlaceText(f: FairSummary): string {
+  if (f.kind === 'onsite') return f.venue ?? f.address ?? ''
+  return f.kind === 'live' ? '直播，在手机上观看' : '线上，在手机上参加'
+}
+
+export function placesText(f: FairSummary): string {
+  if (f.capacity === undefined) return `已报名 ${f.signedUp} 人`
+  return f.seatsLeft === 0 ? '名额已满' : `剩余 ${f.seatsLeft} 个名额`
+}
+

@@ -1,0 +1,171 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import { BENEFITS, BENEFIT_NAMES, DEFAULT_RADIUS_KM, INDUSTRIES, INDUSTRY_NAMES, JOB_SORTS, JOB_SORT_NAMES, SEARCH_RADII_KM, type Benefit, type Industry, type JobSort } from '@/types/jobs'
+import { api } from '../../../api'
+import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PageShell } from '../../../components/PageShell'
+import { useSignedIn } from '../../../components/useSignedIn'
+import { routes } from '../../../routes'
+import { locate, type Here } from '../../../utils/location'
+import { yuanToFen } from '../../../utils/money'
+import { usePaged } from '../../../utils/useLoad'
+import { JobCard } from '../parts'
+
+interface Filters {
+  keyword: string
+  minSalaryYuan: string
+  industry: Industry | ''
+  benefits: Benefit[]
+  withinKm: (typeof SEARCH_RADII_KM)[number]
+  sort: JobSort
+}
+
+const NONE: Filters = { keyword: '', minSalaryYuan: '', industry: '', benefits: [], withinKm: DEFAULT_RADIUS_KM, sort: 'distance' }
+
+/** 就业招聘: jobs near the worker, found by words, trade, pay and benefits; fairs, applications and the résumé one tap away. */
+export default function JobSearchPage() {
+  useSignedIn()
+  const [here, setHere] = useState<Here | null>(null)
+  // What is typed, and what the list was last searched with (搜索 applies the typed words and pay).
+  const [typed, setTyped] = useState<Filters>(NONE)
+  const [applied, setApplied] = useState<Filters>(NONE)
+  const [showFilters, setShowFilters] = useState(false)
+
+  useEffect(() => {
+    locate().then(setHere)
+  }, [])
+  usePullDownRefresh(async () => {
+    setHere(await locate())
+    Taro.stopPullDownRefresh()
+  })
+
+  const minSalaryFen = applied.minSalaryYuan.trim() ? yuanToFen(applied.minSalaryYuan) : undefined
+  const list = usePaged(
+    (cursor) =>
+      api.jobs.search({
+        keyword: applied.keyword.trim() || undefined,
+        minSalaryFen,
+        industry: applied.industry || undefined,
+        benefits: applied.benefits,
+        withinKm: applied.withinKm,
+        sort: applied.sort,
+        lat: here!.lat,
+        lng: here!.lng,
+        limit: 20,
+        cursor,
+      }),
+    { deps: [here, applied], when: here !== null },
+  )
+
+  const set = (change: Partial<Filters>) => setTyped((f) => ({ ...f, ...change }))
+  // Choices take effect at once; typed words and pay on 搜索.
+  const choose = (change: Partial<Filters>) => {
+    set(change)
+    setApplied((f) => ({ ...f, ...change }))
+  }
+  const search = () => setApplied(typed)
+  const activeCount = (applied.industry ? 1 : 0) + applied.benefits.length + (applied.minSalaryYuan.trim() ? 1 : 0)
+
+  return (
+    <PageShell className="job-search">
+      <View className="section">
+        <View className="row">
+          <Input className="search-keyword" value={typed.keyword} onChange={(keyword) => set({ keyword })} placeholder="岗位、企业或要求，如：快递 分拣" confirmType="search" onConfirm={search} />
+          <Button type="primary" size="small" className="search-submit" onClick={search}>
+            搜索
+          </Button>
+        </View>
+        <View className="row job-links">
+          <Button size="small" className="open-fairs" onClick={() => Taro.navigateTo({ url: routes.jobsFairs })}>
+            春风行动招聘会
+          </Button>
+          <Button size="small" className="open-mine" onClick={() => Taro.navigateTo({ url: routes.jobsMine })}>
+            我的求职
+          </Button>
+          <Button size="small" className="open-resume" onClick={() => Taro.navigateTo({ url: routes.jobsResume })}>
+            我的简历
+          </Button>
+        </View>
+      </View>
+
+      {here && !here.located && <Text className="note location-note">未获取到您的位置，按鹿城区中心计算距离</Text>}
+
+      <View className="section filter-bar">
+        <Text className="field-label">离我多远</Text>
+        <Radio.Group className="jobs-choices filter-radius" direction="horizontal" value={applied.withinKm} onChange={(v) => choose({ withinKm: Number(v) as Filters['withinKm'] })}>
+          {SEARCH_RADII_KM.map((km) => (
+            <Radio key={km} value={km} shape="button" className={`radius-${km}`}>
+              {km}公里内
+            </Radio>
+          ))}
+        </Radio.Group>
+        <Text className="field-label">排序</Text>
+        <Radio.Group className="jobs-choices filter-sort" direction="horizontal" value={applied.sort} onChange={(v) => choose({ sort: v as JobSort })}>
+          {JOB_SORTS.map((s) => (
+            <Radio key={s} value={s} shape="button" className={`sort-${s}`}>
+              {JOB_SORT_NAMES[s]}
+            </Radio>
+          ))}
+        </Radio.Group>
+        <View className="actions">
+          <Button size="small" className="filter-toggle" onClick={() => setShowFilters(!showFilters)}>
+            {showFilters ? '收起筛选' : `更多筛选${activeCount ? `（${activeCount}）` : ''}`}
+          </Button>
+        </View>
+        {showFilters && (
+          <View className="filter-panel">
+            <Text className="field-label">月薪至少（元）</Text>
+            <View className="row">
+              <Input className="filter-min-salary" type="number" value={typed.minSalaryYuan} onChange={(minSalaryYuan) => set({ minSalaryYuan })} placeholder="如：6000，不填不限" />
+              <Button size="small" type="primary" className="filter-apply" onClick={search}>
+                确定
+              </Button>
+            </View>
+            <Text className="field-label">行业</Text>
+            <Radio.Group className="jobs-choices filter-industry" direction="horizontal" value={applied.industry} onChange={(v) => choose({ industry: v as Industry | '' })}>
+              <Radio value="" shape="button">
+                不限
+              </Radio>
+              {INDUSTRIES.map((i) => (
+                <Radio key={i} value={i} shape="button" className={`industry-${i}`}>
+                  {INDUSTRY_NAMES[i]}
+                </Radio>
+              ))}
+            </Radio.Group>
+            <Text className="field-label">福利（都要有）</Text>
+            <Checkbox.Group className="jobs-choices filter-benefits" direction="horizontal" value={applied.benefits} onChange={(v) => choose({ benefits: v as Benefit[] })}>
+              {BENEFITS.map((b) => (
+                <Checkbox key={b} shape="button" value={b} label={BENEFIT_NAMES[b]} className={`benefit-${b}`} />
+              ))}
+            </Checkbox.Group>
+          </View>
+        )}
+      </View>
+
+      <View className="job-list">
+        <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="附近没有符合条件的岗位，试试扩大距离或减少筛选条件">
+          {(page) => (
+            <>
+              {page.items.map((job) => (
+                <JobCard key={job._id} job={job} onOpen={() => Taro.navigateTo({ url: routes.job(job._id) })} />
+              ))}
+              {page.nextCursor && (
+                <View className="section">
+                  <LoadMore list={list} />
+                </View>
+              )}
+            </>
+          )}
+        </Loadable>
+      </View>
+
+      <View className="section">
+        <Button block size="small" className="open-join" onClick={() => Taro.navigateTo({ url: routes.jobsJoin })}>
+          我是企业招聘联系人（输入邀请码）
+        </Button>
+      </View>
+    </PageShell>
+  )
+}
