@@ -22,9 +22,11 @@ const A = {
   child: '丁戊己',
   story: 'ZZMARKSTORY 家里遇到了很大的困难，冬天取暖和生活都很困难。',
   diagnosis: 'ZZMARKDIAGNOSIS 腰椎间盘突出',
+  resumePhone: '13612340077',
+  experience: 'ZZMARKRESUME 三年快递分拣经验',
 }
 const B = { openid: 'dev-worker', report: 'ZZOTHERREPORT 充电口坏了' }
-const MARKERS = ['ZZMARKREPORT', 'ZZMARKNOTE', 'ZZMARKSTORY', 'ZZMARKDIAGNOSIS', A.employer, A.mobile, A.idNumber, '丁*己', '甲*丙']
+const MARKERS = ['ZZMARKREPORT', 'ZZMARKNOTE', 'ZZMARKSTORY', 'ZZMARKDIAGNOSIS', 'ZZMARKRESUME', A.employer, A.mobile, A.resumePhone, A.idNumber, '丁*己', '甲*丙']
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${text}) >> endobj\n%%EOF\n`)
 
@@ -114,6 +116,9 @@ describe('我的数据', () => {
       consentVersion: MEDICAL_DATA_POLICY.version,
     })
     await ok(B.openid, 'aid', 'apply', winterApplication(await upload(B.openid, 'aid', PDF('b'))))
+    // A looks for work: a résumé and an application the employer has not decided.
+    await ok(A.openid, 'jobs', 'saveResume', { phone: A.resumePhone, experience: A.experience, skills: '会开叉车', certificates: '', availability: 'now' })
+    await ok(A.openid, 'jobs', 'apply', { jobId: 'demo-job-1' })
   })
   afterAll(async () => {
     await app.close()
@@ -123,7 +128,7 @@ describe('我的数据', () => {
   it('shows the worker what is held about them, personal values masked, and who on the union side opened it', async () => {
     const view = await ok(A.openid, 'mydata', 'view')
     const text = JSON.stringify(view)
-    expect(view.sections.map((s: { title: string }) => s.title)).toEqual(expect.arrayContaining(['实名信息', '驿站反馈', '爱心托班', '困难帮扶', '消息', '上传的文件']))
+    expect(view.sections.map((s: { title: string }) => s.title)).toEqual(expect.arrayContaining(['实名信息', '驿站反馈', '爱心托班', '困难帮扶', '就业招聘', '消息', '上传的文件']))
     expect(text).toContain(A.report)
     expect(text).not.toContain(A.idNumber)
     expect(text).not.toContain(B.report)
@@ -138,7 +143,7 @@ describe('我的数据', () => {
     const json = await app.inject({ method: 'GET', url: copy.json.url })
     expect(json.statusCode).toBe(200)
     const text = json.body
-    for (const own of [A.report, A.idNumber, A.mobile, A.child, 'ZZMARKSTORY', A.note, '6222021234567890123']) expect(text).toContain(own)
+    for (const own of [A.report, A.idNumber, A.mobile, A.child, 'ZZMARKSTORY', A.note, '6222021234567890123', A.resumePhone, 'ZZMARKRESUME']) expect(text).toContain(own)
     expect(text).not.toContain(B.report)
     expect(text).not.toContain('dev-volunteer')
     const pdf = await app.inject({ method: 'GET', url: copy.pdf.url })
@@ -166,6 +171,9 @@ describe('我的数据', () => {
     const aCases = docs.filter((d) => d.table === 'cases').map((d) => JSON.parse(d.doc)).filter((c) => c.closed)
     expect(aCases.every((c) => !c.sealed && Object.keys(c.masked).length === 0)).toBe(true)
     expect(aCases.find((c) => c.service === 'medical')).toMatchObject({ status: 'withdrawn' })
+    const applications = docs.filter((d) => d.table === 'job_applications').map((d) => JSON.parse(d.doc))
+    expect(applications).toEqual([expect.objectContaining({ jobId: 'demo-job-1', status: 'withdrawn', workerId: expect.stringMatching(/^closed-/) })])
+    expect(docs.filter((d) => d.table === 'resumes')).toEqual([])
     const roster = docs.filter((d) => d.table === 'medical_members').map((d) => JSON.parse(d.doc))
     expect(roster.some((m) => m.nameMasked === '甲*丙')).toBe(true)
     // The roster is the union's and stays; nothing else of A's may be found in the folder.
