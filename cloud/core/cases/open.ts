@@ -66,7 +66,7 @@ export interface NewCase<S> {
  */
 export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase<S>): Promise<CaseSummary> {
   const { user } = ctx
-  const decision = step({ status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
+  const decision = step({ service: spec.service, status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
   if (!decision.ok) throw new AppError(decision.code, decision.message)
   const now = ctx.now()
   const record: Omit<CaseRecord, '_id'> = {
