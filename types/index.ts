@@ -7,6 +7,7 @@ export * from './aid'
 export * from './cases'
 export * from './files'
 export * from './medical'
+export * from './legal'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
@@ -14,6 +15,7 @@ import type { ChildcareContract } from './childcare'
 import type { AidContract } from './aid'
 import type { FilesContract } from './files'
 import type { MedicalContract } from './medical'
+import type { LegalContract } from './legal'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -22,6 +24,7 @@ export interface Functions {
   childcare: ChildcareContract
   aid: AidContract
   medical: MedicalContract
+  legal: LegalContract
   files: FilesContract
 }
 export type FunctionName = keyof Functions
