@@ -14,6 +14,15 @@ export const LEGAL_CATEGORY_NAMES: Record<LegalCategory, string> = {
   other: '其他',
 }
 
+/** A case's title, as 我的办事 and 消息 name it. */
+export const LEGAL_CASE_TITLES: Record<LegalCategory, string> = {
+  wage_arrears: '欠薪求助',
+  work_injury: '工伤求助',
+  contract: '劳动合同纠纷',
+  social_insurance: '社会保险纠纷',
+  other: '其他劳动纠纷',
+}
+
 /** How the worker wants to be contacted. */
 export const CONTACT_WAYS = ['phone', 'visit', 'video'] as const
 export type ContactWay = (typeof CONTACT_WAYS)[number]

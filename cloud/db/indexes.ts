@@ -91,6 +91,21 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
   ],
   aid: [{ collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] }],
   medical: [{ collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true }],
+  legal: [
+    // The desk's queue: by the promise's deadline (only cases still on the promise have one), by category, by the arbitration limit.
+    { collection: 'cases', name: 'service_dueAt', fields: [{ path: 'service' }, { path: 'details.dueAt' }] },
+    { collection: 'cases', name: 'service_status_dueAt', fields: [{ path: 'service' }, { path: 'status' }, { path: 'details.dueAt' }] },
+    { collection: 'cases', name: 'service_limitDate', fields: [{ path: 'service' }, { path: 'details.limitDate' }] },
+    // One booking per slot, one appointment per case: both held by the database.
+    { collection: 'legal_bookings', name: 'slotKey', fields: [{ path: 'slotKey' }], unique: true },
+    { collection: 'legal_bookings', name: 'caseKey', fields: [{ path: 'caseKey' }], unique: true },
+    { collection: 'legal_bookings', name: 'stationId_status_date', fields: [{ path: 'stationId' }, { path: 'status' }, { path: 'date' }] },
+    { collection: 'legal_bookings', name: 'status_reminded_startAt', fields: [{ path: 'status' }, { path: 'reminded' }, { path: 'startAt' }] },
+    { collection: 'legal_messages', name: 'caseId_at', fields: [{ path: 'caseId' }, { path: 'at', direction: 'desc' }] },
+    { collection: 'calendar_years', name: 'year', fields: [{ path: 'year' }] },
+    // Whom the desk may assign a case to.
+    { collection: 'users', name: 'roles', fields: [{ path: 'roles', each: true }] },
+  ],
 }
 
 export const INDEXES: IndexSpec[] = Object.values(INDEXES_BY_OWNER).flat()

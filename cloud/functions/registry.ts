@@ -13,6 +13,8 @@ import { medicalCaseSpec } from './medical/cases'
 import { stationsFunction } from './stations'
 import { rebuildStationRequests } from './stations/requests'
 import { usersFunction } from './users'
+import { legalFunction } from './legal'
+import { legalCaseSpec } from './legal/spec'
 
 /** The function of every open service of the manifest: a service without one does not compile. */
 const SERVICE_FUNCTIONS = {
@@ -20,6 +22,7 @@ const SERVICE_FUNCTIONS = {
   childcare: childcareFunction,
   aid: aidFunction,
   medical: medicalFunction,
+  legal: legalFunction,
 } satisfies Record<OpenService, CloudFunction>
 
 /** Every cloud function by the name clients call it with. */
@@ -40,6 +43,7 @@ const REQUEST_REBUILDS = {
   childcare: (db) => rebuildChildcareRequests(db),
   aid: (db) => rebuildCaseRequests(db, 'aid', aidCaseSpec.caseLink),
   medical: (db) => rebuildCaseRequests(db, 'medical', medicalCaseSpec.caseLink),
+  legal: (db) => rebuildCaseRequests(db, 'legal', legalCaseSpec.caseLink),
 } satisfies Record<OpenService, (db: Db) => Promise<number>>
 
 /** Every service's rows of 我的办事, written again: the local runtime does it at start (an upgrade). */

@@ -57,6 +57,8 @@ export interface NewCase<S> {
   notifyByWeChat?: boolean
   /** What the worker is told when `openKey` is taken, and on which field. */
   conflict: { field: string; message: string }
+  /** What the worker's inbox message says instead of the workflow's words (legal: the promise in dates). */
+  news?: string
 }
 
 /**
@@ -96,7 +98,7 @@ export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase
     const stored = await ctx.transaction(async (t) => {
       const stored: CaseRecord = { ...record, _id: (await t.tx.collection<CaseRecord>('cases').add({ data: record }))._id }
       await attachFiles(t.tx, stored.attachments.map((a) => a.fileId), { collection: 'cases', id: stored._id })
-      await t.notify(stored.ownerId, ...noticeOf(spec, stored, stored.timeline[0]))
+      await t.notify(stored.ownerId, ...noticeOf(spec, stored, stored.timeline[0], c.news))
       await writeRequestRow(t.tx, requestRowOfCase(stored, spec.caseLink(stored._id)))
       return stored
     })

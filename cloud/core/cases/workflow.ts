@@ -37,7 +37,7 @@ export interface CaseServiceSpec<S = unknown> {
    */
   approveInTransaction?(ctx: Ctx, step: TransactionStep, record: CaseRecord, input: { amountFen: number; note?: string }, prepared: unknown): Promise<void>
   /** What the workflow's rules need to know of a case beyond its state (legal: rated already, an appointment held). */
-  stateOf?(record: CaseRecord): Partial<CaseState>
+  stateOf?(record: CaseRecord, now: number): Partial<CaseState>
   /**
    * The service's own part of any step, inside the step's transaction once the rule allowed it
    * (single-document operations only): it may refuse (throw), write its own documents (a
@@ -163,7 +163,7 @@ export async function takeStep(
     const actor = actorFor(record, action, { id: ctx.user._id, staff: isStaffOf(ctx.user, spec.service), admin: hasRole(ctx.user, 'admin') }, as)
     if (actor.kind === 'owner' && record.ownerId !== ctx.user._id) throw forbidden('只能处理自己的申请')
     if (actor.kind !== 'owner' && record.ownerId === ctx.user._id) throw forbidden('不能处理自己提交的申请')
-    const decision = step({ ...record, ...spec.stateOf?.(record) }, action, actor, input)
+    const decision = step({ ...record, ...spec.stateOf?.(record, ctx.now()) }, action, actor, input)
     if (!decision.ok) throw new AppError(decision.code, decision.message, decision.fields)
     if (action === 'approve') await spec.approveInTransaction?.(ctx, t, record, { amountFen: input.amountFen ?? 0, note: input.note }, prepared)
     const effects = (await spec.onStep?.(ctx, t, record, action, input)) ?? {}
@@ -172,6 +172,7 @@ export async function takeStep(
     const entry: TimelineEntry = { at: now, action, status: decision.status, by: isUnionStep(actor) ? 'staff' : 'owner' }
     if (input.note) entry.note = input.note
     if (action === 'approve') entry.amountFen = input.amountFen
+    if (effects.amountFen !== undefined) entry.amountFen = effects.amountFen
     if (action === 'markPaid') entry.paymentRef = input.paymentRef
     if (input.attachments?.length) entry.files = input.attachments.length
     Object.assign(entry, effects.entry)

@@ -1,6 +1,7 @@
 import type { ScheduledRuntime, ScheduledTask } from '../../core/scheduled'
 import { forgetOldIntents } from '../../core/idempotency'
 import { orphanUploads } from '../../core/files'
+import { remindAppointments } from '../legal/reminders'
 
 /**
  * Work on a clock (ARCHITECTURE.md): every task the portal does by itself, run by a timer trigger on
@@ -23,6 +24,9 @@ export const HOUSEKEEPING_TASKS: Record<string, ScheduledTask> = {
       if (orphans.length < 100) return removed
     }
   },
+
+  /** The day before a mediation-room appointment, the worker and the lawyer are reminded (once). */
+  remindLegalAppointments: (rt) => remindAppointments(rt),
 }
 
 /** Runs every task; one failing does not stop the others. */
