@@ -226,6 +226,12 @@ describe('legal help', () => {
     expect(actorFor(state, 'cancelBooking', both).kind).toBe('staff')
     expect(actorFor(state, 'cancelBooking', both, ['owner', 'assignee']).kind).toBe('assignee')
     expect(actorFor(state, 'close', { id: 'lawyer-1', staff: false }).kind).toBe('assignee')
+    // Another lawyer is never taken for the assignee or staff: refused as who they are not.
     expect(actorFor(state, 'close', { id: 'lawyer-2', staff: false }).kind).toBe('owner')
+    expect(step(state, 'close', actorFor(state, 'close', { id: 'lawyer-2', staff: false }), inputFor.close)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // Staff calling the worker's side is not staff there: refused as not the owner.
+    const desk = actorFor(state, 'cancelBooking', { id: 'vol-1', staff: true }, ['owner', 'assignee'])
+    expect(desk.kind).toBe('owner')
+    expect(step(state, 'cancelBooking', desk)).toMatchObject({ ok: false, code: 'FORBIDDEN' })
   })
 })

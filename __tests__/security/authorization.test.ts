@@ -28,6 +28,9 @@ const MATRIX: Record<Who, string> = {
   'staff:medical': '  -      N      N      N       N      N      Y      N      Y',
   assignee: /*     */ '-      N      N      N       N      N      Y      N      Y',
   admin: /*        */ '-      N      N      N       N      N      N      N      Y',
+  'staff:legal': /**/ '-      N      N      N       N      N      Y      N      Y',
+  'assignee:legal': '  -      N      N      N       N      N      Y      N      N',
+  'ownerOrAssignee:legal': '-  own    own    own     own    own    Y      own    N',
 }
 
 type Verdict = '-' | 'Y' | 'N' | 'own'

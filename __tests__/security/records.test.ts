@@ -61,6 +61,7 @@ const FIELDS: Record<string, string[]> = {
   'aid.reveal': ['idNumber'],
   'medical.reveal': ['idNumber'],
   'childcare.revealIdNumber': ['child.idNumber'],
+  'legal.reveal': ['idNumber'],
 }
 
 let world: World

@@ -213,8 +213,10 @@ export function actorFor(
   if (by.includes('staff') && who.staff) return { ...base, kind: 'staff' }
   if (by.includes('assignee') && state.assigneeId === who.id) return { ...base, kind: 'assignee' }
   if (by.includes('owner') && state.ownerId === who.id) return { ...base, kind: 'owner' }
-  // Nobody the step admits: named as what they are, so the refusal says who may.
-  return { ...base, kind: who.staff ? 'staff' : state.assigneeId === who.id ? 'assignee' : 'owner' }
+  // Nobody the step admits on this side. Never staff or the assignee unless they are: as the owner,
+  // whose id the step checks, the refusal then says who may.
+  const named: ActorKind = who.staff ? 'staff' : state.assigneeId === who.id ? 'assignee' : 'owner'
+  return { ...base, kind: by.includes(named) ? named : 'owner' }
 }
 
 /** Whether `actor` may take `action` on a case in `state` with `input`, and where it leads. */
