@@ -5,6 +5,7 @@
  *  - the local runtime's resident memory after seeding and the requests above (≥ 10,000)
  *  - the childcare sign-up rush over HTTP: 2,000 workers, 60 seats, 200 connections
  *  - the desk queue over 100,000 cases, first page filtered by state, inside the function
+ *  - the legal desk's queue over 20,000 legal cases, sorted by time left on the promise, inside the function
  *  - dist/weapp package sizes and WeChat's code quality scan (when dist/weapp is built)
  */
 import autocannon from 'autocannon'
@@ -18,6 +19,7 @@ import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
 import { FACILITIES, STATION_TYPES } from '../types/stations'
 import { addBenchCases, addBenchStations, nearbyQueries, percentile, rushSignUp } from './fixtures'
+import { legalQueueBench } from './legal'
 
 const ROOT = resolve(__dirname, '..')
 const rows: Array<[string, string, string, string]> = []
@@ -275,13 +277,14 @@ function weappSizes() {
 }
 
 async function main() {
-  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk or weapp.
+  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, legal or weapp.
   const only = process.argv[2]
   if (!only || only === 'stations') await nearbyInsideFunction()
   if (!only || only === 'http') await overHttp()
   if (!only || only === 'memory') await memoryUnderOddFilters()
   if (!only || only === 'rush') await rush()
   if (!only || only === 'desk') await deskQueue()
+  if (!only || only === 'legal') await legalQueueBench(row)
   if (!only || only === 'weapp') weappSizes()
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'goal', 'met'][i].length))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`

@@ -53,6 +53,21 @@ describe('the legal desk\'s queue', () => {
     expect(item).toMatchObject({ assigneeName: '赵明', dueAt: undefined, categoryName: '欠薪', applicantMasked: '张*国' })
   })
 
+  it('lists the ended cases newest first, whichever way they ended', async () => {
+    h.setNow(at('2026-11-30T09:00:00'))
+    const [closed, declined, withdrawn] = [await askForHelp(h), await askForHelp(h), await askForHelp(h)]
+    await walk(h, closed, 'granted')
+    h.setNow(at('2026-11-30T10:00:00'))
+    await h.ok(DESK, 'legal', 'decline', { caseId: declined, note: '不属于劳动争议', referral: '拨打12348' })
+    h.setNow(at('2026-11-30T11:00:00'))
+    await h.ok('dev-lawyer', 'legal', 'close', { caseId: closed, outcome: 'arbitration', note: '已代写仲裁申请书' })
+    h.setNow(at('2026-11-30T12:00:00'))
+    await h.ok(WORKER, 'legal', 'withdraw', { caseId: withdrawn })
+    const page = await h.ok(DESK, 'legal', 'queue', { queue: 'ended' })
+    expect(page.items.map((c: { _id: string }) => c._id)).toEqual([withdrawn, closed, declined])
+    expect(page.counts).toMatchObject({ ended: 3, todo: 0, overdue: 0 })
+  })
+
   it('pages 20 at a time', async () => {
     h.setNow(at('2026-11-30T10:00:00'))
     for (let i = 0; i < 21; i++) await askForHelp(h)

@@ -1,4 +1,5 @@
 import { LEGAL_QUEUE_KEYS, LEGAL_QUEUES, LIMIT_WARNING_DAYS, type LegalContract, type LegalQueue } from '../../../types/legal'
+import type { CaseRecord } from '../../core/cases/record'
 import { cases } from '../../core/cases/workflow'
 import type { Ctx } from '../../core/context'
 import { decodeCursor, encodeCursor } from '../../core/paging'
@@ -26,20 +27,40 @@ function statusOf(ctx: Ctx, queue: LegalQueue) {
 export async function legalQueue(ctx: Ctx, input: QueueInput): Promise<QueueOutput> {
   const _ = ctx.db.command
   const now = ctx.now()
-  const query: Record<string, unknown> = { service: 'legal', status: statusOf(ctx, input.queue) }
-  if (input.category) query['details.category'] = input.category
-  if (input.limitSoon) query['details.limitDate'] = _.lte(addDays(shanghaiDate(now), LIMIT_WARNING_DAYS - 1))
-  const onPromise = input.queue === 'todo' || input.queue === 'submitted' || input.queue === 'acknowledged'
+  const filters: Record<string, unknown> = { service: 'legal' }
+  if (input.category) filters['details.category'] = input.category
+  if (input.limitSoon) filters['details.limitDate'] = _.lte(addDays(shanghaiDate(now), LIMIT_WARNING_DAYS - 1))
   const offset = decodeCursor(input.cursor)
-  const ordered = onPromise
-    ? cases(ctx).where(query).orderBy('details.dueAt', 'asc')
-    : cases(ctx).where(query).orderBy('waitingSince', input.queue === 'ended' ? 'desc' : 'asc')
-  const [{ data }, counts] = await Promise.all([ordered.skip(offset).limit(PAGE + 1).get(), queueCounts(ctx, now)])
+  const [data, counts] = await Promise.all([queuePage(ctx, input.queue, filters, offset), queueCounts(ctx, now)])
   return {
     items: data.slice(0, PAGE).map((r) => legalSummary(ctx, r)),
     nextCursor: data.length > PAGE ? encodeCursor(offset + PAGE) : undefined,
     counts,
   }
+}
+
+/**
+ * One page of a queue and one more case, each read in the order of an index: what waits on the
+ * promise by its deadline (only those cases have one, `service_dueAt`); one state by its own index;
+ * the ended ones, three states, merged from an ordered read of each (a sort of all of them would read
+ * every case the desk ever ended).
+ */
+async function queuePage(ctx: Ctx, queue: LegalQueue, filters: Record<string, unknown>, offset: number): Promise<CaseRecord[]> {
+  const _ = ctx.db.command
+  if (queue === 'todo') {
+    return (await cases(ctx).where({ ...filters, 'details.dueAt': _.gte(0) }).orderBy('details.dueAt', 'asc').skip(offset).limit(PAGE + 1).get()).data
+  }
+  if (queue === 'submitted' || queue === 'acknowledged') {
+    return (await cases(ctx).where({ ...filters, status: queue }).orderBy('details.dueAt', 'asc').skip(offset).limit(PAGE + 1).get()).data
+  }
+  const order = queue === 'ended' ? 'desc' : 'asc'
+  // A read holds at most 1,000 documents (CloudBase): the ended queue pages back through the latest 1,000 of each state.
+  const reach = Math.min(offset + PAGE + 1, 1000)
+  const each = await Promise.all(
+    LEGAL_QUEUES[queue].statuses.map(async (status) => (await cases(ctx).where({ ...filters, status }).orderBy('waitingSince', order).limit(reach).get()).data),
+  )
+  const merged = each.flat().sort((a, b) => (order === 'asc' ? a.waitingSince - b.waitingSince : b.waitingSince - a.waitingSince))
+  return merged.slice(offset, offset + PAGE + 1)
 }
 
 async function queueCounts(ctx: Ctx, now: number): Promise<QueueOutput['counts']> {
