@@ -104,7 +104,9 @@ describe('e2e: unpaid wages — from the worker\'s question to a rated outcome',
     await worker.goto(`${url}/#/pages/index/index`)
     await worker.locator('.request-item', { hasText: '法律援助：欠薪求助' }).locator('text=已结案').waitFor()
     await worker.locator('.request-item', { hasText: '法律援助：欠薪求助' }).click()
-    await mine.locator('.case-status', { hasText: '已结案' }).waitFor()
+    // The row opens legal help's own case page (the pages before it stay in the H5 stack, hidden).
+    await worker.locator('.legal-case:visible .case-status', { hasText: '已结案' }).waitFor()
+    expect(worker.url()).toContain('/packages/legal/case/index?caseId=')
 
     for (const page of [worker, desk, lawyer]) await page.context().close()
   })
