@@ -41,17 +41,15 @@ export async function legalQueue(ctx: Ctx, input: QueueInput): Promise<QueueOutp
 
 /**
  * One page of a queue and one more case, each read in the order of an index: what waits on the
- * promise by its deadline (only those cases have one, `service_dueAt`); one state by its own index;
- * the ended ones, three states, merged from an ordered read of each (a sort of all of them would read
- * every case the desk ever ended).
+ * promise by its deadline (only those cases have one, `service_dueAt`), all of it or one state of it;
+ * 援助中 by its state; the ended ones, three states, merged from an ordered read of each (a sort of all
+ * of them would read every case the desk ever ended).
  */
 async function queuePage(ctx: Ctx, queue: LegalQueue, filters: Record<string, unknown>, offset: number): Promise<CaseRecord[]> {
   const _ = ctx.db.command
-  if (queue === 'todo') {
-    return (await cases(ctx).where({ ...filters, 'details.dueAt': _.gte(0) }).orderBy('details.dueAt', 'asc').skip(offset).limit(PAGE + 1).get()).data
-  }
-  if (queue === 'submitted' || queue === 'acknowledged') {
-    return (await cases(ctx).where({ ...filters, status: queue }).orderBy('details.dueAt', 'asc').skip(offset).limit(PAGE + 1).get()).data
+  if (queue === 'todo' || queue === 'submitted' || queue === 'acknowledged') {
+    const onPromise = { ...filters, 'details.dueAt': _.gte(0), ...(queue === 'todo' ? {} : { status: queue }) }
+    return (await cases(ctx).where(onPromise).orderBy('details.dueAt', 'asc').skip(offset).limit(PAGE + 1).get()).data
   }
   const order = queue === 'ended' ? 'desc' : 'asc'
   // A read holds at most 1,000 documents (CloudBase): the ended queue pages back through the latest 1,000 of each state.
