@@ -5,6 +5,7 @@
  *  - the local runtime's resident memory after seeding and the requests above (≥ 10,000)
  *  - the childcare sign-up rush over HTTP: 2,000 workers, 60 seats, 200 connections
  *  - the desk queue over 100,000 cases, first page filtered by state, inside the function
+ *  - the legal desk's queue over 20,000 legal cases, sorted by time left on the promise, inside the function
  *  - dist/weapp package sizes and WeChat's code quality scan (when dist/weapp is built)
  *  - jobs.search over 10,000 published jobs of 500 employers (keyword + industry + minimum salary +
  *    near me, first page), inside the function and over HTTP beside the no-op
@@ -21,6 +22,7 @@ import { seedDemoData } from '../cloud/local/seed'
 import { FACILITIES, STATION_TYPES } from '../types/stations'
 import { addBenchCases, addBenchStations, nearbyQueries, percentile, rushSignUp } from './fixtures'
 import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
+import { legalQueueBench } from './legal'
 
 const ROOT = resolve(__dirname, '..')
 const rows: Array<[string, string, string, string]> = []
@@ -336,6 +338,7 @@ function weappSizes() {
 
 async function main() {
   // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, jobs or weapp.
+  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, legal or weapp.
   const only = process.argv[2]
   if (!only || only === 'stations') await nearbyInsideFunction()
   if (!only || only === 'http') await overHttp()
@@ -346,6 +349,7 @@ async function main() {
     await jobsInsideFunction()
     await jobsOverHttp()
   }
+  if (!only || only === 'legal') await legalQueueBench(row)
   if (!only || only === 'weapp') weappSizes()
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'goal', 'met'][i].length))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`

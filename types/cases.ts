@@ -14,6 +14,11 @@ export const CASE_STATUSES = [
   'paid',
   'rejected',
   'withdrawn',
+  // Legal help (DOMAIN.md §5): 受理, 提供援助 or 不予援助, 结案.
+  'acknowledged',
+  'granted',
+  'declined',
+  'closed',
 ] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
@@ -27,9 +32,32 @@ export const CASE_STATUS_NAMES: Record<CaseStatus, string> = {
   paid: '已发放',
   rejected: '未通过',
   withdrawn: '已撤回',
+  acknowledged: '已受理',
+  granted: '提供援助',
+  declined: '不予援助',
+  closed: '已结案',
 }
 
-export const CASE_ACTIONS = ['submit', 'claim', 'askInfo', 'resubmit', 'approve', 'reject', 'markPaid', 'withdraw'] as const
+export const CASE_ACTIONS = [
+  'submit',
+  'claim',
+  'askInfo',
+  'resubmit',
+  'approve',
+  'reject',
+  'markPaid',
+  'withdraw',
+  // Legal help: the desk acknowledges, assigns a lawyer, grants or declines; the case closes with an
+  // outcome and the worker rates it; a mediation-room appointment is booked and cancelled on the case.
+  'acknowledge',
+  'assign',
+  'grant',
+  'decline',
+  'close',
+  'rate',
+  'book',
+  'cancelBooking',
+] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
 /** The services whose requests are cases on this workflow. */
@@ -37,7 +65,7 @@ export const CASE_SERVICES = ['aid', 'medical', 'legal'] as const
 export type CaseService = (typeof CASE_SERVICES)[number]
 
 /** States in which a case is still moving; the worker may withdraw it, staff still act on it. */
-export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['submitted', 'in_review', 'needs_info', 'resubmitted', 'approved']
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['submitted', 'in_review', 'needs_info', 'resubmitted', 'approved', 'acknowledged', 'granted']
 
 /** At most this many files go with one case (the issue's limit), across all its submissions. */
 export const MAX_FILES_PER_CASE = 9
@@ -75,6 +103,16 @@ export interface TimelineEntry {
   paymentRef?: string
   /** How many files came with this step. */
   files?: number
+  /** Legal: the name of the lawyer assigned (never their phone). */
+  assigneeName?: string
+  /** Legal: where else to turn, when aid is declined. */
+  referral?: string
+  /** Legal: how the case ended (`LEGAL_OUTCOMES`); `amountFen` is then what was recovered for the worker. */
+  outcome?: string
+  /** Legal: the worker's rating, 1–5. */
+  stars?: number
+  /** Legal: the mediation-room appointment booked or cancelled, in words (place and time). */
+  appointment?: string
 }
 
 /** A labelled line of a case's particulars, as the service words it. */

@@ -12,6 +12,7 @@ export * from './requests'
 export * from './services'
 export * from './jobs'
 export * from './jobsViews'
+export * from './legal'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
@@ -21,6 +22,7 @@ import type { FilesContract } from './files'
 import type { MedicalContract } from './medical'
 import type { MydataContract } from './mydata'
 import type { JobsContract } from './jobsViews'
+import type { LegalContract } from './legal'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -29,6 +31,7 @@ export interface Functions {
   childcare: ChildcareContract
   aid: AidContract
   medical: MedicalContract
+  legal: LegalContract
   files: FilesContract
   mydata: MydataContract
   jobs: JobsContract

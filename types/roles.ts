@@ -2,7 +2,8 @@
 export const SERVICES = ['stations', 'childcare', 'aid', 'medical', 'legal', 'jobs'] as const
 export type Service = (typeof SERVICES)[number]
 
-export type Role = 'worker' | 'volunteer' | 'hr' | 'admin'
+/** `lawyer`: a member of the union's lawyers' panel, scoped to legal help (DOMAIN.md People). */
+export type Role = 'worker' | 'volunteer' | 'hr' | 'admin' | 'lawyer'
 
 /** What an action admits: a plain role, or a volunteer of one service (`volunteer:stations`). */
 export type RoleRequirement = Role | `volunteer:${Service}`

@@ -16,10 +16,16 @@ export interface ServiceEntry {
   /** Its subpackage of the mini-program and the pages in it (path under the root, without `.tsx`). */
   root: `packages/${string}`
   pages: Record<string, string>
-  /** Its requests are cases on the shared workflow: the page a case opens, and a queue on the desk. */
-  cases?: { page: string; param: 'caseId' }
-  /** Its own pages in 我的 → 工作台: for its staff (its volunteers and admins) or admins only. */
-  staffPages?: ReadonlyArray<{ page: string; title: string; description: string; who: 'staff' | 'admin'; className?: string }>
+  /**
+   * Its requests are cases on the shared workflow: the page a case opens, and a queue on the shared
+   * desk — or on a desk page of its own (`desk`) where its queue and steps differ (legal help).
+   */
+  cases?: { page: string; param: 'caseId'; desk?: string }
+  /**
+   * Its own pages in 我的 → 工作台: for its staff (its volunteers and admins), admins only, or the
+   * lawyers of the panel (and its staff, who may be assigned cases too).
+   */
+  staffPages?: ReadonlyArray<{ page: string; title: string; description: string; who: 'staff' | 'admin' | 'lawyer'; className?: string }>
 }
 
 export const SERVICE_MANIFEST = {
@@ -66,10 +72,24 @@ export const SERVICE_MANIFEST = {
   },
   legal: {
     name: '法律援助',
-    open: false,
-    tile: { hint: '欠薪工伤 免费咨询' },
+    open: true,
+    tile: { hint: '欠薪工伤 免费咨询', page: 'home' },
     root: 'packages/legal',
-    pages: {},
+    pages: {
+      home: 'home/index',
+      ask: 'ask/index',
+      case: 'case/index',
+      desk: 'desk/index',
+      work: 'work/index',
+      lawyer: 'lawyer/index',
+      admin: 'admin/index',
+    },
+    cases: { page: 'case', param: 'caseId', desk: 'desk' },
+    staffPages: [
+      { page: 'desk', title: '法律援助办件台', description: '按承诺剩余时间排队：受理、指派律师、答复、结案', who: 'staff', className: 'open-legal-desk' },
+      { page: 'lawyer', title: '我负责的法援案件', description: '给职工留言、预约调解室、结案', who: 'lawyer', className: 'open-legal-lawyer' },
+      { page: 'admin', title: '法律援助设置', description: '承诺时限、调解室时段和闭室日期、放假安排', who: 'admin', className: 'open-legal-admin' },
+    ],
   },
   jobs: {
     name: '就业招聘',
@@ -104,6 +124,10 @@ export type DeskService = { [K in keyof Manifest]: Manifest[K] extends { cases: 
 export const SERVICE_KEYS = Object.keys(SERVICE_MANIFEST) as Service[]
 export const OPEN_SERVICES = SERVICE_KEYS.filter((s) => SERVICE_MANIFEST[s].open) as OpenService[]
 export const DESK_SERVICES = SERVICE_KEYS.filter((s) => 'cases' in SERVICE_MANIFEST[s]) as DeskService[]
+
+/** The case services whose queue is on the shared desk (`packages/desk`): those without a desk of their own. */
+export type SharedDeskService = { [K in DeskService]: Manifest[K]['cases'] extends { desk: string } ? never : K }[DeskService]
+export const SHARED_DESK_SERVICES = DESK_SERVICES.filter((s) => !(SERVICE_MANIFEST[s].cases as ServiceEntry['cases'])?.desk) as SharedDeskService[]
 
 type PageOf<S extends Service> = keyof Manifest[S]['pages'] & string
 

@@ -88,9 +88,9 @@ export interface Page<T> {
 }
 
 /** Roles an admin grants on a user (an HR contact is bound through an employer's invitation). */
-export const GRANTABLE_ROLES = ['volunteer', 'admin'] as const
-export const REVOCABLE_ROLES = ['volunteer', 'admin', 'hr'] as const
-export const ROLE_NAMES: Record<Role, string> = { worker: '职工', volunteer: '志愿者', hr: '企业HR', admin: '管理员' }
+export const GRANTABLE_ROLES = ['volunteer', 'admin', 'lawyer'] as const
+export const REVOCABLE_ROLES = ['volunteer', 'admin', 'hr', 'lawyer'] as const
+export const ROLE_NAMES: Record<Role, string> = { worker: '职工', volunteer: '志愿者', hr: '企业HR', admin: '管理员', lawyer: '法援律师' }
 
 export const GrantRoleInput = v.pipe(
   v.object({

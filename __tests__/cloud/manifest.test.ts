@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { SERVICE_KEYS, SERVICE_MANIFEST, OPEN_SERVICES, DESK_SERVICES, pageUrl, caseUrl } from '../../types/services'
+import { SERVICE_KEYS, SERVICE_MANIFEST, OPEN_SERVICES, DESK_SERVICES, SHARED_DESK_SERVICES, pageUrl, caseUrl } from '../../types/services'
 import { INDEXES_BY_OWNER } from '../../cloud/db/indexes'
 import { FUNCTIONS } from '../../cloud/functions/registry'
 import { CLOUDBASERC, cloudbasercText } from '../../scripts/cloudbaserc'
@@ -20,9 +20,12 @@ describe('the service manifest and what is derived from it', () => {
   it('builds the links of pages and cases from the subpackages', () => {
     expect(pageUrl('stations', 'detail', { id: 'a b' })).toBe('/packages/stations/detail/index?id=a%20b')
     expect(pageUrl('childcare', 'mine')).toBe('/packages/childcare/mine/index')
-    expect(DESK_SERVICES).toEqual(['aid', 'medical'])
+    expect(DESK_SERVICES).toEqual(['aid', 'medical', 'legal'])
+    // Legal help has a desk of its own (its queue sorts by the promise): the shared desk leaves it out.
+    expect(SHARED_DESK_SERVICES).toEqual(['aid', 'medical'])
     expect(caseUrl('medical', 'c1')).toBe('/packages/medical/case/index?caseId=c1')
-    expect(OPEN_SERVICES).toEqual(['stations', 'childcare', 'aid', 'medical', 'jobs'])
+    expect(caseUrl('legal', 'c2')).toBe('/packages/legal/case/index?caseId=c2')
+    expect(OPEN_SERVICES).toEqual(['stations', 'childcare', 'aid', 'medical', 'legal', 'jobs'])
   })
 
   it('opens every tile of an open service on a page of its own subpackage or a tab', () => {

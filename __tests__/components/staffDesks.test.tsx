@@ -26,7 +26,12 @@ describe('我的 → 工作台, from the service manifest', () => {
   })
 
   it('offers an admin every staff page and the desk of every case service', () => {
-    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '企业与招聘会', '注销申请', '办件台'])
+    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '法律援助办件台', '我负责的法援案件', '法律援助设置', '企业与招聘会', '注销申请', '办件台'])
+  })
+
+  it('offers a lawyer of the panel their own cases only, and a legal volunteer the legal desk (not the shared one)', () => {
+    expect(titles(person(['worker', 'lawyer']))).toEqual(['我负责的法援案件'])
+    expect(titles(person(['worker', 'volunteer'], ['legal']))).toEqual(['法律援助办件台', '我负责的法援案件'])
   })
 
   it("offers an employer's HR contact the HR console, and nothing of the union's desks", () => {

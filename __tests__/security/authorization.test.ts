@@ -29,6 +29,9 @@ const MATRIX: Record<Who, string> = {
   assignee: /*     */ '-      N      N      N       N      N      Y      N      Y',
   admin: /*        */ '-      N      N      N       N      N      N      N      Y',
   hr: /*           */ '-      N      N      N       N      N      N      Y      N',
+  'staff:legal': /**/ '-      N      N      N       N      N      Y      N      Y',
+  'assignee:legal': '  -      N      N      N       N      N      Y      N      N',
+  'ownerOrAssignee:legal': '-  own    own    own     own    own    Y      own    N',
 }
 
 type Verdict = '-' | 'Y' | 'N' | 'own'

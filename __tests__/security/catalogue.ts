@@ -7,6 +7,7 @@ import { newClass, signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
 import { newEmployer, newFair, newJob, resume } from '../cloud/jobsFixtures'
 import { DEMO_EMPLOYER_ID } from '../../cloud/local/seed/personas'
+import { unpaidWages } from '../cloud/legalFixtures'
 import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './world'
 
 /**
@@ -24,6 +25,12 @@ import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './wor
  * - `admin`: admins.
  * - `hr`: the HR contact of the employer whose record it is (`dev-hr` here; no one else, admins
  *   neither — HR of another employer is refused on every record, `hrOfAnotherEmployer.test.ts`).
+ * - `admin`: admins;
+ * - `staff:legal`: the legal desk (volunteers of legal help, admins) — and for the lawyer's side of an
+ *   action, the person assigned to the case, who in this world is the desk's `dev-volunteer`;
+ * - `assignee:legal`: only the person assigned to the legal case (a lawyer of the panel or a legal
+ *   volunteer; `dev-volunteer` here) — not the desk's admin (DOMAIN.md: a lawyer sees only the cases assigned to them);
+ * - `ownerOrAssignee:legal`: the worker whose case it is, or the person assigned (messages, appointments).
  */
 export type Who =
   | 'anyone'
@@ -36,6 +43,9 @@ export type Who =
   | 'assignee'
   | 'admin'
   | 'hr'
+  | 'staff:legal'
+  | 'assignee:legal'
+  | 'ownerOrAssignee:legal'
 
 export interface PayloadContext {
   /** Whose record the probe aims at (for an action on someone's record). */
@@ -309,6 +319,86 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
     },
     rebuildRequests: { who: 'admin', caller: 'admin', payload: () => ({}) },
   },
+  legal: legalEntries(),
+}
+
+const withoutHometown = ({ hometown: _hometown, ...rest }: Record<string, unknown>) => rest
+
+/** Legal help: the worker's side, the desk's, the lawyer's (the person assigned), the admin's. */
+function legalEntries(): Record<string, Entry> {
+  const legal = (ids: WorldIds, owner: Owner) => ids.legal[owner]
+  const desk = { who: 'staff:legal', owned: true, caller: 'volunteer' } as const
+  return {
+    intake: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    ask: {
+      who: 'anyone',
+      caller: 'worker',
+      // Every field of the form: a local worker's dismissal, means-tested, with a deadline and a file.
+      payload: (ids, { caller }) => ({
+        ...withoutHometown(unpaidWages()),
+        category: 'contract',
+        learnedOn: '2026-11-02',
+        migrant: false,
+        householdSize: 3,
+        annualIncomeFen: 4_800_000,
+        unavoidableSpendingFen: 1_200_000,
+        suddenEventCostFen: 0,
+        knownDeadline: { date: '2026-12-20', what: '劳动仲裁开庭' },
+        attachments: [{ fileId: ids.uploads[caller].legal, material: 'contract' }],
+        notifyByWeChat: true,
+      }),
+      // Declared a migrant worker: the 户籍所在地 is then asked for.
+      crossFields: { migrant: ['hometown'] },
+    },
+    mine: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    case: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ caseId: legal(ids, owner).submitted }) },
+    withdraw: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ caseId: legal(ids, owner).submitted }) },
+    rate: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ caseId: legal(ids, owner).closed, stars: 5, comment: '律师很耐心' }) },
+    thread: { who: 'owner', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ caseId: legal(ids, owner).assigned, cursor: '0' }) },
+    caseThread: { who: 'assignee:legal', owned: true, caller: 'volunteer', payload: (ids, { owner }) => ({ caseId: legal(ids, owner).assigned, cursor: '0' }) },
+    send: {
+      who: 'ownerOrAssignee:legal',
+      owned: true,
+      caller: 'worker',
+      payload: (ids, { owner }) => ({ caseId: legal(ids, owner).assigned, text: '律师您好，老板说月底再给工资。', files: [] }),
+    },
+    rooms: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    book: {
+      who: 'ownerOrAssignee:legal',
+      owned: true,
+      caller: 'worker',
+      payload: (ids, { owner }) => ({ caseId: legal(ids, owner).assigned, ...ids.legalSlot }),
+    },
+    cancelBooking: { who: 'ownerOrAssignee:legal', owned: true, caller: 'worker', payload: (ids, { owner }) => ({ caseId: legal(ids, owner).booked }) },
+    queue: { who: 'staff:legal', caller: 'volunteer', payload: () => ({ queue: 'todo', category: 'wage_arrears', limitSoon: false, cursor: '0' }) },
+    assigned: { who: 'staff:legal', caller: 'volunteer', payload: () => ({ ended: false, cursor: '0' }) },
+    staffCase: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).submitted }) },
+    lawyers: { who: 'staff:legal', caller: 'volunteer', payload: () => ({}) },
+    acknowledge: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).submitted }) },
+    assign: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).assigned, assigneeId: PEOPLE.volunteer }) },
+    grant: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).assigned, note: '符合援助条件' }) },
+    decline: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).submitted, note: '不属于劳动争议', referral: '拨打12348公共法律服务热线' }) },
+    // The note in words of its own (the audit names the outcome, 调解成功, never the note).
+    close: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).granted, outcome: 'mediated', recoveredFen: 300_000, note: '双方达成协议，公司当场支付' }) },
+    deskCancelBooking: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).booked, note: '调解室临时停电' }) },
+    reveal: { ...desk, payload: (ids, { owner }) => ({ caseId: legal(ids, owner).submitted, field: 'idNumber' }) },
+    settings: { who: 'admin', caller: 'admin', payload: () => ({}) },
+    setPromise: { who: 'admin', caller: 'admin', payload: () => ({ acknowledgeDays: 1, decideDays: 7 }), crossFields: { acknowledgeDays: ['decideDays'] } },
+    setCalendarYear: {
+      who: 'admin',
+      caller: 'admin',
+      payload: () => ({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: ['2027-02-06'] }),
+      crossFields: { year: ['holidays', 'workdays'], holidays: ['workdays'] },
+    },
+    setRoomTemplate: {
+      who: 'admin',
+      caller: 'admin',
+      payload: (ids) => ({ stationId: ids.legalSlot.stationId, periods: [{ weekdays: [2, 4], start: '14:00', end: '17:00' }], slotMinutes: 30 }),
+      crossFields: { slotMinutes: ['periods.0.end'], 'periods.0.start': ['periods.0.end'] },
+    },
+    setClosedDates: { who: 'admin', caller: 'admin', payload: (ids) => ({ stationId: ids.legalSlot.stationId, dates: ['2026-12-24'] }) },
+    rebuildRequests: { who: 'admin', caller: 'admin', payload: () => ({}) },
+  }
 }
 
 /** Every catalogued action as `[fn, action, entry]`. */

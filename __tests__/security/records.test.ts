@@ -66,6 +66,7 @@ const FIELDS: Record<string, string[]> = {
   'jobs.hrApplication': ['resume'],
   // The invitation shows the worker's phone to the employer.
   'jobs.invite': ['phone'],
+  'legal.reveal': ['idNumber'],
 }
 
 let world: World

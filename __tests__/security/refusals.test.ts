@@ -4,7 +4,7 @@ import { signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
 import { winterApplication } from '../cloud/aidFixtures'
 import { newEmployer } from '../cloud/jobsFixtures'
-import { buildWorld, callOn, changedCollections, openCopy, PEOPLE, removeCopies, snapshot, type World, type WorldIds } from './world'
+import { buildWorld, callOn, changedCollections, NOW, openCopy, PEOPLE, removeCopies, snapshot, type World, type WorldIds } from './world'
 
 /**
  * "A call answered with an error writes nothing" — whatever refuses it: not only the schema, but
@@ -198,6 +198,58 @@ const REFUSALS: Record<string, Refusal> = {
     action: 'saveEmployer',
     payload: () => newEmployer({ name: '重复代码的企业', creditCode: '91330302MA2HL8QD19' }),
     code: 'CONFLICT',
+  },
+  "legal.book of a slot another case holds (the UNIQUE slot key, in the step's transaction)": {
+    caller: PEOPLE.worker,
+    fn: 'legal',
+    action: 'book',
+    // The other worker's booked case holds 1 December 14:30.
+    payload: (ids) => ({ caseId: ids.legal.worker.assigned, stationId: ids.legalSlot.stationId, date: '2026-12-01', start: '14:30' }),
+    code: 'CONFLICT',
+  },
+  'legal.book of a second appointment while the case holds one': {
+    caller: PEOPLE.worker,
+    fn: 'legal',
+    action: 'book',
+    payload: (ids) => ({ caseId: ids.legal.worker.booked, ...ids.legalSlot }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'legal.cancelBooking by the worker less than two hours before': {
+    arrange: async (db, ids) => {
+      await db.collection('cases').doc(ids.legal.worker.booked).update({ data: { details: { appointment: { startAt: NOW + 60 * 60 * 1000 } } } })
+    },
+    caller: PEOPLE.worker,
+    fn: 'legal',
+    action: 'cancelBooking',
+    payload: (ids) => ({ caseId: ids.legal.worker.booked }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'legal.rate of a case rated already': {
+    arrange: async (db, ids) => {
+      await db.collection('cases').doc(ids.legal.worker.closed).update({ data: { details: { rating: { stars: 4, at: 0 } } } })
+    },
+    caller: PEOPLE.worker,
+    fn: 'legal',
+    action: 'rate',
+    payload: (ids) => ({ caseId: ids.legal.worker.closed, stars: 5 }),
+    code: 'FAILED_PRECONDITION',
+  },
+  'legal.send by a lawyer of the panel not assigned to the case': {
+    arrange: async (db) => {
+      await db.collection('users').doc('dev-lawyer').update({ data: { roles: ['worker', 'lawyer'] } })
+    },
+    caller: 'dev-lawyer',
+    fn: 'legal',
+    action: 'send',
+    payload: (ids) => ({ caseId: ids.legal.worker.assigned, text: '我来看看' }),
+    code: 'FORBIDDEN',
+  },
+  'legal.assign to someone who is neither a lawyer nor a legal volunteer': {
+    caller: PEOPLE.volunteer,
+    fn: 'legal',
+    action: 'assign',
+    payload: (ids) => ({ caseId: ids.legal.worker.assigned, assigneeId: PEOPLE.hr }),
+    code: 'INVALID_ARGUMENT',
   },
 }
 

@@ -10,6 +10,7 @@ import { addRealNamedWorkers, benchIdNumber } from '../../bench/fixtures'
 import { addUpload, applyForWinter } from '../cloud/aidFixtures'
 import { newClass, signUp } from '../cloud/childcareFixtures'
 import { inpatientClaim } from '../cloud/medicalFixtures'
+import { ROOM, unpaidWages } from '../cloud/legalFixtures'
 import { createHarness, MONDAY_10AM, type Harness } from '../cloud/harness'
 import { buildJobsWorld, type JobsWorldIds } from './jobsWorld'
 
@@ -56,6 +57,17 @@ interface CaseIds {
   inReviewSuggestedFen: number
 }
 
+/** Legal cases in each state the desk, the lawyer and the worker act on; the lawyer assigned is `dev-volunteer`. */
+interface LegalIds {
+  submitted: string
+  /** Acknowledged and assigned. */
+  assigned: string
+  granted: string
+  closed: string
+  /** Granted, with a mediation-room appointment tomorrow afternoon. */
+  booked: string
+}
+
 export interface WorldIds {
   station: string
   report: Record<Owner, string>
@@ -72,7 +84,10 @@ export interface WorldIds {
   /** A message in the owner's inbox. */
   inbox: Record<Owner, string>
   /** Fresh uploads of each signed-in identity, per service. */
-  uploads: Record<Exclude<Identity, 'nobody'>, { aid: string; medical: string }>
+  uploads: Record<Exclude<Identity, 'nobody'>, { aid: string; medical: string; legal: string }>
+  legal: Record<Owner, LegalIds>
+  /** A free slot of a mediation room. */
+  legalSlot: { stationId: string; date: string; start: string }
   /** Jobs, applications, fairs, employers and invitations (jobsWorld.ts). */
   jobs: JobsWorldIds
 }
@@ -168,7 +183,9 @@ export async function buildWorld(): Promise<World> {
     for (const owner of OWNERS) inbox[owner] = (await h.ok(ownerId(owner), 'users', 'inbox', {})).items[0]._id
 
     const uploads = {} as WorldIds['uploads']
-    for (const who of CALLERS) uploads[who] = { aid: await addUpload(h, PEOPLE[who], 'aid'), medical: await addUpload(h, PEOPLE[who], 'medical') }
+    for (const who of CALLERS) {
+      uploads[who] = { aid: await addUpload(h, PEOPLE[who], 'aid'), medical: await addUpload(h, PEOPLE[who], 'medical'), legal: await addUpload(h, PEOPLE[who], 'legal') }
+    }
 
     // Both workers have an approved case not yet paid, which stops closing: each asked the union to close it.
     for (const owner of OWNERS) await h.ok(ownerId(owner), 'mydata', 'requestClosing', {})
@@ -177,11 +194,39 @@ export async function buildWorld(): Promise<World> {
 
     const jobs = await buildJobsWorld(h, { worker: PEOPLE.worker, otherWorker: PEOPLE.otherWorker }, NOW)
 
-    const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads, jobs }
+    const legal = await buildLegalCases(h)
+    const legalSlot = { stationId: ROOM, date: '2026-12-03', start: '14:00' }
+
+    const ids: WorldIds = { station, report, futureClass, runningClass, enrollment, runningEnrollment, aid, medical, attachedUpload, inbox, uploads, legal, legalSlot, jobs }
     return { ids, image: (h.db as SqliteDb).sql.serialize(), pii: h.pii }
   } finally {
     h.close()
   }
+}
+
+/**
+ * Each worker's legal cases, walked by the desk (`dev-volunteer`, real-named here so that it can be
+ * assigned: a legal volunteer takes cases as the lawyers of the panel do).
+ */
+async function buildLegalCases(h: Harness): Promise<Record<Owner, LegalIds>> {
+  const desk = PEOPLE.volunteer
+  await h.db.collection('users').doc(desk).update({
+    data: { profile: { name: '王志愿', employer: '鹿城区总工会', unionMember: true, mobileMasked: '139****0001', idNumberMasked: '3303**********0018' } },
+  })
+  const legal = {} as Record<Owner, LegalIds>
+  for (const [i, owner] of OWNERS.entries()) {
+    const ask = async () => (await h.ok(ownerId(owner), 'legal', 'ask', unpaidWages()))._id as string
+    const [submitted, assigned, granted, closed, booked] = [await ask(), await ask(), await ask(), await ask(), await ask()]
+    for (const caseId of [assigned, granted, closed, booked]) {
+      await h.ok(desk, 'legal', 'acknowledge', { caseId })
+      await h.ok(desk, 'legal', 'assign', { caseId, assigneeId: desk })
+    }
+    for (const caseId of [granted, closed, booked]) await h.ok(desk, 'legal', 'grant', { caseId })
+    await h.ok(desk, 'legal', 'close', { caseId: closed, outcome: 'mediated', recoveredFen: 300_000, note: '调解成功' })
+    await h.ok(ownerId(owner), 'legal', 'book', { caseId: booked, stationId: ROOM, date: '2026-12-01', start: i === 0 ? '14:00' : '14:30' })
+    legal[owner] = { submitted, assigned, granted, closed, booked }
+  }
+  return legal
 }
 
 const CLONE_DIR = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'lugong-sec-'))

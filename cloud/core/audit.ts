@@ -2,7 +2,7 @@ import type { Role } from '../../types/roles'
 import type { AuditEntry, AuditRecord, UserRecord } from './records'
 
 /** The role a data subject reads beside an audit record: the most senior one the actor holds. */
-const ROLE_ORDER: Role[] = ['admin', 'volunteer', 'hr', 'worker']
+const ROLE_ORDER: Role[] = ['admin', 'volunteer', 'lawyer', 'hr', 'worker']
 
 export function actingRole(user: UserRecord): string {
   return ROLE_ORDER.find((role) => user.roles.includes(role)) ?? 'worker'

@@ -99,6 +99,16 @@ export function canRead(user: UserRecord, file: FileRecord): boolean {
 export const EXPORT_LINK_MS = 24 * 60 * 60 * 1000
 
 /**
+ * The people on a case read the files that go with it: the worker whose case it is and the person
+ * assigned to it (legal help: the lawyer reads the worker's pay slips, the worker the lawyer's papers).
+ */
+export async function readsAsCaseParty(db: Db, user: UserRecord, file: FileRecord): Promise<boolean> {
+  if (file.attachedTo?.collection !== 'cases') return false
+  const { data } = await db.collection<{ ownerId: string; assigneeId?: string }>('cases').doc(file.attachedTo.id).get()
+  return Boolean(data && (data.ownerId === user._id || data.assigneeId === user._id))
+}
+
+/**
  * Checks the files a worker attaches to a case: each is theirs, uploaded for this service, not
  * attached already, names an item of the checklist, and the case stays within `MAX_FILES_PER_CASE`.
  */

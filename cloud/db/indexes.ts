@@ -113,6 +113,20 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
     { collection: 'fairs', name: 'endsAt', fields: [{ path: 'endsAt' }] },
     { collection: 'fair_signups', name: 'fairId_status', fields: [{ path: 'fairId' }, { path: 'status' }] },
   ],
+  legal: [
+    // The desk's queue by the promise's deadline: only cases on the promise have one. (An index on service,
+    // status and the deadline was tried: it led SQLite's planner away from the kernel's index for the aid desk.)
+    { collection: 'cases', name: 'service_dueAt', fields: [{ path: 'service' }, { path: 'details.dueAt' }] },
+    // One booking per slot, one appointment per case: both held by the database.
+    { collection: 'legal_bookings', name: 'slotKey', fields: [{ path: 'slotKey' }], unique: true },
+    { collection: 'legal_bookings', name: 'caseKey', fields: [{ path: 'caseKey' }], unique: true },
+    { collection: 'legal_bookings', name: 'stationId_status_date', fields: [{ path: 'stationId' }, { path: 'status' }, { path: 'date' }] },
+    { collection: 'legal_bookings', name: 'status_reminded_startAt', fields: [{ path: 'status' }, { path: 'reminded' }, { path: 'startAt' }] },
+    { collection: 'legal_messages', name: 'caseId_at', fields: [{ path: 'caseId' }, { path: 'at', direction: 'desc' }] },
+    { collection: 'calendar_years', name: 'year', fields: [{ path: 'year' }] },
+    // Whom the desk may assign a case to.
+    { collection: 'users', name: 'roles', fields: [{ path: 'roles', each: true }] },
+  ],
 }
 
 export const INDEXES: IndexSpec[] = Object.values(INDEXES_BY_OWNER).flat()

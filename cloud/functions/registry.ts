@@ -16,6 +16,8 @@ import { rebuildStationRequests } from './stations/requests'
 import { usersFunction } from './users'
 import { jobsFunction } from './jobs'
 import { rebuildJobsRequests } from './jobs/requests'
+import { legalFunction } from './legal'
+import { legalCaseSpec } from './legal/spec'
 
 /** The function of every open service of the manifest: a service without one does not compile. */
 const SERVICE_FUNCTIONS = {
@@ -24,6 +26,7 @@ const SERVICE_FUNCTIONS = {
   aid: aidFunction,
   medical: medicalFunction,
   jobs: jobsFunction,
+  legal: legalFunction,
 } satisfies Record<OpenService, CloudFunction>
 
 /** Every cloud function by the name clients call it with. */
@@ -46,6 +49,7 @@ const REQUEST_REBUILDS = {
   aid: (db) => rebuildCaseRequests(db, 'aid', aidCaseSpec.caseLink),
   medical: (db) => rebuildCaseRequests(db, 'medical', medicalCaseSpec.caseLink),
   jobs: (db) => rebuildJobsRequests(db),
+  legal: (db) => rebuildCaseRequests(db, 'legal', legalCaseSpec.caseLink),
 } satisfies Record<OpenService, (db: Db) => Promise<number>>
 
 /** Every service's rows of 我的办事, written again: the local runtime does it at start (an upgrade). */

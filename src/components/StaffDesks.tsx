@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell } from '@nutui/nutui-react-taro'
-import { DESK_SERVICES, OPEN_SERVICES, pageUrl, SERVICE_MANIFEST, type ServiceEntry } from '@/types/services'
+import { OPEN_SERVICES, pageUrl, SERVICE_MANIFEST, SHARED_DESK_SERVICES, type ServiceEntry } from '@/types/services'
 import type { Me } from '@/types/users'
 import { isStaffOf } from '../stores/session'
 import { routes } from '../routes'
@@ -22,7 +22,8 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
   for (const service of OPEN_SERVICES) {
     const entry: ServiceEntry = SERVICE_MANIFEST[service]
     for (const page of entry.staffPages ?? []) {
-      if (page.who === 'admin' ? !admin : !isStaffOf(me, service)) continue
+      const lawyer = page.who === 'lawyer' && me.roles.includes('lawyer')
+      if (page.who === 'admin' ? !admin : !lawyer && !isStaffOf(me, service)) continue
       links.push({ key: `${service}.${page.page}`, title: page.title, description: page.description, url: pageUrl(service, page.page as never), className: page.className })
     }
   }
@@ -31,7 +32,7 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
   if (me.roles.includes('hr')) {
     links.push({ key: 'hr', title: '招聘管理', description: '发布岗位、查看应聘者、邀请面试', url: routes.hrJobs, className: 'open-hr' })
   }
-  const desks = DESK_SERVICES.filter((s) => isStaffOf(me, s))
+  const desks = SHARED_DESK_SERVICES.filter((s) => isStaffOf(me, s))
   if (desks.length > 0) {
     const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')
     links.push({ key: 'desk', title: '办件台', description: `${names}申请：受理、补充材料、审批、发放`, url: routes.deskQueue(), className: 'open-desk' })

@@ -57,6 +57,8 @@ export interface NewCase<S> {
   notifyByWeChat?: boolean
   /** What the worker is told when `openKey` is taken, and on which field. */
   conflict: { field: string; message: string }
+  /** What the worker's inbox message says instead of the workflow's words (legal: the promise in dates). */
+  news?: string
 }
 
 /**
@@ -66,7 +68,7 @@ export interface NewCase<S> {
  */
 export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase<S>): Promise<CaseSummary> {
   const { user } = ctx
-  const decision = step({ status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
+  const decision = step({ service: spec.service, status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
   if (!decision.ok) throw new AppError(decision.code, decision.message)
   const now = ctx.now()
   const record: Omit<CaseRecord, '_id'> = {
@@ -96,7 +98,7 @@ export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase
     const stored = await ctx.transaction(async (t) => {
       const stored: CaseRecord = { ...record, _id: (await t.tx.collection<CaseRecord>('cases').add({ data: record }))._id }
       await attachFiles(t.tx, stored.attachments.map((a) => a.fileId), { collection: 'cases', id: stored._id })
-      await t.notify(stored.ownerId, ...noticeOf(spec, stored, stored.timeline[0]))
+      await t.notify(stored.ownerId, ...noticeOf(spec, stored, stored.timeline[0], c.news))
       await writeRequestRow(t.tx, requestRowOfCase(stored, spec.caseLink(stored._id)))
       return stored
     })

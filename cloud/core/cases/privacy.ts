@@ -1,4 +1,5 @@
-import { CASE_STATUS_NAMES, OPEN_CASE_STATUSES, type CaseStatus, type TimelineEntry } from '../../../types/cases'
+import { CASE_STATUS_NAMES, OPEN_CASE_STATUSES, type TimelineEntry } from '../../../types/cases'
+import { step } from '../../domain/cases/workflow'
 import type { DataItem, DataSection } from '../../../types/mydata'
 import { SERVICE_MANIFEST } from '../../../types/services'
 import { formatYuan } from '../../domain/money'
@@ -9,8 +10,10 @@ import type { CaseRecord } from './record'
 import { caseView } from './views'
 import type { CaseServiceSpec } from './workflow'
 
-/** Still moving and the worker's to stop: these are withdrawn when the account closes. */
-const WITHDRAWABLE: readonly CaseStatus[] = ['submitted', 'in_review', 'needs_info', 'resubmitted']
+/** Still moving and the worker's to stop (the workflow's own rule): withdrawn when the account closes. */
+const withdrawable = (r: CaseRecord) => step(r, 'withdraw', { id: r.ownerId, kind: 'owner' }).ok
+/** Still moving and no longer the worker's to stop: it stops the closing until it ends. */
+const blocks = (r: CaseRecord) => OPEN_CASE_STATUSES.includes(r.status) && !withdrawable(r)
 
 async function casesOf(ctx: Ctx, service: CaseRecord['service'], ownerId: string): Promise<CaseRecord[]> {
   const { data } = await ctx.db.collection<CaseRecord>('cases').where({ ownerId, service }).orderBy('submittedAt', 'desc').limit(1000).get()
@@ -54,18 +57,24 @@ export function casePrivacyPart<S>(spec: CaseServiceSpec<S>): PersonalDataPart {
       return {
         erased: [`${name}申请里的个人信息、家庭情况、银行卡、说明和上传的材料`],
         kept: [`${name}的办理记录（项目、金额、日期、付款凭证号），不含个人信息：工会的服务记录和历年统计需要`],
-        withdrawn: records.filter((r) => WITHDRAWABLE.includes(r.status)).map((r) => `${name}：${r.title}`),
-        blockers: records
-          .filter((r) => r.status === 'approved')
-          .map((r) => ({ title: `${name}：${r.title}`, why: `已批准 ${formatYuan(r.amountFen ?? 0)}，还没有发放。请等发放后再注销，或联系工会。` })),
+        withdrawn: records.filter(withdrawable).map((r) => `${name}：${r.title}`),
+        blockers: records.filter(blocks).map((r) => ({
+          title: `${name}：${r.title}`,
+          why:
+            r.status === 'approved'
+              ? `已批准 ${formatYuan(r.amountFen ?? 0)}，还没有发放。请等发放后再注销，或联系工会。`
+              : '正在为您办理，请等办结后再注销，或联系工会。',
+        })),
       }
     },
 
     async close(ctx, userId, alias) {
       const now = ctx.now()
+      // As staff (a volunteer, a lawyer) they handled others' cases: those stay, under the alias.
+      await ctx.db.collection<CaseRecord>('cases').where({ service: spec.service, assigneeId: userId }).update({ data: { assigneeId: alias } })
       for (const record of await casesOf(ctx, spec.service, userId)) {
-        if (OPEN_CASE_STATUSES.includes(record.status) && !WITHDRAWABLE.includes(record.status)) throw new Error('closing a case that must be paid first')
-        const withdrawing = WITHDRAWABLE.includes(record.status)
+        if (blocks(record)) throw new Error('closing a case that must end first')
+        const withdrawing = withdrawable(record)
         const steps: TimelineEntry[] = withdrawing ? [...record.timeline, { at: now, action: 'withdraw', status: 'withdrawn', by: 'owner' }] : record.timeline
         const _ = ctx.db.command
         await ctx.db
@@ -80,7 +89,7 @@ export function casePrivacyPart<S>(spec: CaseServiceSpec<S>): PersonalDataPart {
               openKey: `closed:${record._id}`,
               notifyByWeChat: false,
               // What was decided and paid stays; what the person wrote or sent does not.
-              details: _.set({ kind: record.kind }),
+              details: _.set(spec.keptOnClosing?.(record) ?? { kind: record.kind }),
               masked: _.set({}),
               attachments: _.set([]),
               timeline: _.set(steps.map(({ note: _note, ...step }) => step)),

@@ -75,6 +75,8 @@ export const childcarePrivacyPart: PersonalDataPart = {
   },
 
   async close(ctx, userId, alias) {
+    // As staff they checked children in: the register stays, under the alias.
+    for (const collection of ['childcare_sessions', 'childcare_attendance']) await ctx.db.collection(collection).where({ by: userId }).update({ data: { by: alias } })
     const { signUps, classes } = await signUpsOf(ctx, userId)
     const now = ctx.now()
     for (const e of signUps) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { FileIdInput, isOwnUpload, RegisterUploadInput, type FilesContract } from '../../../types/files'
 import { defineFunction } from '../../core/defineFunction'
 import { AppError, forbidden, invalid, notFound } from '../../core/errors'
-import { canRead, detectFileType, FILE_LINK_MS, refuseUpload, type FileRecord } from '../../core/files'
+import { canRead, detectFileType, FILE_LINK_MS, readsAsCaseParty, refuseUpload, type FileRecord } from '../../core/files'
 import { hasRole } from '../../core/identity'
 
 export const filesFunction = defineFunction<FilesContract>('files', {
@@ -15,7 +15,7 @@ export const filesFunction = defineFunction<FilesContract>('files', {
     async run(ctx, input) {
       const { data: file } = await ctx.db.collection<FileRecord>('files').doc(input.fileId).get()
       if (!file) throw notFound('文件不存在')
-      if (!canRead(ctx.user, file)) throw forbidden('只有本人和负责的工作人员可以查看这个文件')
+      if (!canRead(ctx.user, file) && !(await readsAsCaseParty(ctx.db, ctx.user, file))) throw forbidden('只有本人和负责的工作人员可以查看这个文件')
       if (!ctx.fileLink) throw new AppError('INTERNAL', '文件服务暂不可用')
       if (!file.public && file.ownerId !== ctx.user._id) {
         await ctx.audit({ target: file._id, subjects: [file.ownerId], summary: '查看上传的材料' })

@@ -2,6 +2,7 @@ import type { ScheduledRuntime, ScheduledTask } from '../../core/scheduled'
 import { forgetOldIntents } from '../../core/idempotency'
 import { EXPORT_LINK_MS, orphanUploads, type FileRecord } from '../../core/files'
 import { closeExpiredJobs, finishEndedFairs, remindFairSignUps } from '../jobs/housekeeping'
+import { remindAppointments } from '../legal/reminders'
 
 /**
  * Work on a clock (ARCHITECTURE.md): every task the portal does by itself, run by a timer trigger on
@@ -45,6 +46,8 @@ export const HOUSEKEEPING_TASKS: Record<string, ScheduledTask> = {
   remindFairSignUps,
   /** A fair that is over leaves the open part of its sign-ups' 我的办事. */
   finishEndedFairs,
+  /** The day before a mediation-room appointment, the worker and the lawyer are reminded (once). */
+  remindLegalAppointments: (rt) => remindAppointments(rt),
 }
 
 /** Runs every task; one failing does not stop the others. Then folds the log in (local runtime). */

@@ -4,6 +4,7 @@ import type { PersonalDataPart } from '../../core/privacy'
 import { aidCaseSpec } from '../aid/cases'
 import { childcarePrivacyPart } from '../childcare/privacy'
 import { jobsPrivacyPart } from '../jobs/privacy'
+import { legalPrivacyPart } from '../legal/privacy'
 import { medicalPrivacyPart } from '../medical/privacy'
 import { stationsPrivacyPart } from '../stations/privacy'
 
@@ -13,5 +14,6 @@ export const PRIVACY_PARTS = {
   childcare: childcarePrivacyPart,
   aid: casePrivacyPart(aidCaseSpec),
   medical: medicalPrivacyPart,
+  legal: legalPrivacyPart,
   jobs: jobsPrivacyPart,
 } satisfies Record<OpenService, PersonalDataPart>

@@ -37,5 +37,6 @@ export const stationsPrivacyPart: PersonalDataPart = {
 
   async close(ctx, userId, alias) {
     await ctx.db.collection('station_reports').where({ userId }).update({ data: { userId: alias, text: '（反馈人已注销）' } })
+    await ctx.db.collection('station_reports').where({ resolvedBy: userId }).update({ data: { resolvedBy: alias } })
   },
 }

@@ -53,4 +53,19 @@ export const PERSONAS: Persona[] = [
     employerId: DEMO_EMPLOYER_ID,
   },
   { code: 'dev:admin', openid: 'dev-admin', label: '林管理', description: '工会管理员', roles: ['worker', 'admin'], services: [] },
+  {
+    code: 'dev:lawyer',
+    openid: 'dev-lawyer',
+    label: '赵律师',
+    description: '法援律师团成员，只看指派给自己的案件',
+    roles: ['worker', 'lawyer'],
+    services: [],
+    profile: {
+      name: '赵明',
+      mobile: '13906771234',
+      idNumber: id('33030219780612203'),
+      employer: '浙江鹿城律师事务所',
+      unionMember: false,
+    },
+  },
 ]

@@ -45,7 +45,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<typeof form>) => setEdits((f) => ({ ...f, ...change }))
 
-  async function take(action: Exclude<CaseAction, 'submit' | 'resubmit' | 'withdraw'>) {
+  async function take(action: Extract<CaseAction, 'claim' | 'askInfo' | 'approve' | 'reject' | 'markPaid'>) {
     if (action === 'reject' || action === 'approve') {
       const { confirm } = await Taro.showModal({ title: action === 'reject' ? '确定不通过？' : `确定批准 ${form.amount} 元？`, content: '申请人会收到通知。' })
       if (!confirm) return

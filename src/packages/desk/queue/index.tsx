@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Cell, Radio, Switch, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { QUEUE_FILTER_KEYS, QUEUE_FILTERS, WAIT_FILTERS, type QueueFilter } from '@/types/cases'
-import { DESK_SERVICES, SERVICE_MANIFEST } from '@/types/services'
+import { SERVICE_MANIFEST, SHARED_DESK_SERVICES } from '@/types/services'
 import type { Me } from '@/types/users'
 import { auth } from '../../../api'
 import { Loadable, LoadMore } from '../../../components/Loadable'
@@ -26,7 +26,7 @@ export default function DeskQueuePage() {
     <PageShell className="desk-queue">
       <Loadable load={profile} rows={6}>
         {() =>
-          me && desksOf(me).length > 0 ? <Queue me={me} /> : <Text className="note">您还不是{DESK_SERVICES.map((s) => SERVICE_MANIFEST[s].name).join('、')}的工作人员。</Text>
+          me && desksOf(me).length > 0 ? <Queue me={me} /> : <Text className="note">您还不是{SHARED_DESK_SERVICES.map((s) => SERVICE_MANIFEST[s].name).join('、')}的工作人员。</Text>
         }
       </Loadable>
     </PageShell>
