@@ -15,8 +15,8 @@ describe('the built weapp medical pages (miniprogram-simulate on dist/weapp)', (
     const page = openPage('packages/medical/home/index')
     await until(() => textOf(page).includes('2026年保障'))
     expect(textOf(page)).toContain('已参加')
-    expect(textOf(page)).toContain('每次住院先减500.00 元起付线，再分段：0–5000元50%，5000–20000元60%，20000元以上70%')
-    expect(textOf(page)).toContain('一次性给付10000.00 元，每年一次')
+    expect(textOf(page)).toContain('每次住院先减500.00\u00a0元起付线，再分段：0–5,000\u00a0元50%，5,000–20,000\u00a0元60%，20,000\u00a0元以上70%')
+    expect(textOf(page)).toContain('一次性给付10,000.00\u00a0元，每年一次')
     expect(page.querySelectorAll('.new-claim')).toHaveLength(1)
   })
 

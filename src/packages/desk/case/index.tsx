@@ -33,6 +33,9 @@ export default function DeskCasePage() {
   )
 }
 
+/** The typed amount as the one formatter writes it, or as typed when it is not a number. */
+const amountWords = (typed: string) => (Number.isFinite(yuanToFen(typed)) ? formatYuan(yuanToFen(typed)) : `${typed} 元`)
+
 const suggestedYuan = (v: DeskCaseView) => (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '')
 
 function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; view: DeskCaseView; reload(): Promise<void> }) {
@@ -47,7 +50,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
 
   async function take(action: Exclude<CaseAction, 'submit' | 'resubmit' | 'withdraw'>) {
     if (action === 'reject' || action === 'approve') {
-      const { confirm } = await Taro.showModal({ title: action === 'reject' ? '确定不通过？' : `确定批准 ${form.amount} 元？`, content: '申请人会收到通知。' })
+      const { confirm } = await Taro.showModal({ title: action === 'reject' ? '确定不通过？' : `确定批准 ${amountWords(form.amount)}？`, content: '申请人会收到通知。' })
       if (!confirm) return
     }
     const done = await submit((requestId) => {
@@ -117,7 +120,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
           <Button block className="ask-info" loading={busy} onClick={() => take('askInfo')}>
             请申请人补充材料
           </Button>
-          <Text className="field-label">批准金额（元{view.maxFen !== undefined ? `，最多${(view.maxFen / 100).toFixed(2)}` : ''}）</Text>
+          <Text className="field-label">批准金额（元{view.maxFen !== undefined ? `，最多${formatYuan(view.maxFen, { unit: false })}` : ''}）</Text>
           <Input className="field-amount" type="digit" value={form.amount} onChange={(amount) => set({ amount })} />
           <FieldError message={fieldErrors.amountFen} />
           <View className="row">

@@ -15,7 +15,7 @@ import { PageShell } from '../../../components/PageShell'
 import { RealNameNeeded } from '../../../components/RealNameNeeded'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
-import { yuanToFen } from '../../../utils/money'
+import { formatYuan, yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { EMPTY_MEDICAL_DRAFT } from '../draft'
@@ -112,7 +112,7 @@ export default function MedicalClaimPage() {
 
       {estimate && (
         <View className="section estimate">
-          <Text className="section-title">预计可报 {(estimate.payoutFen / 100).toFixed(2)} 元</Text>
+          <Text className="section-title">预计可报 {formatYuan(estimate.payoutFen)}</Text>
           {estimateRows(estimate).map((r) => (
             <Cell key={r.label} title={r.label} extra={r.value} />
           ))}
