@@ -12,7 +12,10 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 
 /** The packages that belong to no one service: the profile and the volunteers' desk. */
 const SHARED_PACKAGES = {
-  profile: { root: 'packages/profile', pages: { realName: 'realname/index' } },
+  profile: {
+    root: 'packages/profile',
+    pages: { realName: 'realname/index', policy: 'policy/index', policies: 'policies/index', policyEdit: 'policyedit/index' },
+  },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
 } as const
 
@@ -39,6 +42,12 @@ export const routes = {
   stationAdmin: pageUrl('stations', 'admin'),
   stationEdit: (id?: string) => pageUrl('stations', 'edit', id ? { id } : {}),
   realName: shared('profile', 'realName'),
+  /** A policy's text: the version in force, or the one named (what a consent was given to). */
+  policy: (key: string, version?: string) =>
+    shared('profile', 'policy', `?key=${encodeURIComponent(key)}${version ? `&version=${encodeURIComponent(version)}` : ''}`),
+  /** 我的 → 隐私与协议: every policy, what the worker agreed to, and for admins the texts to edit. */
+  policies: shared('profile', 'policies'),
+  policyEdit: (key: string) => shared('profile', 'policyEdit', `?key=${encodeURIComponent(key)}`),
   aidSelfCheck: pageUrl('aid', 'selfCheck'),
   aidApply: (programme?: string) => pageUrl('aid', 'apply', programme ? { programme } : {}),
   aidProgrammes: pageUrl('aid', 'programmes'),

@@ -8,6 +8,7 @@ const person = (roles: Me['roles'], services: Me['services'] = []): Me => ({
   realNamed: true,
   profile: null,
   consents: {},
+  consentsDue: [],
   unread: 0,
 })
 
@@ -25,7 +26,7 @@ describe('我的 → 工作台, from the service manifest', () => {
     expect(aid[0].description).toBe('困难帮扶申请：受理、补充材料、审批、发放')
   })
 
-  it('offers an admin every staff page and the desk of every case service', () => {
-    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '办件台'])
+  it('offers an admin every staff page, the desk of every case service and the policy texts', () => {
+    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '办件台', '协议文本'])
   })
 })

@@ -27,7 +27,7 @@ describe('the built weapp medical pages (miniprogram-simulate on dist/weapp)', (
     tap(page, '.submit-claim')
     await until(() => page.querySelectorAll('.field-error').length >= 4)
     expect(textOf(page)).toContain('请选择报销类别')
-    expect(textOf(page)).toContain('请阅读并同意医疗信息收集说明')
+    expect(textOf(page)).toContain('请阅读并同意《医疗互助医疗信息收集说明》')
     expect(await h.all('cases')).toHaveLength(0)
   })
 })
