@@ -4,6 +4,30 @@ import { signedInPage, usePortal, uploadInto } from './runtime'
 
 jest.setTimeout(120_000)
 
+/**
+ * Amounts in the estimate (`6,700.00 元`) that the browser laid out over more than one line: each
+ * amount's own boxes, found in the text nodes, should sit on one line.
+ */
+async function amountsBrokenAcrossLines(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const broken: string[] = []
+    const root = document.querySelector(selector)
+    if (!root) return ['no estimate']
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? ''
+      for (const match of text.matchAll(/-?[\d,]+\.\d{2}\s元/g)) {
+        const range = document.createRange()
+        range.setStart(node, match.index!)
+        range.setEnd(node, match.index! + match[0].length)
+        const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)))
+        if (lines.size > 1) broken.push(match[0])
+      }
+    }
+    return broken
+  }, scope)
+}
+
 /** Opens a date field and takes the picker's default, today. */
 async function pickToday(page: Page, field: string) {
   await page.locator(`${field}`).click()
@@ -28,6 +52,11 @@ describe('e2e: a medical mutual-aid claim from the estimate to the approved amou
     await form.locator('.field-selfPaid input').fill('12500')
     await form.locator('.estimate .section-title', { hasText: '预计可报 6,700.00\u00a0元' }).waitFor()
     expect(await form.locator('.estimate').textContent()).toContain('5,000.00\u00a0元 × 50% = 2,500.00\u00a0元')
+    // On the narrowest phone no amount of the breakdown breaks across lines.
+    await worker.setViewportSize({ width: 320, height: 700 })
+    await worker.waitForTimeout(650)
+    expect(await amountsBrokenAcrossLines(worker, '.medical-claim .estimate')).toEqual([])
+    await worker.setViewportSize({ width: 375, height: 667 })
     await form.locator('.field-diagnosis textarea').fill('腰椎间盘突出')
     await form.locator('.field-bankName input').fill('温州银行')
     await form.locator('.field-accountNo input').fill('6222021234567890123')

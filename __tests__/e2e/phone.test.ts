@@ -1,6 +1,6 @@
 import gcoord from 'gcoord'
 import { DISTRICT_CENTRE } from '../../cloud/domain/stations/distance'
-import { personaContext, signedInPage, usePortal } from './runtime'
+import { personaContext, setCareMode, signedInPage, usePortal } from './runtime'
 
 jest.setTimeout(120_000)
 
@@ -116,5 +116,23 @@ describe('e2e: a worker on a phone never gets stuck', () => {
     await page.locator('.mark-all').click()
     await badge.waitFor({ state: 'detached' })
     await page.context().close()
+  })
+
+  it('care mode enlarges the tab labels too', async () => {
+    const context = await personaContext(portal.browser, portal.runtime.url, 'dev-worker', { width: 390, height: 844 })
+    const page = await context.newPage()
+    const labelSize = async () => {
+      await page.locator('.profile-card').waitFor()
+      await page.waitForTimeout(300)
+      return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.weui-tabbar__label')!).fontSize))
+    }
+    await page.goto(`${portal.runtime.url}/#/pages/me/index`)
+    const normal = await labelSize()
+    await setCareMode(page, true)
+    await page.reload()
+    const care = await labelSize()
+    expect(normal).toBeLessThanOrEqual(12)
+    expect(care).toBeGreaterThanOrEqual(15)
+    await context.close()
   })
 })
