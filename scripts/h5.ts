@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, openSync, closeSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -68,6 +68,8 @@ export function compress(dir = OUT): { before: number; after: number } {
 
 /** Runs Taro's H5 build with its output in the log file; resolves with the exit code. */
 function taroBuild(): Promise<number> {
+  // A fresh clone has no dist/ yet.
+  mkdirSync(join(ROOT, 'dist'), { recursive: true })
   const log = openSync(LOG, 'w')
   const taro = join(ROOT, 'node_modules/.bin/taro')
   return new Promise((done) => {
