@@ -1,5 +1,5 @@
 import { formatShanghai } from '../../cloud/domain/time'
-import { MAIN_PAGES, SUBPACKAGES, TAB_PAGES } from '../../src/routes'
+import { MAIN_PAGES, SUBPACKAGES } from '../../src/routes'
 import { addUpload, winterApplication } from '../cloud/aidFixtures'
 import { newClass } from '../cloud/childcareFixtures'
 import type { Harness } from '../cloud/harness'
@@ -37,7 +37,6 @@ export function allPages(): string[] {
 
 /** Pages that are no inner page: the tabs (their bar at the bottom) and the login page. */
 export const TOP_LEVEL_PAGES = new Set<string>(Object.values(MAIN_PAGES))
-export const isTab = (path: string) => (Object.values(TAB_PAGES) as string[]).includes(path)
 
 const DAY = 24 * 60 * 60 * 1000
 

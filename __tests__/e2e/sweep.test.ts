@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright-core'
-import { allPages, isTab, ROUTE_FIXTURES, TOP_LEVEL_PAGES, World, type Persona } from './routeFixtures'
+import { allPages, ROUTE_FIXTURES, TOP_LEVEL_PAGES, World, type Persona } from './routeFixtures'
 import { personaContext, setCareMode, usePortal } from './runtime'
 
 /**
@@ -140,7 +140,6 @@ describe('e2e sweep: every route of src/routes.ts, on small phones, in normal an
       } finally {
         if (!persona) await page.context().close()
       }
-      if (isTab(path)) continue
     }
     expect(problems).toEqual([])
   })

@@ -47,7 +47,8 @@ export function ConsentLine({ policy, checked, onChange, children, error, classN
       <Text className="policy-link" onClick={() => Taro.navigateTo({ url: routes.policy(policy) })}>
         查看《{title}》{draft ? '（草案）' : ''}
       </Text>
-      <FieldError message={error} value={checked} />
+      {/* Unticked by the line itself for a new version: the words stay until the next answer. */}
+      <FieldError message={error} value={outdated ? 'outdated' : checked} />
     </View>
   )
 }
