@@ -40,6 +40,13 @@ describe('e2e: a worker on a phone never gets stuck', () => {
     expect(first).toBe('双屿定位驿站')
     expect(first).not.toBe(fromCentre.items[0].name)
 
+    // The words beside a switch flip it too.
+    const openNow = page.locator('.filter-open-now')
+    expect(await openNow.getAttribute('aria-checked')).toBe('false')
+    await page.locator('.filter-bar .switch-label', { hasText: '只看开放中' }).click()
+    await page.waitForFunction(() => document.querySelector('.filter-open-now')?.getAttribute('aria-checked') === 'true')
+    expect(await openNow.getAttribute('role')).toBe('switch')
+
     await page.locator('.station-card').first().click()
     await page.locator('.detail-name', { hasText: '双屿定位驿站' }).waitFor()
     const popup = context.waitForEvent('page')
@@ -116,6 +123,15 @@ describe('e2e: a worker on a phone never gets stuck', () => {
     await page.locator('.mark-all').click()
     await badge.waitFor({ state: 'detached' })
     await page.context().close()
+  })
+
+  it('has a favicon, so no page asks for a file that is not there', async () => {
+    const res = await fetch(`${portal.runtime.url}/favicon.ico`)
+    expect(res.status).toBe(200)
+    const body = Buffer.from(await res.arrayBuffer())
+    // An .ico holding a PNG: the icon directory, then the PNG's signature.
+    expect(body.subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]))
+    expect(body.subarray(22, 26)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]))
   })
 
   it('care mode enlarges the tab labels too', async () => {
