@@ -4,7 +4,7 @@ import type { Pii } from '../cloud/core/pii'
 import { idCheckChar } from '../cloud/domain/identity/idNumber'
 import { maskIdNumber, maskMobile } from '../cloud/domain/identity/mask'
 import { formatShanghai } from '../cloud/domain/time'
-import { CHILD_DATA_POLICY } from '../types/childcare'
+import { FIRST_VERSION } from '../cloud/domain/policies/texts'
 import { demoStations } from '../cloud/local/seed/demoStations'
 import type { Facility } from '../types/stations'
 
@@ -112,7 +112,7 @@ export function rushSignUp(i: number) {
       healthNotes: '',
     },
     emergencyContact: { name: '外婆', mobile: '13811112222' },
-    consentVersion: CHILD_DATA_POLICY.version,
+    consentVersion: FIRST_VERSION,
   }
 }
 

@@ -9,6 +9,7 @@
  *  - dist/weapp package sizes and WeChat's code quality scan (when dist/weapp is built)
  *  - jobs.search over 10,000 published jobs of 500 employers (keyword + industry + minimum salary +
  *    near me, first page), inside the function and over HTTP beside the no-op
+ *  - the H5 first load under Chromium's "Fast 3G": bytes transferred, time until the login page is usable
  */
 import autocannon from 'autocannon'
 import { spawn, execFileSync } from 'node:child_process'
@@ -20,6 +21,7 @@ import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
 import { FACILITIES, STATION_TYPES } from '../types/stations'
+import { measureFirstLoad } from './h5'
 import { addBenchCases, addBenchStations, nearbyQueries, percentile, rushSignUp } from './fixtures'
 import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
 import { legalQueueBench } from './legal'
@@ -336,9 +338,20 @@ function weappSizes() {
   row('WeChat code quality scan (miniprogram-ci)', `${passed} of ${report.items.length} items pass${report.failed.length ? `; failing: ${report.failed.join(', ')}` : ''}`, 'every item', report.failed.length === 0)
 }
 
+async function h5FirstLoad() {
+  if (!existsSync(join(ROOT, 'dist/h5/index.html'))) {
+    row('H5 first load under Fast 3G', 'not built (npm run build:h5)', '—', null)
+    return
+  }
+  const { first, again } = await measureFirstLoad()
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+  row('H5 first load of the login page under Fast 3G: transferred (compressed, with headers)', `${kb(first.transferred)} in ${first.requests.length} requests`, '≤ 300 KB', first.transferred <= 300 * 1024)
+  row('H5 login page usable (persona list visible and tappable) under Fast 3G', `${(first.usableMs / 1000).toFixed(2)} s`, '≤ 3 s', first.usableMs <= 3000)
+  row('H5 second visit (cache), usable under Fast 3G', `${(again.usableMs / 1000).toFixed(2)} s, ${kb(again.transferred)}`, '—', null)
+}
+
 async function main() {
-  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, jobs or weapp.
-  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, legal or weapp.
+  // `npm run bench -- rush` runs one part: stations, http, memory, rush, desk, jobs, legal, weapp or h5.
   const only = process.argv[2]
   if (!only || only === 'stations') await nearbyInsideFunction()
   if (!only || only === 'http') await overHttp()
@@ -351,6 +364,7 @@ async function main() {
   }
   if (!only || only === 'legal') await legalQueueBench(row)
   if (!only || only === 'weapp') weappSizes()
+  if (!only || only === 'h5') await h5FirstLoad()
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'goal', 'met'][i].length))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
   console.log(line(['measure', 'result', 'goal', 'met']))

@@ -1,6 +1,7 @@
 /**
- * Renders the tab bar icons (81×81 PNG, grey and red) from the SVG shapes below with Chromium.
- * Run by hand after changing a shape: `node scripts/render-tab-icons.cjs`; the PNGs are committed.
+ * Renders the tab bar icons (81×81 PNG, grey and red) from the SVG shapes below with Chromium, and
+ * the H5 favicon (the home shape in white on the portal's red, 32×32, a PNG inside an .ico).
+ * Run by hand after changing a shape: `node scripts/render-tab-icons.cjs`; the files are committed.
  */
 const { chromium } = require('playwright-core')
 const path = require('node:path')
@@ -24,5 +25,28 @@ const COLORS = { '': '#666666', '-active': '#c8161d' }
       await page.screenshot({ path: path.join(__dirname, '../src/assets/tab', `${name}${suffix}.png`), omitBackground: true })
     }
   }
+  await page.setViewportSize({ width: 32, height: 32 })
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent"><svg width="32" height="32" viewBox="0 0 80 80"><rect width="80" height="80" rx="16" fill="#c8161d" /><g fill="none" stroke="#ffffff" stroke-width="7" stroke-linecap="round" stroke-linejoin="round">${SHAPES.home}</g></svg></body></html>`,
+  )
+  const png = await page.screenshot({ omitBackground: true })
+  require('node:fs').writeFileSync(path.join(__dirname, '../src/favicon.ico'), icoOf(png, 32))
   await browser.close()
 })()
+
+/** An .ico holding one PNG image (ICONDIR, one ICONDIRENTRY, the PNG), as browsers read since 2007. */
+function icoOf(png, size) {
+  const header = Buffer.alloc(6 + 16)
+  header.writeUInt16LE(0, 0) // reserved
+  header.writeUInt16LE(1, 2) // icon
+  header.writeUInt16LE(1, 4) // one image
+  header.writeUInt8(size, 6)
+  header.writeUInt8(size, 7)
+  header.writeUInt8(0, 8) // no palette
+  header.writeUInt8(0, 9)
+  header.writeUInt16LE(1, 10) // colour planes
+  header.writeUInt16LE(32, 12) // bits per pixel
+  header.writeUInt32LE(png.length, 14)
+  header.writeUInt32LE(22, 18) // where the image starts
+  return Buffer.concat([header, png])
+}

@@ -15,7 +15,10 @@ export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
  * HR console of 就业招聘 (its own subpackage, so a worker looking for a job never downloads it).
  */
 const SHARED_PACKAGES = {
-  profile: { root: 'packages/profile', pages: { realName: 'realname/index', myData: 'mydata/index', closings: 'closings/index' } },
+  profile: {
+    root: 'packages/profile',
+    pages: { realName: 'realname/index', policy: 'policy/index', policies: 'policies/index', policyEdit: 'policyedit/index', myData: 'mydata/index', closings: 'closings/index' },
+  },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
   hr: { root: 'packages/hr', pages: { jobs: 'jobs/index', edit: 'edit/index', applicants: 'applicants/index', application: 'application/index' } },
 } as const
@@ -45,6 +48,12 @@ export const routes = {
   realName: shared('profile', 'realName'),
   myData: shared('profile', 'myData'),
   closings: shared('profile', 'closings'),
+  /** A policy's text: the version in force, or the one named (what a consent was given to). */
+  policy: (key: string, version?: string) =>
+    shared('profile', 'policy', `?key=${encodeURIComponent(key)}${version ? `&version=${encodeURIComponent(version)}` : ''}`),
+  /** 我的 → 隐私与协议: every policy, what the worker agreed to, and for admins the texts to edit. */
+  policies: shared('profile', 'policies'),
+  policyEdit: (key: string) => shared('profile', 'policyEdit', `?key=${encodeURIComponent(key)}`),
   aidSelfCheck: pageUrl('aid', 'selfCheck'),
   aidApply: (programme?: string) => pageUrl('aid', 'apply', programme ? { programme } : {}),
   aidProgrammes: pageUrl('aid', 'programmes'),

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { freeText, list, moneyFen, nameText, wholeNumber, yearNumber } from './fields'
+import { consentVersion, freeText, list, moneyFen, nameText, wholeNumber, yearNumber } from './fields'
+import { POLICIES } from './policies'
 import { AttachmentsInput, BankAccountInput, type CaseContract, type CaseSummary } from './cases'
 
 /** The four seasonal programmes of hardship aid (四季帮扶, DOMAIN.md §3). */
@@ -82,8 +83,6 @@ export interface AidContract extends CaseContract {
   setConfig: { input: v.InferInput<typeof AidConfigInput>; output: { lowIncomeLineFen: number } }
 }
 
-export const AID_DATA_POLICY = { version: '2026.11', title: '困难帮扶敏感信息收集说明' } as const
-
 export const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
 export const RELATION_NAMES: Record<Relation, string> = { spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', other: '其他' }
@@ -106,7 +105,7 @@ export const ApplyInput = v.object({
   /** Needed when the programme pays money; 夏送清凉 gives goods. */
   bankAccount: v.optional(BankAccountInput),
   attachments: v.pipe(AttachmentsInput, v.minLength(1, '请至少上传一份材料')),
-  consentVersion: v.literal(AID_DATA_POLICY.version, '请阅读并同意敏感信息收集说明'),
+  consentVersion: consentVersion(POLICIES.aid.title),
   notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
 })
 export type ApplyInputValue = v.InferOutput<typeof ApplyInput>

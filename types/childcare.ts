@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { calendarDate, clockTime, epochMs, freeText, latitude, list, longitude, mobileNumber, moneyFen, nameText, recordId, residentIdNumber, wholeNumber, yearNumber } from './fields'
+import { consentVersion, calendarDate, clockTime, epochMs, freeText, latitude, list, longitude, mobileNumber, moneyFen, nameText, recordId, residentIdNumber, wholeNumber, yearNumber } from './fields'
+import { POLICIES } from './policies'
 import type { RebuildRequestsContract } from './requests'
 import type { Page } from './users'
 
@@ -19,8 +20,6 @@ export const ENROLLMENT_STATUS_NAMES: Record<EnrollmentStatus, string> = {
   cancelled: '已取消',
 }
 
-/** The guardian's consent for a child's data (PIPL art. 31), with the version in force. */
-export const CHILD_DATA_POLICY = { version: '2026.11', title: '儿童个人信息保护说明' } as const
 
 const id = recordId()
 const date = (label: string) => calendarDate(label)
@@ -71,7 +70,8 @@ export const enrollSchema = (isValidIdNumber: (id: string) => boolean) =>
       healthNotes: freeText('健康情况', { max: 300 }),
     }),
     emergencyContact: v.object({ name: nameText('紧急联系人', { min: 2, max: 20 }), mobile: mobileNumber('紧急联系人手机号') }),
-    consentVersion: v.literal(CHILD_DATA_POLICY.version, '请阅读并同意儿童个人信息保护说明'),
+    // The guardian's consent for a child's data (PIPL art. 31), to the version in force.
+    consentVersion: consentVersion(POLICIES.child.title),
     /** The worker agreed on the submit tap to a WeChat subscribe message when a seat frees up. */
     notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
   })

@@ -163,3 +163,15 @@ export const residentIdNumber = (isValidIdNumber: (id: string) => boolean, label
     v.regex(/^\d{17}[\dX]$/, `${label}应为18位，最后一位可以是X`),
     v.check(isValidIdNumber, `${label}不正确，请核对（校验位或出生日期有误）`),
   )
+
+/**
+ * The version of a policy the worker agreed to, as the consent line sends it: empty when the box
+ * was not ticked. Whether it is the version in force is for the action to check (it is data).
+ */
+export const consentVersion = (title: string) =>
+  v.pipe(
+    v.string(`请阅读并同意《${title}》`),
+    v.minLength(1, `请阅读并同意《${title}》`),
+    v.maxLength(20, '协议版本不正确'),
+    v.regex(/^[\w.-]+$/, '协议版本不正确'),
+  )

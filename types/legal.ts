@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { calendarDate, clockTime, freeText, list, moneyFen, nameText, pageCursor, recordId, wholeNumber, yearNumber } from './fields'
+import { calendarDate, clockTime, consentVersion, freeText, list, moneyFen, nameText, pageCursor, recordId, wholeNumber, yearNumber } from './fields'
+import { POLICIES } from './policies'
 import { AttachmentsInput, CaseIdInput, CaseRevealInput, type CaseSummary, type CaseView, type DeskCaseSummary, type TimelineEntry, type CaseAttachment, type CaseDetailRow } from './cases'
 import type { RebuildRequestsContract } from './requests'
 
@@ -37,8 +38,6 @@ export const OUTCOME_NAMES: Record<LegalOutcome, string> = { mediated: '调解�
 export const LEGAL_MATERIALS = ['contract', 'pay', 'chat', 'other'] as const
 export type LegalMaterial = (typeof LEGAL_MATERIALS)[number]
 export const LEGAL_MATERIAL_NAMES: Record<LegalMaterial, string> = { contract: '劳动合同', pay: '工资条、欠条', chat: '聊天记录截图', other: '其他材料' }
-
-export const LEGAL_DATA_POLICY = { version: '2026.11', title: '法律援助个人信息收集说明' } as const
 
 /** A case filed in these categories by a migrant worker skips the means test (DOMAIN.md §5). */
 export const MEANS_TEST_EXEMPT: readonly LegalCategory[] = ['wage_arrears', 'work_injury']
@@ -78,7 +77,7 @@ export const AskInput = v.object({
   unavoidableSpendingFen: yuanFen('刚性支出'),
   suddenEventCostFen: yuanFen('突发事件支出'),
   attachments: AttachmentsInput,
-  consentVersion: v.literal(LEGAL_DATA_POLICY.version, '请阅读并同意个人信息收集说明'),
+  consentVersion: consentVersion(POLICIES.legal.title),
   notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
 })
 export type AskInputValue = v.InferOutput<typeof AskInput>

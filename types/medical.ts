@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { calendarDate, freeText, list, moneyFen, nameText, wholeNumber, yearNumber } from './fields'
+import { consentVersion, calendarDate, freeText, list, moneyFen, nameText, wholeNumber, yearNumber } from './fields'
+import { POLICIES } from './policies'
 import { AttachmentsInput, BankAccountInput, type CaseContract, type CaseSummary } from './cases'
 
 /** The claim categories of the mutual-aid plan (DOMAIN.md §4). */
@@ -25,8 +26,6 @@ export const MEDICAL_MATERIAL_NAMES: Record<MedicalMaterial, string> = {
 /** The checklist of DOMAIN.md §4 for a category; a discharge summary only for a stay. */
 export const materialsFor = (category: string): MedicalMaterial[] =>
   category === 'inpatient' ? [...MEDICAL_MATERIALS] : MEDICAL_MATERIALS.filter((m) => m !== 'discharge_summary')
-
-export const MEDICAL_DATA_POLICY = { version: '2026.11', title: '医疗互助医疗信息收集说明' } as const
 
 /** A band of a progressive payout: the part of the base up to `uptoFen` (no limit when absent). */
 export interface Band {
@@ -103,7 +102,7 @@ export const ClaimInput = v.object({
   diagnosis: freeText('诊断', { min: 2, max: 100 }),
   bankAccount: BankAccountInput,
   attachments: v.pipe(AttachmentsInput, v.minLength(1, '请至少上传一份材料')),
-  consentVersion: v.literal(MEDICAL_DATA_POLICY.version, '请阅读并同意医疗信息收集说明'),
+  consentVersion: consentVersion(POLICIES.medical.title),
   notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
 })
 export type ClaimInputValue = v.InferOutput<typeof ClaimInput>

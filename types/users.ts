@@ -1,14 +1,12 @@
 import * as v from 'valibot'
-import { mobileNumber, nameText, pageCursor, pageLimit, recordId, residentIdNumber, yesNo } from './fields'
+import { freeText, list, mobileNumber, nameText, pageCursor, pageLimit, recordId, residentIdNumber, yesNo } from './fields'
+import { POLICY_KEYS, type PolicyKey, type PolicySummary, type PolicyText } from './policies'
 import type { RequestItem, RequestsInput } from './requests'
 import { SERVICES, type Role, type Service } from './roles'
 
-/** The policies a worker consents to, with the version in force. */
-export const POLICIES = {
-  privacy: { version: '2026.11', title: '鹿工之家隐私政策' },
-  realname: { version: '2026.11', title: '实名信息收集说明' },
-} as const
-export type Policy = keyof typeof POLICIES
+export { POLICIES, type PolicyKey } from './policies'
+/** A policy a worker consents to (`types/policies.ts`). */
+export type Policy = PolicyKey
 
 /**
  * The real-name form. The ID number's GB 11643 check is a domain rule, passed in by
@@ -24,19 +22,27 @@ export const profileSchema = (isValidIdNumber: (id: string) => boolean) =>
   })
 export type ProfileInput = v.InferOutput<ReturnType<typeof profileSchema>>
 
-const POLICY_KEYS = Object.keys(POLICIES) as Policy[]
+const policyKey = v.picklist(POLICY_KEYS, '没有这项协议')
+/** A policy's version: `2026.11`, `2027.3.1`. */
+const policyVersionText = v.pipe(v.string('缺少协议版本'), v.minLength(1, '缺少协议版本'), v.maxLength(20, '协议版本不正确'), v.regex(/^[\w.-]+$/, '协议版本不正确'))
 
-/** Agreeing to a policy: only to the version in force, which the page showed. */
-export const ConsentInput = v.pipe(
-  v.object({
-    policy: v.picklist(POLICY_KEYS, '没有这项协议'),
-    version: v.pipe(v.string('缺少协议版本'), v.maxLength(20, '协议版本不正确')),
-  }),
-  v.forward(
-    v.check((c) => POLICIES[c.policy].version === c.version, '协议已经更新，请重新阅读后再同意'),
-    ['version'],
-  ),
-)
+/** Agreeing to a policy: only to the version in force, which the page showed (the action checks). */
+export const ConsentInput = v.object({ policy: policyKey, version: policyVersionText })
+
+/** One policy's text: the version in force, or the version named (the one a consent was given to). */
+export const PolicyInput = v.object({ key: policyKey, version: v.optional(policyVersionText) })
+
+/**
+ * An admin sets a policy's text. The same version replaces its text (a correction: nobody is asked
+ * again); another version is published as the one in force, and everyone is asked to agree again.
+ */
+export const SetPolicyInput = v.object({
+  key: policyKey,
+  version: policyVersionText,
+  title: nameText('标题', { min: 2, max: 40 }),
+  draft: yesNo('是否仍是草案'),
+  sections: list(v.object({ heading: nameText('小标题', { max: 40 }), body: freeText('正文', { min: 1, max: 2000 }) }), '段落', { min: 1, max: 20 }),
+})
 
 export const Empty = v.object({})
 
@@ -69,6 +75,8 @@ export interface Me {
   realNamed: boolean
   profile: ProfileView | null
   consents: Partial<Record<Policy, ConsentRecord>>
+  /** Standing consents (privacy, real name) given to a version that is no longer in force: ask again. */
+  consentsDue: Policy[]
   unread: number
 }
 
@@ -117,6 +125,11 @@ export interface UsersContract {
   me: { input: Record<string, never>; output: Me }
   updateProfile: { input: ProfileInput; output: Me }
   consent: { input: v.InferInput<typeof ConsentInput>; output: Me }
+  /** Anyone, signed in or not (the login page links the privacy policy): the text of a version. */
+  policy: { input: v.InferInput<typeof PolicyInput>; output: PolicyText & { inForce: string } }
+  /** Anyone: every policy in force, without its text. */
+  policies: { input: Record<string, never>; output: { items: PolicySummary[] } }
+  setPolicy: { input: v.InferInput<typeof SetPolicyInput>; output: PolicySummary }
   inbox: { input: v.InferInput<typeof PageInput>; output: Page<InboxMessage> & { unread: number } }
   markRead: { input: v.InferInput<typeof MarkReadInput>; output: { updated: number } }
   /** 我的办事: every request of the caller across services, what waits for them first. */

@@ -20,7 +20,7 @@ describe('aid: programmes and the self-check', () => {
 
   it('tells a household its tier in plain words and what each programme could give', async () => {
     const r = await h.ok('dev-worker', 'aid', 'selfCheck', deepHousehold)
-    expect(r).toMatchObject({ tiers: ['deep'], perCapitaMonthlyFen: 100_000, reason: expect.stringContaining('低于低保线1200.00元') })
+    expect(r).toMatchObject({ tiers: ['deep'], perCapitaMonthlyFen: 100_000, reason: expect.stringContaining('低于低保线1,200.00\u00a0元') })
     const offer = Object.fromEntries(r.programmes.map((p: any) => [p.kind, p]))
     expect(offer.winter_warmth).toMatchObject({ eligible: true, amountFen: 200_000 })
     expect(offer.autumn_education).toMatchObject({ eligible: true, amountFen: 500_000 })

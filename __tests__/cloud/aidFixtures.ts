@@ -1,4 +1,4 @@
-import { AID_DATA_POLICY } from '../../types/aid'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import type { FileRecord } from '../../cloud/core/files'
 import type { Harness } from './harness'
 
@@ -29,7 +29,7 @@ export const winterApplication = (fileId: string, over: Record<string, unknown> 
   story: '妻子今年做了手术，欠下医药费，孩子还在上小学，冬天取暖和生活都很困难。',
   bankAccount: { bankName: '温州银行', accountNo: '6222021234567890123' },
   attachments: [{ fileId, material: 'id_card' }],
-  consentVersion: AID_DATA_POLICY.version,
+  consentVersion: FIRST_VERSION,
   ...over,
 })
 

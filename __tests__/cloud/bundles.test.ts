@@ -51,7 +51,7 @@ describe('deployable cloud function bundles', () => {
     const res = await main({ action: 'me', payload: {}, openid: 'someone-else' })
     expect(res).toEqual({
       ok: true,
-      data: { openid: 'wx-openid-1', roles: ['worker'], services: [], realNamed: false, profile: null, consents: {}, unread: 3 },
+      data: { openid: 'wx-openid-1', roles: ['worker'], services: [], realNamed: false, profile: null, consents: {}, consentsDue: ['privacy'], unread: 3 },
     })
   })
 

@@ -197,7 +197,7 @@ describe('aid cases: ownership and the desk', () => {
     later()
     await h.ok(VOLUNTEER, 'aid', 'claim', { caseId })
     const over = await h.call(VOLUNTEER, 'aid', 'approve', { caseId, amountFen: 300_000 })
-    expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { amountFen: expect.stringContaining('最多批准 2000.00 元') } } })
+    expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { amountFen: expect.stringContaining('最多批准 2,000.00\u00a0元') } } })
     later()
     await h.ok(VOLUNTEER, 'aid', 'approve', { caseId, amountFen: 200_000 })
     later()

@@ -152,7 +152,7 @@ describe('childcare', () => {
         classId,
         child: { name: '', idNumber: '330302201803151231', gender: 'x', school: '', grade: 12, healthNotes: 'ok' },
         emergencyContact: { name: '外婆', mobile: '123' },
-        consentVersion: 'old',
+        consentVersion: '',
       })
       expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
       if (!res.ok) {

@@ -1,5 +1,5 @@
 import { addRealNamedWorkers, benchIdNumber } from '../../bench/fixtures'
-import { CHILD_DATA_POLICY } from '../../types/childcare'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { MONDAY_10AM, type Harness } from './harness'
 
 const HOUR = 60 * 60 * 1000
@@ -37,6 +37,6 @@ export const signUp = (classId: string, n: number, over: Record<string, unknown>
   classId,
   child: { name: `孩子${n}号`, idNumber: childId(n), gender: 'female', school: '广场路小学', grade: 2, healthNotes: '花生过敏' },
   emergencyContact: { name: '外婆', mobile: '13811112222' },
-  consentVersion: CHILD_DATA_POLICY.version,
+  consentVersion: FIRST_VERSION,
   ...over,
 })

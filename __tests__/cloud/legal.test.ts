@@ -1,6 +1,7 @@
 import { createHarness, MONDAY_10AM, type Harness } from './harness'
 import { addUpload } from './aidFixtures'
 import { askForHelp, DESK, dismissal, LAWYER, unpaidWages, walk, WORKER } from './legalFixtures'
+import { formatYuan } from '../../cloud/domain/money'
 
 let h: Harness
 beforeEach(async () => {
@@ -140,7 +141,7 @@ describe('the legal desk and the lawyer', () => {
       expect.arrayContaining([
         [DESK, 'volunteer', 'acknowledge', '受理'],
         [DESK, 'volunteer', 'assign', '指派律师'],
-        [LAWYER, 'lawyer', 'close', '结案：调解成功 追回 12000.00 元'],
+        [LAWYER, 'lawyer', 'close', `结案：调解成功 追回 ${formatYuan(1_200_000)}`],
       ]),
     )
   })

@@ -1,4 +1,4 @@
-import { LEGAL_DATA_POLICY } from '../../types/legal'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import type { Harness } from './harness'
 
 export const DESK = 'dev-volunteer'
@@ -20,7 +20,7 @@ export const unpaidWages = (over: Record<string, unknown> = {}) => ({
   migrant: true,
   hometown: '贵州省毕节市',
   attachments: [],
-  consentVersion: LEGAL_DATA_POLICY.version,
+  consentVersion: FIRST_VERSION,
   ...over,
 })
 

@@ -94,10 +94,10 @@ describe('medical: claims', () => {
     const desk = await h.ok(VOLUNTEER, 'medical', 'deskCase', { caseId })
     expect(desk.rows).toEqual(
       expect.arrayContaining([
-        { label: '起付线', value: '减去 500.00 元' },
-        { label: '0–5000元部分', value: '5000.00 元 × 50% = 2500.00 元' },
-        { label: '5000–20000元部分', value: '7000.00 元 × 60% = 4200.00 元' },
-        { label: '预计可报', value: '6700.00 元' },
+        { label: '起付线', value: '减去 500.00\u00a0元' },
+        { label: '0–5,000\u00a0元部分', value: '5,000.00\u00a0元 × 50% = 2,500.00\u00a0元' },
+        { label: '5,000–20,000\u00a0元部分', value: '7,000.00\u00a0元 × 60% = 4,200.00\u00a0元' },
+        { label: '预计可报', value: '6,700.00\u00a0元' },
       ]),
     )
     expect(JSON.stringify(desk)).not.toContain('腰椎间盘突出')
@@ -108,14 +108,14 @@ describe('medical: claims', () => {
     await h.ok(VOLUNTEER, 'medical', 'claim', { caseId })
     expect(await h.call(VOLUNTEER, 'medical', 'approve', { caseId, amountFen: 670_001 })).toMatchObject({
       ok: false,
-      error: { fields: { amountFen: '不能高于按规则核算的 6700.00 元' } },
+      error: { fields: { amountFen: '不能高于按规则核算的 6,700.00\u00a0元' } },
     })
     expect(await h.call(VOLUNTEER, 'medical', 'approve', { caseId, amountFen: 600_000 })).toMatchObject({ ok: false, error: { fields: { note: expect.stringContaining('请写明原因') } } })
     await h.ok(VOLUNTEER, 'medical', 'approve', { caseId, amountFen: 600_000, note: '部分费用不在报销范围' })
     expect(await h.ok('dev-worker', 'medical', 'case', { caseId })).toMatchObject({ status: 'approved', amountFen: 600_000 })
     const inbox = await h.ok('dev-worker', 'users', 'inbox', {})
     expect(inbox.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ title: '2026年医疗互助·住院：已批准', body: '已批准，金额 6000.00 元。说明：部分费用不在报销范围' })]),
+      expect.arrayContaining([expect.objectContaining({ title: '2026年医疗互助·住院：已批准', body: '已批准，金额 6,000.00\u00a0元。说明：部分费用不在报销范围' })]),
     )
   })
 
@@ -134,11 +134,11 @@ describe('medical: claims', () => {
     expect(await h.ok(VOLUNTEER, 'medical', 'deskCase', { caseId: third })).toMatchObject({
       suggestedFen: 480_000,
       maxFen: 480_000,
-      suggestionNote: expect.stringContaining('还剩4800.00元'),
+      suggestionNote: expect.stringContaining('还剩4,800.00\u00a0元'),
     })
     expect(await h.call(VOLUNTEER, 'medical', 'approve', { caseId: third, amountFen: 1_850_000 })).toMatchObject({
       ok: false,
-      error: { fields: { amountFen: expect.stringContaining('不能高于按规则核算的 4800.00 元') } },
+      error: { fields: { amountFen: expect.stringContaining('不能高于按规则核算的 4,800.00\u00a0元') } },
     })
     await h.ok(VOLUNTEER, 'medical', 'approve', { caseId: third, amountFen: 480_000 })
   })

@@ -26,7 +26,7 @@ describe.each(DRIVERS)('medical caps under concurrent approvals, on the %s drive
     )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const refused = results.find((r) => !r.ok)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { amountFen: expect.stringContaining('4850.00 元') } } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { amountFen: expect.stringContaining('4,850.00\u00a0元') } } })
     const approved = (await h.all('cases')).filter((c: any) => c.status === 'approved')
     expect(approved.map((c: any) => c.amountFen)).toEqual([2_515_000])
     expect(await h.all('medical_ledgers')).toEqual([expect.objectContaining({ totalFen: 2_515_000, byCategoryFen: expect.objectContaining({ inpatient: 2_515_000 }) })])

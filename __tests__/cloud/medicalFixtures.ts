@@ -1,4 +1,4 @@
-import { MEDICAL_DATA_POLICY } from '../../types/medical'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { PERSONAS } from '../../cloud/local/seed/personas'
 import { addUpload } from './aidFixtures'
 import type { Harness } from './harness'
@@ -16,7 +16,7 @@ export const inpatientClaim = (fileId: string, over: Record<string, unknown> = {
   diagnosis: '腰椎间盘突出',
   bankAccount: { bankName: '温州银行', accountNo: '6222021234567890123' },
   attachments: [{ fileId, material: 'discharge_summary' }],
-  consentVersion: MEDICAL_DATA_POLICY.version,
+  consentVersion: FIRST_VERSION,
   ...over,
 })
 

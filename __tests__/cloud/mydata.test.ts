@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MEDICAL_DATA_POLICY } from '../../types/medical'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { seedDemoData } from '../../cloud/local/seed'
 import { buildServer, type LocalServer } from '../../cloud/local/server'
@@ -113,7 +113,7 @@ describe('我的数据', () => {
       diagnosis: A.diagnosis,
       bankAccount: { bankName: '温州银行', accountNo: '6222021234567890777' },
       attachments: [{ fileId: claimFile, material: 'invoice' }],
-      consentVersion: MEDICAL_DATA_POLICY.version,
+      consentVersion: FIRST_VERSION,
     })
     await ok(B.openid, 'aid', 'apply', winterApplication(await upload(B.openid, 'aid', PDF('b'))))
     // A looks for work: a résumé and an application the employer has not decided.

@@ -11,7 +11,7 @@ import { useDraft } from '../../src/stores/useDraft'
 jest.mock('../../src/api/transport', () => require('./fakeServer').transport)
 
 const DAY = 24 * 60 * 60 * 1000
-const person = (openid: string) => ({ openid, roles: ['worker'], services: [], realNamed: true, profile: null, consents: {}, unread: 0 }) as Me
+const person = (openid: string) => ({ openid, roles: ['worker'], services: [], realNamed: true, profile: null, consents: {}, consentsDue: [], unread: 0 }) as Me
 /** What the phone keeps under every key, as one string to search for personal data. */
 const onThePhone = () => JSON.stringify({ ...localStorage })
 

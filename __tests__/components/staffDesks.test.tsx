@@ -8,6 +8,7 @@ const person = (roles: Me['roles'], services: Me['services'] = []): Me => ({
   realNamed: true,
   profile: null,
   consents: {},
+  consentsDue: [],
   unread: 0,
 })
 
@@ -25,8 +26,8 @@ describe('我的 → 工作台, from the service manifest', () => {
     expect(aid[0].description).toBe('困难帮扶申请：受理、补充材料、审批、发放')
   })
 
-  it('offers an admin every staff page and the desk of every case service', () => {
-    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '法律援助办件台', '我负责的法援案件', '法律援助设置', '企业与招聘会', '注销申请', '办件台'])
+  it('offers an admin every staff page, the desk of every case service and the policy texts', () => {
+    expect(titles(person(['worker', 'admin']))).toEqual(['阵地管理', '托班管理', '帮扶项目设置', '医疗互助设置', '法律援助办件台', '我负责的法援案件', '法律援助设置', '企业与招聘会', '注销申请', '办件台', '协议文本'])
   })
 
   it('offers a lawyer of the panel their own cases only, and a legal volunteer the legal desk (not the shared one)', () => {

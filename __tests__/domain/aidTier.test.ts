@@ -26,7 +26,7 @@ describe('the hardship tier with the 低保 line L = 1,200 yuan a month', () => 
     const r = assessTier({ householdSize: 3, annualIncomeFen: 4_800_000, unavoidableSpendingFen: 1_200_000 })
     expect(r.perCapitaMonthlyFen).toBe(100_000)
     expect(r.tiers).toEqual(['deep'])
-    expect(r.reason).toBe('家庭人均月收入约1000.00元，低于低保线1200.00元')
+    expect(r.reason).toBe('家庭人均月收入约1,000.00\u00a0元，低于低保线1,200.00\u00a0元')
   })
 
   it('adds 意外致困 when a sudden event cost more than 80 % of the annual income, whatever the formula says', () => {

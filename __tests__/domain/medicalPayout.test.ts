@@ -59,7 +59,7 @@ describe('medical mutual aid: the payout of a claim (DOMAIN.md §4)', () => {
     const e = estimatePayout(plan, 'inpatient', yuan(20_500), approved)
     expect(e.computedFen).toBe(yuan(11_500))
     expect(e.payoutFen).toBe(yuan(5_000))
-    expect(e.limitedBy).toContain('住院每年最多30000.00元，已批准25000.00元，还剩5000.00元')
+    expect(e.limitedBy).toContain('住院每年最多30,000.00\u00a0元，已批准25,000.00\u00a0元，还剩5,000.00\u00a0元')
   })
 
   it('caps all categories together at 50,000 a year, counting earlier approvals', () => {
@@ -70,7 +70,7 @@ describe('medical mutual aid: the payout of a claim (DOMAIN.md §4)', () => {
     }
     const e = estimatePayout(plan, 'inpatient', yuan(20_500), approved)
     expect(e.payoutFen).toBe(yuan(6_000))
-    expect(e.limitedBy).toContain('今年各类合计最多50000.00元')
+    expect(e.limitedBy).toContain('今年各类合计最多50,000.00\u00a0元')
   })
 
   it('pays special outpatient 40 %, accident 80 %, up to their caps, with no deductible', () => {

@@ -57,7 +57,7 @@ describe('e2e: a 冬送温暖 application from the worker\'s form to payment', (
 
     await worker.goto(caseUrl)
     await workerCase.locator('.case-status', { hasText: '已发放' }).waitFor()
-    await workerCase.locator('.case-amount', { hasText: '1000.00 元' }).waitFor()
+    await workerCase.locator('.case-amount', { hasText: '1,000.00\u00a0元' }).waitFor()
     const steps = await workerCase.locator('.case-timeline .nut-step-title').allTextContents()
     expect(steps).toEqual(['已提交', '审核中', '待补充材料', '已补充材料', '审核中', '已批准', '已发放'])
     expect(await workerCase.locator('.attachment').count()).toBe(2)

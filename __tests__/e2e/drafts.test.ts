@@ -34,7 +34,8 @@ describe('e2e: a draft on a shared phone', () => {
     expect(stored).not.toContain('6222021234567890123')
 
     await page.locator('.privacy-check').click()
-    await page.locator('.persona', { hasText: '李秀英' }).click()
+    // The next person (a real-named volunteer, who sees the form itself) starts with an empty one.
+    await page.locator('.persona', { hasText: '王志愿' }).click()
     await page.locator('.service-grid').waitFor()
     await page.goto(`${url}/#/packages/aid/apply/index?programme=winter_warmth`)
     await page.locator('.aid-apply .field-story textarea').waitFor()

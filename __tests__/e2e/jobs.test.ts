@@ -64,8 +64,9 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
     await tap(worker, '更多筛选')
     await box(worker, '如：6000，不填不限').fill('7500')
     await tap(worker, '确定')
-    await worker.locator('.job-card', { hasText: '夜班理货员' }).waitFor()
-    expect(await worker.locator('.job-card').count()).toBe(1)
+    // The list reloads once per change of the search (words, then filters): wait for the one that
+    // holds exactly this job; a filter that let others through never gets there.
+    await worker.waitForFunction(() => document.querySelectorAll('.job-card').length === 1 && document.querySelector('.job-card')!.textContent!.includes('夜班理货员'))
     await tap(worker, '夜班理货员')
     await worker.getByText('工会认证', { exact: true }).waitFor()
     await tap(worker, '填写我的简历')

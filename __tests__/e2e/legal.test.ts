@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { signedInPage, usePortal } from './runtime'
+import { formatYuan } from '../../cloud/domain/money'
 
 jest.setTimeout(180_000)
 
@@ -78,7 +79,7 @@ describe('e2e: unpaid wages — from the worker\'s question to a rated outcome',
 
     await worker.goto(caseUrl)
     await mine.locator('.outcome', { hasText: '办理结果：调解成功' }).waitFor()
-    expect(await mine.locator('.outcome').textContent()).toContain('为您追回 12000.00 元')
+    expect(await mine.locator('.outcome').textContent()).toContain(`为您追回 ${formatYuan(1_200_000)}`)
     await mine.locator('.field-stars .nut-rate-item').nth(4).click()
     await mine.locator('.field-comment textarea').fill('赵律师很耐心，谢谢工会')
     await mine.locator('.submit-rating').click()

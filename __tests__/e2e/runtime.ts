@@ -67,6 +67,35 @@ export async function signedInPage(browser: Browser, baseUrl: string, personaLab
   return page
 }
 
+/** Taro's H5 storage keeps each value as `{"data": …}` under its key in localStorage. */
+export const taroStored = (value: unknown) => JSON.stringify({ data: value })
+
+/**
+ * A browser context signed in as a dev persona without going through the login page (the token the
+ * login route hands out, in storage before the app starts): for tests that open many pages.
+ */
+export async function personaContext(browser: Browser, baseUrl: string, openid: string, viewport = { width: 390, height: 844 }) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: openid.replace(/^dev-/, 'dev:') }),
+  })
+  const { data } = (await res.json()) as { data: { token: string } }
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' })
+  await context.addInitScript(([key, value]) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, value)
+  }, ['lugong.token', taroStored(data.token)] as const)
+  return context
+}
+
+/** Care mode on or off for the pages of this origin from their next load (the session store's persisted choice). */
+export async function setCareMode(page: Page, on: boolean) {
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key, value),
+    ['lugong.session', taroStored(JSON.stringify({ state: { me: null, careChoice: on }, version: 0 }))] as const,
+  )
+}
+
 /** A real 1×1 PNG: the browser decodes the photo before it is uploaded. */
 const PHOTO = {
   name: 'photo.png',

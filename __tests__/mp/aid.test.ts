@@ -32,7 +32,7 @@ describe('the built weapp aid pages (miniprogram-simulate on dist/weapp)', () =>
     expect(page.querySelectorAll('.material')).toHaveLength(5)
     tap(page, '.submit-application')
     await until(() => page.querySelectorAll('.field-error').length >= 4)
-    expect(textOf(page)).toContain('请阅读并同意敏感信息收集说明')
+    expect(textOf(page)).toContain('请阅读并同意《困难帮扶敏感信息收集说明》')
     expect(textOf(page)).toContain('请把遇到的困难写清楚，至少20个字')
     expect(textOf(page)).toContain('请至少上传一份材料')
     expect(await h.all('cases')).toHaveLength(0)

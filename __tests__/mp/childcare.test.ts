@@ -27,7 +27,7 @@ describe('the built weapp childcare pages (miniprogram-simulate on dist/weapp)',
     expect(textOf(page)).toContain('孩子身份证号')
     tap(page, '.submit-signup')
     await until(() => page.querySelectorAll('.field-error').length >= 5)
-    expect(textOf(page)).toContain('请阅读并同意儿童个人信息保护说明')
+    expect(textOf(page)).toContain('请阅读并同意《儿童个人信息保护说明》')
     expect(await h.all('childcare_enrollments')).toHaveLength(0)
   })
 })

@@ -22,7 +22,7 @@ describe('the built weapp legal pages (miniprogram-simulate on dist/weapp)', () 
     await until(() => page.querySelectorAll('.field-error').length >= 4)
     expect(textOf(page)).toContain('请选择遇到的问题')
     expect(textOf(page)).toContain('请把发生的事写清楚，至少20个字')
-    expect(textOf(page)).toContain('请阅读并同意个人信息收集说明')
+    expect(textOf(page)).toContain('请阅读并同意《法律援助个人信息收集说明》')
     expect(await h.all('cases')).toHaveLength(0)
   })
 

@@ -31,6 +31,7 @@ const RECORDED_APIS = [
   'hideLoading', 'makePhoneCall', 'openLocation', 'chooseLocation', 'login', 'chooseImage', 'uploadFile',
   'stopPullDownRefresh', 'onNeedPrivacyAuthorization', 'nextTick', 'createSelectorQuery', 'pageScrollTo',
   'vibrateShort', 'getStorage', 'setStorage', 'removeStorage', 'getNetworkType', 'onNetworkStatusChange',
+  'setTabBarBadge', 'removeTabBarBadge',
 ]
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void }

@@ -1,5 +1,4 @@
-import { AID_DATA_POLICY } from '../../types/aid'
-import { POLICIES } from '../../types/users'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { defaultPlan } from '../../cloud/domain/medical/plan'
 import { benchIdNumber } from '../../bench/fixtures'
 import { winterApplication } from '../cloud/aidFixtures'
@@ -16,6 +15,7 @@ import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './wor
  * here, so an action added later is probed as soon as it exists.
  *
  * Who may call an action (ARCHITECTURE.md "Identity", "Inside a function"; DOMAIN.md "People"):
+ * - `public`: everyone, signed in or not (a policy's text, which the login page links);
  * - `anyone`: every signed-in user (every user is a worker);
  * - `owner`: only the worker whose record it is (a sign-up, a case, their upload folder);
  * - `ownerOrStaff:<service>`: the owner, volunteers of the service, admins (a private upload);
@@ -33,6 +33,7 @@ import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './wor
  * - `ownerOrAssignee:legal`: the worker whose case it is, or the person assigned (messages, appointments).
  */
 export type Who =
+  | 'public'
   | 'anyone'
   | 'owner'
   | 'ownerOrStaff:aid'
@@ -122,12 +123,19 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
   users: {
     me: { who: 'anyone', caller: 'worker', payload: () => ({}) },
     updateProfile: { who: 'anyone', caller: 'worker', payload: profile },
-    consent: { who: 'anyone', caller: 'worker', payload: () => ({ policy: 'privacy', version: POLICIES.privacy.version }) },
+    consent: { who: 'anyone', caller: 'worker', payload: () => ({ policy: 'privacy', version: FIRST_VERSION }) },
     inbox: { who: 'anyone', caller: 'worker', payload: () => ({ limit: 20, cursor: '0' }) },
     markRead: { who: 'anyone', caller: 'worker', payload: (ids) => ({ ids: [ids.inbox.worker] }) },
     requests: { who: 'anyone', caller: 'worker', payload: () => ({ limit: 20, cursor: '0' }) },
     grantRole: { who: 'admin', caller: 'admin', payload: () => ({ userId: PEOPLE.unnamedWorker, role: 'volunteer', services: ['aid'] }) },
     revokeRole: { who: 'admin', caller: 'admin', payload: () => ({ userId: PEOPLE.aidVolunteer, role: 'volunteer' }) },
+    policy: { who: 'public', caller: 'worker', payload: () => ({ key: 'aid', version: FIRST_VERSION }) },
+    policies: { who: 'public', caller: 'worker', payload: () => ({}) },
+    setPolicy: {
+      who: 'admin',
+      caller: 'admin',
+      payload: () => ({ key: 'aid', version: '2027.1', title: '困难帮扶敏感信息收集说明', draft: true, sections: [{ heading: '我们收集什么', body: '家庭收入和银行卡。' }] }),
+    },
   },
 
   mydata: {
@@ -209,7 +217,7 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
         suddenEventCostFen: 0,
         monthsWorkedInCity: 24,
         notifyByWeChat: true,
-        consentVersion: AID_DATA_POLICY.version,
+        consentVersion: FIRST_VERSION,
       }),
     },
     programmes: { who: 'anyone', caller: 'worker', payload: () => ({ year: 2026 }) },

@@ -7,10 +7,7 @@ import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { seedDemoData } from '../../cloud/local/seed'
 import { PERSONAS } from '../../cloud/local/seed/personas'
 import { buildServer, type LocalServer } from '../../cloud/local/server'
-import { AID_DATA_POLICY } from '../../types/aid'
-import { CHILD_DATA_POLICY } from '../../types/childcare'
-import { MEDICAL_DATA_POLICY } from '../../types/medical'
-import { POLICIES } from '../../types/users'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { benchIdNumber } from '../../bench/fixtures'
 import { newClass } from '../cloud/childcareFixtures'
 import { MONDAY_10AM } from '../cloud/harness'
@@ -167,7 +164,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
 
   it('finds no ID number, mobile, bank card or diagnosis in plaintext anywhere', async () => {
     // Real names: one refused (an ID number where the mobile goes, and someone else's ID number), one taken.
-    await ok('worker2', 'users', 'consent', { policy: 'realname', version: POLICIES.realname.version })
+    await ok('worker2', 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
     const profile = { name: '李秀英', mobile: PII['mobile of 李秀英 (dev:worker2)'], idNumber: PII['ID number of 李秀英 (dev:worker2)'], employer: '鹿城区环卫所', unionMember: true }
     expect(await call('worker2', 'users', 'updateProfile', { ...profile, mobile: PII['ID number refused as a mobile'] }, intent())).toMatchObject({ ok: false })
     expect(await call('worker2', 'users', 'updateProfile', { ...profile, idNumber: WORKER.idNumber }, intent())).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
@@ -182,7 +179,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
       classId,
       child,
       emergencyContact: { name: '外婆', mobile: PII['mobile of the emergency contact'] },
-      consentVersion: CHILD_DATA_POLICY.version,
+      consentVersion: FIRST_VERSION,
     })
 
     // An aid application and a medical claim, with uploads that hold the ID number.
@@ -199,7 +196,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
         { fileId: idPdf, material: 'id_card' },
         { fileId: idJpeg, material: 'household_register' },
       ],
-      consentVersion: AID_DATA_POLICY.version,
+      consentVersion: FIRST_VERSION,
     })
     const discharge = await upload('worker', 'discharge.pdf', PDF, 'medical')
     const { _id: medicalCase } = await ok('worker', 'medical', 'submitClaim', {
@@ -211,7 +208,7 @@ describe('the PII scan of a local runtime\'s data folder, its log and its record
       diagnosis: PII['diagnosis of the medical claim'],
       bankAccount: { bankName: '中国农业银行', accountNo: PII['bank card of the medical claim'] },
       attachments: [{ fileId: discharge, material: 'discharge_summary' }],
-      consentVersion: MEDICAL_DATA_POLICY.version,
+      consentVersion: FIRST_VERSION,
     })
 
     // The desk: reveals, the roster, the files, every step.

@@ -8,10 +8,15 @@ import { createCtx, type Ctx, type Runtime } from './context'
 import { AppError, invalid } from './errors'
 import { withIdempotency } from './idempotency'
 import { hasRole, loadOrCreateUser } from './identity'
+import type { UserRecord } from './records'
 
 interface ActionBase<I, O> {
-  /** Who may call it; a user needs one of these. `worker` is every signed-in user. */
-  roles: readonly RoleRequirement[]
+  /**
+   * Who may call it; a user needs one of these. `worker` is every signed-in user. `public`: anyone,
+   * signed in or not — only for reads of what is published to all (a policy's text), which run
+   * without a user (`ctx.user` is a guest with no roles) and are never audited.
+   */
+  roles: readonly RoleRequirement[] | 'public'
   /** Validates the payload into the contract's input. */
   input: v.GenericSchema<unknown, I>
   /**
@@ -54,6 +59,7 @@ export function defineFunction<C>(name: string, table: ActionTable<C>): CloudFun
     if (def.access !== 'read' && def.access !== 'write') throw new Error(`${name}.${action}: say whether it reads or writes`)
     if (def.access === 'write' && typeof def.remember !== 'boolean') throw new Error(`${name}.${action}: say whether its requestId is remembered`)
     if (typeof def.audited !== 'boolean') throw new Error(`${name}.${action}: say whether it is audited`)
+    if (def.roles === 'public' && (def.access !== 'read' || def.audited)) throw new Error(`${name}.${action}: only unaudited reads are public`)
   }
   return {
     name,
@@ -84,10 +90,16 @@ async function dispatch(
   if (requestId !== undefined && (typeof requestId !== 'string' || !REQUEST_ID.test(requestId))) {
     throw invalid({ requestId: '请求编号不正确' })
   }
-  if (!runtime.openid) throw new AppError('UNAUTHENTICATED')
-
-  const user = await loadOrCreateUser(runtime.db, runtime.openid, runtime.clock())
-  if (!def.roles.some((r) => hasRole(user, r))) throw new AppError('FORBIDDEN')
+  let user: UserRecord
+  if (def.roles === 'public') {
+    // Nothing is read or written about the caller: the action reads what everyone may read.
+    user = { _id: '', roles: [], services: [], consents: {}, createdAt: 0, updatedAt: 0 }
+  } else {
+    if (!runtime.openid) throw new AppError('UNAUTHENTICATED')
+    user = await loadOrCreateUser(runtime.db, runtime.openid, runtime.clock())
+    const roles = def.roles
+    if (!roles.some((r) => hasRole(user, r))) throw new AppError('FORBIDDEN')
+  }
 
   // The protocol's payload is an object: valibot's `object` would let an array through.
   if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) {

@@ -45,7 +45,7 @@ export interface AuditEntry {
   subjects?: string[]
   /** When a view showed several people's records (a roster): which ones. */
   records?: string[]
-  /** What happened, in words that hold no personal data: `批准 6700.00 元`, `查看 手机号`. */
+  /** What happened, in words that hold no personal data: `批准 6,700.00 元`, `查看 手机号`. */
   summary: string
   /** The names of the fields shown or changed. */
   fields?: string[]

@@ -36,6 +36,17 @@ const BODY_LIMIT = 256 * 1024
 const fail = (reply: FastifyReply, status: number, code: ErrorCode, message = DEFAULT_MESSAGES[code]) =>
   reply.status(status).send({ ok: false, error: { code, message } })
 
+/** Files whose name carries the hash of their content: a new build gives them new names. */
+const HASHED_FILE = /[./][0-9a-f]{8,}\.(js|css)(\.(br|gz))?$/
+
+/**
+ * How long a browser keeps an H5 file: hashed files for a year without asking again; the page
+ * itself (and anything unhashed) is checked on every visit, so a new build is seen at once.
+ */
+export function h5CacheControl(path: string): string {
+  return HASHED_FILE.test(path.replace(/\\/g, '/')) ? 'public, max-age=31536000, immutable' : 'no-cache'
+}
+
 /** The local runtime's HTTP server, and how its housekeeping removes a stored file. */
 export type LocalServer = FastifyInstance & { removeFile(file: FileRecord): Promise<void> }
 
@@ -129,7 +140,18 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
   app.all('/api/*', (_request, reply) => fail(reply, 404, 'NOT_FOUND', '没有这个接口'))
 
   if (options.h5Dir && existsSync(options.h5Dir)) {
-    await app.register(fastifyStatic, { root: options.h5Dir, prefix: '/', wildcard: true })
+    await app.register(fastifyStatic, {
+      root: options.h5Dir,
+      prefix: '/',
+      wildcard: true,
+      // `scripts/h5.ts` stores each text file brotli- and gzip-compressed beside itself after the build.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.setHeader('Vary', 'Accept-Encoding')
+        res.setHeader('Cache-Control', h5CacheControl(path))
+      },
+    })
   } else {
     app.get('/', async () => 'H5 build not found: run `npm run build:h5` first.')
   }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { Envelope } from '@/types/envelope'
 import type { Functions, FunctionName } from '@/types/index'
 import type { Me } from '@/types/users'
 import { routes } from '../routes'
@@ -56,10 +57,23 @@ export interface Persona {
   roles: string[]
 }
 
+/**
+ * The persona list the H5 page asked for before its code arrived (`src/index.html`), once; then
+ * nothing, and the list is asked for as usual.
+ */
+async function earlyPersonas(): Promise<Envelope<Persona[]> | null> {
+  if (process.env.TARO_ENV !== 'h5') return null
+  const holder = window as unknown as { __lugongPersonas?: Promise<Envelope<Persona[]>> }
+  const early = holder.__lugongPersonas
+  if (!early) return null
+  delete holder.__lugongPersonas
+  return early.catch(() => null)
+}
+
 /** Signing in to the HTTP transport; on CloudBase the platform knows the caller already. */
 export const auth = {
   async personas(): Promise<Persona[]> {
-    const res = await get<Persona[]>('/api/auth/personas')
+    const res = (await earlyPersonas()) ?? (await get<Persona[]>('/api/auth/personas'))
     return res.ok ? res.data : []
   },
   async login(code: string): Promise<Me> {

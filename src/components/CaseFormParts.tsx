@@ -48,7 +48,7 @@ export function ChecklistUploads(props: {
           onChange={(kept) => onChange(m.key, kept.map((f) => ({ ...f, material: m.key })))}
         />
       ))}
-      <FieldError message={attachmentsError(errors)} />
+      <FieldError message={attachmentsError(errors)} value={files.length} />
     </>
   )
 }
@@ -61,10 +61,10 @@ export function BankCardFields(props: { bankName: string; accountNo: string; err
       <Text className="section-title">收款银行卡（本人）</Text>
       <Text className="field-label">开户银行</Text>
       <Input className="field-bankName" value={bankName} onChange={(v) => onChange({ bankName: v })} placeholder="如：温州银行" />
-      <FieldError message={errors['bankAccount.bankName']} />
+      <FieldError message={errors['bankAccount.bankName']} value={bankName} />
       <Text className="field-label">银行卡号</Text>
       <Input className="field-accountNo" type="number" value={accountNo} onChange={(v) => onChange({ accountNo: v })} placeholder="12到19位数字" maxLength={23} />
-      <FieldError message={errors['bankAccount.accountNo']} />
+      <FieldError message={errors['bankAccount.accountNo']} value={accountNo} />
     </View>
   )
 }

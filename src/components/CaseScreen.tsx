@@ -82,7 +82,7 @@ function WorkerCase(props: { service: CaseService; caseId: string; cases: Worker
           <ChecklistUploads service={service} materials={view.materials} files={added} already={view.attachments.length} errors={fieldErrors} onChange={(material, kept) => setAdded((files) => replaceMaterial(files, material, kept))} />
           <Text className="field-label">说明（可不填）</Text>
           <TextArea className="field-note" value={note} onChange={setNote} placeholder="如：已补交户口本" maxLength={300} />
-          <FieldError message={fieldErrors.note} />
+          <FieldError message={fieldErrors.note} value={note} />
           <View className="actions">
             <Button type="primary" block loading={busy} className="submit-resubmit" onClick={resubmit}>
               提交补充材料

@@ -14,7 +14,7 @@ interface DeskLink {
   className?: string
 }
 
-/** What 我的 → 工作台 offers this person: each service's staff pages from the manifest, and the desk. */
+/** What 我的 → 工作台 offers this person: each service's staff pages from the manifest, the desk, and for admins the policy texts. */
 export function deskLinksOf(me: Me | null): DeskLink[] {
   if (!me) return []
   const admin = me.roles.includes('admin')
@@ -36,6 +36,9 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
   if (desks.length > 0) {
     const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')
     links.push({ key: 'desk', title: '办件台', description: `${names}申请：受理、补充材料、审批、发放`, url: routes.deskQueue(), className: 'open-desk' })
+  }
+  if (admin) {
+    links.push({ key: 'policies', title: '协议文本', description: '隐私政策和各项信息收集说明：修改文字，或发布新版本请职工重新同意', url: routes.policies, className: 'open-policies' })
   }
   return links
 }

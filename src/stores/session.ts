@@ -5,6 +5,7 @@ import type { Me } from '@/types/users'
 import { api, auth } from '../api'
 import { draftsSignedIn, forgetDrafts } from './drafts'
 import { taroStorage } from './storage'
+import { showUnread } from '../utils/tabBadge'
 
 /** WeChat's font size setting (px) from which care mode starts on by itself. */
 const LARGE_FONT_PX = 20
@@ -49,6 +50,7 @@ export const useSession = create<SessionState>()(
         const me = await api.users.me({})
         draftsSignedIn(me.openid)
         set({ me })
+        showUnread(me.unread)
         return me
       },
       setCareMode: (on) => set({ careChoice: on }),

@@ -8,7 +8,11 @@ export interface Here extends LatLng {
 
 const LOCATION_TIMEOUT_MS = 6000
 
-/** The worker's position (GCJ-02, as WeChat's map uses), or Lucheng's centre when it can't be had. */
+/**
+ * The worker's position in the mini-program: WeChat answers in GCJ-02, as the stations are stored and
+ * WeChat's map draws; Lucheng's centre when it can't be had. The H5 build asks the browser instead
+ * (`location.h5.ts`).
+ */
 export async function locate(): Promise<Here> {
   const fallback: Here = { ...DISTRICT_CENTRE, located: false }
   const timeout = new Promise<Here>((resolve) => setTimeout(() => resolve(fallback), LOCATION_TIMEOUT_MS))

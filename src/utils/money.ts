@@ -1,8 +1,10 @@
-/** Fen as yuan with two decimals; a free service says so. */
-export const formatFee = (fen: number) => (fen === 0 ? '免费' : `¥${(fen / 100).toFixed(2)}`)
+import { formatYuan } from '@/domain/money'
 
-/** Yuan with two decimals, for amounts that are not fees: `2000.00 元`. */
-export const formatYuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+/** The one rule for amounts, shared with the server (`cloud/domain/money.ts`): `6,700.00 元`. */
+export { formatYuan, YUAN_SEPARATOR } from '@/domain/money'
+
+/** A fee: `免费` when there is none, the amount otherwise. */
+export const formatFee = (fen: number) => (fen === 0 ? '免费' : formatYuan(fen))
 
 /** Yuan as typed → fen; NaN when it is not a number, which the server names as the wrong field. */
 export const yuanToFen = (yuan: string) => (yuan.trim() === '' ? NaN : Math.round(Number(yuan) * 100))

@@ -1,3 +1,5 @@
+import type { PolicyKey } from '../../../types/policies'
+import { requireConsent } from '../policies'
 import type { CaseAttachment, CaseDetailRow, CaseSummary } from '../../../types/cases'
 import { step } from '../../domain/cases/workflow'
 import { maskName } from '../../domain/identity/mask'
@@ -53,6 +55,8 @@ export interface NewCase<S> {
   attachments: CaseAttachment[]
   suggestedFen?: number
   maxFen?: number
+  /** The policy the worker agreed to on the form, and the version they agreed to (the one in force). */
+  consentPolicy: PolicyKey
   consentVersion: string
   notifyByWeChat?: boolean
   /** What the worker is told when `openKey` is taken, and on which field. */
@@ -70,6 +74,7 @@ export async function openCase<S>(ctx: Ctx, spec: CaseServiceSpec<S>, c: NewCase
   const { user } = ctx
   const decision = step({ service: spec.service, status: 'draft', ownerId: user._id }, 'submit', { id: user._id, kind: 'owner' })
   if (!decision.ok) throw new AppError(decision.code, decision.message)
+  await requireConsent(ctx, c.consentPolicy, c.consentVersion)
   const now = ctx.now()
   const record: Omit<CaseRecord, '_id'> = {
     service: spec.service,

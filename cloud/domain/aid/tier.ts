@@ -6,6 +6,8 @@
  * Money in fen; the comparisons are made without dividing, so nothing is lost to rounding.
  */
 
+import { formatYuan } from '../money'
+
 export type Tier = 'deep' | 'relative' | 'accident'
 
 export const TIER_NAMES: Record<Tier, string> = { deep: '深度困难', relative: '相对困难', accident: '意外致困' }
@@ -30,7 +32,7 @@ export interface TierResult {
   reason: string
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2)
+const yuan = (fen: number) => formatYuan(fen)
 
 export function assessTier(h: HouseholdSituation, lineFen = DEFAULT_LOW_INCOME_LINE_FEN): TierResult {
   const net = h.annualIncomeFen - h.unavoidableSpendingFen
@@ -45,16 +47,16 @@ export function assessTier(h: HouseholdSituation, lineFen = DEFAULT_LOW_INCOME_L
   const cost = h.suddenEventCostFen ?? 0
   if (cost > 0 && cost * 5 > h.annualIncomeFen * 4) tiers.push('accident')
 
-  const perCapita = `家庭人均月收入约${yuan(perCapitaMonthlyFen)}元`
+  const perCapita = `家庭人均月收入约${yuan(perCapitaMonthlyFen)}`
   if (tiers.length === 0) {
-    return { tiers, perCapitaMonthlyFen, reason: `${perCapita}，不低于${yuan(2 * lineFen)}元（低保线的2倍），暂不符合帮扶条件` }
+    return { tiers, perCapitaMonthlyFen, reason: `${perCapita}，不低于${yuan(2 * lineFen)}（低保线的2倍），暂不符合帮扶条件` }
   }
   const reasons = tiers.map((t) =>
     t === 'deep'
-      ? `${perCapita}，低于低保线${yuan(lineFen)}元`
+      ? `${perCapita}，低于低保线${yuan(lineFen)}`
       : t === 'relative'
-        ? `${perCapita}，低于低保线的2倍${yuan(2 * lineFen)}元`
-        : `突发事件支出${yuan(cost)}元，超过家庭年收入的80%`,
+        ? `${perCapita}，低于低保线的2倍${yuan(2 * lineFen)}`
+        : `突发事件支出${yuan(cost)}，超过家庭年收入的80%`,
   )
   return { tiers, perCapitaMonthlyFen, reason: reasons.join('；') }
 }

@@ -1,3 +1,4 @@
+import { formatYuan, YUAN_SEPARATOR } from '../money'
 import { CATEGORY_NAMES, type ApprovedSoFar, type Estimate, type EstimateLine, type MedicalCategory, type Plan } from '../../../types/medical'
 
 /**
@@ -63,20 +64,20 @@ export function estimatePayout(plan: Plan, category: MedicalCategory, selfPaidFe
 /** `n / d` rounded half up, for non-negative integers. */
 export const roundHalfUp = (n: number, d: number) => Math.floor((2 * n + d) / (2 * d))
 
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`
-const wholeYuan = (fen: number) => `${fen / 100}`
+const yuan = (fen: number) => formatYuan(fen)
+const bandLimit = (fen: number) => formatYuan(fen, { cents: false, unit: false })
 
 function bandLabel(fromFen: number, uptoFen: number | undefined) {
-  return uptoFen === undefined ? `${wholeYuan(fromFen)}元以上部分` : `${wholeYuan(fromFen)}–${wholeYuan(uptoFen)}元部分`
+  return uptoFen === undefined ? `${bandLimit(fromFen)}${YUAN_SEPARATOR}元以上部分` : `${bandLimit(fromFen)}–${bandLimit(uptoFen)}${YUAN_SEPARATOR}元部分`
 }
 
-const yuanText = (fen: number) => `${(fen / 100).toFixed(2)} 元`
+const yuanText = yuan
 
 /** The breakdown in lines a worker and a volunteer both read. */
 export function estimateRows(e: Estimate): Array<{ label: string; value: string }> {
   return [
     ...(e.deductibleFen ? [{ label: '起付线', value: `减去 ${yuanText(e.deductibleFen)}` }] : []),
-    ...e.lines.map((l) => ({ label: l.label, value: `${yuanText(l.baseFen)} × ${l.ratePercent}% = ${(l.payCentiFen / 10_000).toFixed(2)} 元` })),
+    ...e.lines.map((l) => ({ label: l.label, value: `${yuanText(l.baseFen)} × ${l.ratePercent}% = ${yuanText(roundHalfUp(l.payCentiFen, 100))}` })),
     { label: '按规则核算', value: yuanText(e.computedFen) },
     { label: `${CATEGORY_NAMES[e.category]}年度已批准`, value: `${yuanText(e.categoryUsedFen)}（上限 ${yuanText(e.categoryCapFen)}）` },
     { label: '各类合计已批准', value: `${yuanText(e.overallUsedFen)}（上限 ${yuanText(e.overallCapFen)}）` },

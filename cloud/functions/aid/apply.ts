@@ -53,6 +53,7 @@ export async function submitApplication(ctx: Ctx, input: ApplyInputValue) {
     attachments,
     suggestedFen: offer.amountFen,
     maxFen: offer.upToFen ?? offer.amountFen,
+    consentPolicy: 'aid',
     consentVersion: input.consentVersion,
     notifyByWeChat: input.notifyByWeChat,
     conflict: { field: 'programme', message: `您今年已经申请过${programme.title}，请在“我的办事”里查看进度` },

@@ -1,3 +1,4 @@
+import { requireConsent } from '../../core/policies'
 import type { Enrollment } from '../../../types/childcare'
 import type { EnrollInputValue } from '../../domain/childcare/enroll'
 import { canCancel, cancellationDeadline, checkAgeOnStart, signUpPhase } from '../../domain/childcare/rules'
@@ -25,6 +26,7 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
   if (phase === 'upcoming') throw failedPrecondition(`报名还没开始，将于 ${formatShanghai(cls.opensAt, 'M月D日 HH:mm')} 开始`)
   if (phase === 'closed') throw failedPrecondition('报名已经截止了')
   if (!ctx.user.profile || !ctx.user.pii) throw failedPrecondition('请先在“我的”里完成实名认证，再为孩子报名')
+  await requireConsent(ctx, 'child', input.consentVersion)
 
   const age = checkAgeOnStart(input.child.idNumber, cls.startDate, cls.minAge, cls.maxAge)
   if (!age.ok) {

@@ -92,6 +92,7 @@ export async function ask(ctx: Ctx, input: AskInputValue) {
     sealed,
     materials: [...LEGAL_MATERIALS],
     attachments,
+    consentPolicy: 'legal',
     consentVersion: input.consentVersion,
     notifyByWeChat: input.notifyByWeChat,
     conflict: { field: 'category', message: '这份申请已经提交过了' },

@@ -61,6 +61,7 @@ export async function submitClaim(ctx: Ctx, input: ClaimInputValue) {
     attachments,
     suggestedFen: estimate.payoutFen,
     maxFen: estimate.payoutFen,
+    consentPolicy: 'medical',
     consentVersion: input.consentVersion,
     notifyByWeChat: input.notifyByWeChat,
     conflict: { field: 'category', message: once },

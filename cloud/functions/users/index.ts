@@ -20,6 +20,8 @@ import { AppError, failedPrecondition, notFound } from '../../core/errors'
 import type { InboxRecord, UserRecord } from '../../core/records'
 import { requestItem, requests } from '../../core/requests/row'
 import { decodeCursor, encodeCursor } from '../../core/paging'
+import { requireConsent } from '../../core/policies'
+import { consentsDue, policyActions } from './policies'
 
 async function unreadCount(ctx: Ctx): Promise<number> {
   const { total } = await ctx.db.collection('inbox').where({ userId: ctx.user._id, read: false }).count()
@@ -34,6 +36,7 @@ async function meOf(ctx: Ctx, user: UserRecord): Promise<Me> {
     realNamed: Boolean(user.profile),
     profile: user.profile ?? null,
     consents: user.consents ?? {},
+    consentsDue: await consentsDue(ctx.db, user),
     unread: await unreadCount(ctx),
   }
 }
@@ -100,12 +103,15 @@ export const usersFunction = defineFunction<UsersContract>('users', {
     remember: true,
     audited: false,
     async run(ctx, input) {
+      await requireConsent(ctx, input.policy, input.version, 'version')
       await ctx.db.collection('users').doc(ctx.user._id).update({
         data: { consents: { [input.policy]: { version: input.version, at: ctx.now() } }, updatedAt: ctx.now() },
       })
       return meOf(ctx, await reload(ctx))
     },
   },
+
+  ...policyActions,
 
   inbox: {
     roles: ['worker'],

@@ -1,3 +1,4 @@
+import { FIRST_VERSION } from '../../domain/policies/texts'
 import type { Db } from '../../db/types'
 import { DuplicateKeyError } from '../../db/types'
 import type { Pii } from '../../core/pii'
@@ -46,6 +47,8 @@ export async function seedDemoData(db: Db, pii: Pii, now: number, options: { per
       const { name, employer, unionMember, mobile, idNumber } = p.profile
       user.profile = { name, employer, unionMember, mobileMasked: maskMobile(mobile), idNumberMasked: maskIdNumber(idNumber) }
       user.pii = { mobile: pii.encrypt(mobile), idNumber: pii.encrypt(idNumber), idNumberBlind: pii.blindIndex(idNumber) }
+      // They agreed to the real-name notice in force when they were real-named.
+      user.consents = { realname: { version: FIRST_VERSION, at: now } }
     }
     await count(insertIfMissing(db, 'users', user))
     if (user.pii) await insertIfMissing(db, 'realname_claims', { _id: user.pii.idNumberBlind, userId: user._id, at: now })

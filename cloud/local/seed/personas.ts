@@ -42,6 +42,14 @@ export const PERSONAS: Persona[] = [
     description: '工会志愿者，服务所有业务',
     roles: ['worker', 'volunteer'],
     services: [...SERVICES],
+    // Real-named, so that 我的 and the home page greet the volunteer by name.
+    profile: {
+      name: '王志愿',
+      mobile: '13967788765',
+      idNumber: id('33030219900808662'),
+      employer: '鹿城区总工会',
+      unionMember: false,
+    },
   },
   {
     code: 'dev:hr',

@@ -9,12 +9,17 @@ import { useSignedIn } from '../../components/useSignedIn'
 import { formatTime } from '../../utils/format'
 import { usePaged } from '../../utils/useLoad'
 import { showError } from '../../utils/useSubmit'
+import { showUnread } from '../../utils/tabBadge'
+import { useEffect } from 'react'
 
 export default function InboxPage() {
   useSignedIn()
   const inbox = usePaged((cursor) => api.users.inbox({ cursor, limit: 20 }), { onShow: true, when: auth.signedIn })
   const markRead = (read: (m: InboxMessage) => boolean) =>
-    inbox.update((page) => ({ ...page, items: page.items.map((m) => (read(m) ? { ...m, read: true } : m)) }))
+    inbox.update((page) => {
+      const opened = page.items.filter((m) => !m.read && read(m)).length
+      return { ...page, unread: Math.max(0, page.unread - opened), items: page.items.map((m) => (read(m) ? { ...m, read: true } : m)) }
+    })
 
   async function open(message: InboxMessage) {
     if (!message.read) {
@@ -28,12 +33,18 @@ export default function InboxPage() {
     try {
       await api.users.markRead({ ids: 'all' })
       markRead(() => true)
+      inbox.update((page) => ({ ...page, unread: 0 }))
     } catch (error) {
       showError(error)
     }
   }
 
-  const unread = inbox.data?.items.filter((m) => !m.read).length ?? 0
+  // The server's count over every page, less what was opened here since: the 消息 tab's badge too.
+  const unread = inbox.data?.unread ?? 0
+  const loaded = inbox.status === 'loaded'
+  useEffect(() => {
+    if (loaded) showUnread(unread)
+  }, [loaded, unread])
   return (
     <PageShell className="inbox">
       <View className="section row inbox-head">

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Grid, Tag } from '@nutui/nutui-react-taro'
+import { ConsentsDue } from '../../components/ConsentsDue'
 import { MyRequests } from '../../components/MyRequests'
 import { PageShell } from '../../components/PageShell'
 import { SERVICE_TILES, type ServiceTile } from '../../services'
@@ -47,6 +48,7 @@ export default function HomePage() {
           ))}
         </Grid>
       </View>
+      <ConsentsDue />
       <MyRequests />
     </PageShell>
   )

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Checkbox } from '@nutui/nutui-react-taro'
+import { Button, Cell } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { POLICIES } from '@/types/users'
 import { api, auth } from '../../api'
+import { ConsentLine } from '../../components/ConsentLine'
 import { Loadable } from '../../components/Loadable'
 import { PageShell } from '../../components/PageShell'
 import { routes } from '../../routes'
+import { versionInForce } from '../../stores/policies'
 import { useSession } from '../../stores/session'
 import { useLoad } from '../../utils/useLoad'
 import { showError } from '../../utils/useSubmit'
@@ -27,7 +28,7 @@ export default function LoginPage() {
     setBusy(true)
     try {
       await auth.login(await code())
-      const me = await api.users.consent({ policy: 'privacy', version: POLICIES.privacy.version })
+      const me = await api.users.consent({ policy: 'privacy', version: await versionInForce('privacy') })
       setMe(me)
       Taro.switchTab({ url: routes.home })
     } catch (error) {
@@ -44,9 +45,9 @@ export default function LoginPage() {
         <Text className="hero-sub">鹿城区总工会 · 职工服务</Text>
       </View>
       <View className="section">
-        <Checkbox className="privacy-check" checked={agreed} onChange={setAgreed}>
-          我已阅读并同意《{POLICIES.privacy.title}》
-        </Checkbox>
+        <ConsentLine policy="privacy" className="privacy-check" checked={agreed} onChange={setAgreed}>
+          我已阅读并同意鹿工之家的隐私政策
+        </ConsentLine>
       </View>
       <Loadable load={personas} rows={3}>
         {(list) =>

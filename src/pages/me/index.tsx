@@ -1,31 +1,20 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Switch, Tag } from '@nutui/nutui-react-taro'
-import { POLICIES } from '@/types/users'
-import { api, usesCloud } from '../../api'
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { usesCloud } from '../../api'
+import { ConsentsDue } from '../../components/ConsentsDue'
 import { MyRequests } from '../../components/MyRequests'
 import { PageShell } from '../../components/PageShell'
 import { StaffDesks } from '../../components/StaffDesks'
+import { SwitchRow } from '../../components/SwitchRow'
 import { useCareMode, useSession } from '../../stores/session'
 import { routes } from '../../routes'
-import { formatTime } from '../../utils/format'
-import { showError } from '../../utils/useSubmit'
 
 export default function MePage() {
   const me = useSession((s) => s.me)
-  const setMe = useSession((s) => s.setMe)
   const setCareMode = useSession((s) => s.setCareMode)
   const signOut = useSession((s) => s.signOut)
   const care = useCareMode()
-  const privacy = me?.consents.privacy
-
-  async function agreePrivacy() {
-    try {
-      setMe(await api.users.consent({ policy: 'privacy', version: POLICIES.privacy.version }))
-    } catch (error) {
-      showError(error)
-    }
-  }
 
   return (
     <PageShell className="me">
@@ -57,6 +46,8 @@ export default function MePage() {
         </View>
       </View>
 
+      <ConsentsDue />
+
       <MyRequests />
 
       <View className="section">
@@ -66,22 +57,16 @@ export default function MePage() {
 
       <View className="section">
         <Cell title="我的数据" className="open-mydata" description="查看、导出工会保存的我的信息，注销账号" clickable onClick={() => Taro.navigateTo({ url: routes.myData })} />
+        <View className="care-row">
+          <SwitchRow className="care-switch" label="关怀模式" checked={care} onChange={setCareMode} />
+          <Text className="muted">字更大、按钮更大</Text>
+        </View>
         <Cell
-          title="关怀模式"
-          description="字更大、按钮更大"
-          extra={<Switch className="care-switch" checked={care} onChange={setCareMode} />}
-        />
-        <Cell
-          title={POLICIES.privacy.title}
+          title="隐私与协议"
           className="privacy-cell"
-          description={privacy ? `已于 ${formatTime(privacy.at)} 同意（版本 ${privacy.version}）` : '尚未同意'}
-          extra={
-            privacy?.version === POLICIES.privacy.version ? undefined : (
-              <Button size="small" onClick={agreePrivacy}>
-                同意
-              </Button>
-            )
-          }
+          description="隐私政策和各项信息收集说明，您同意过的版本"
+          clickable
+          onClick={() => Taro.navigateTo({ url: routes.policies })}
         />
       </View>
 

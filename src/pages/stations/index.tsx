@@ -1,6 +1,6 @@
 import { Map, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Button, Checkbox, Switch } from '@nutui/nutui-react-taro'
+import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
 import {
   FACILITIES,
@@ -14,6 +14,7 @@ import { api } from '../../api'
 import { Loadable, LoadMore } from '../../components/Loadable'
 import { PageShell } from '../../components/PageShell'
 import { StationCard } from '../../components/StationCard'
+import { SwitchRow } from '../../components/SwitchRow'
 import { useSignedIn } from '../../components/useSignedIn'
 import { routes } from '../../routes'
 import { locate, type Here } from '../../utils/location'
@@ -94,13 +95,8 @@ export default function StationsPage() {
       )}
 
       <View className="section filter-bar">
-        <View className="row">
-          <Text className="filter-open-label">只看开放中</Text>
-          <Switch
-            className="filter-open-now"
-            checked={filters.openNow}
-            onChange={(on) => setFilters({ ...filters, openNow: on })}
-          />
+        <View className="row filter-row">
+          <SwitchRow className="filter-open-now" label="只看开放中" checked={filters.openNow} onChange={(on) => setFilters({ ...filters, openNow: on })} />
           <Button size="small" className="filter-toggle" onClick={() => setShowFilters(!showFilters)}>
             {showFilters ? '收起筛选' : `筛选${activeCount ? `（${activeCount}）` : ''}`}
           </Button>

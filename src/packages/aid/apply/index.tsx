@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
-import { AID_DATA_POLICY, MATERIAL_NAMES, RELATION_NAMES, RELATIONS, type Material, type Programme } from '@/types/aid'
+import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { useEffect } from 'react'
+import { MATERIAL_NAMES, RELATION_NAMES, RELATIONS, type Material, type Programme } from '@/types/aid'
 import { MAX_FILES_PER_CASE } from '@/types/cases'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
@@ -10,7 +10,8 @@ import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
 import { formatFee } from '../../../utils/money'
@@ -38,18 +39,19 @@ export default function AidApplyPage() {
   const programmes = useLoad(async () => (await api.aid.programmes({})).items.filter(applicable))
   return (
     <PageShell className="aid-apply">
-      <RealNameNeeded because="申请帮扶需要先实名认证。" />
-      {/* The form appears with the programmes it applies for. */}
-      <Loadable load={programmes} rows={8}>
-        {(list) => <ApplyForm programmes={list} wanted={wanted} />}
-      </Loadable>
+      <RealNameFirst because="申请困难帮扶要先确认是您本人：请先完成实名认证。">
+        {/* The form appears with the programmes it applies for. */}
+        <Loadable load={programmes} rows={8}>
+          {(list) => <ApplyForm programmes={list} wanted={wanted} />}
+        </Loadable>
+      </RealNameFirst>
     </PageShell>
   )
 }
 
 function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: string }) {
   const [draft, setDraft, clearDraft] = useDraft('aid', EMPTY_AID_DRAFT)
-  const [consent, setConsent] = useState(false)
+  const consent = useConsent('aid')
   const { submit, busy, fieldErrors } = useSubmit()
   const err = (field: string) => fieldErrors[field]
 
@@ -75,7 +77,7 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
           story: draft.story,
           bankAccount: paysMoney(programme) ? bankAccountInput(draft.bankName, draft.accountNo) : undefined,
           attachments: attachmentsInput(attached),
-          consentVersion: consent ? AID_DATA_POLICY.version : ('' as typeof AID_DATA_POLICY.version),
+          consentVersion: consent.version,
           notifyByWeChat,
         },
         { requestId },
@@ -100,7 +102,7 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
             </Radio>
           ))}
         </Radio.Group>
-        <FieldError message={err('programme')} />
+        <FieldError message={err('programme')} value={draft.programme} />
         <Text className="muted">春送岗位是推荐工作，请到“就业招聘”里找岗位。</Text>
       </View>
 
@@ -120,7 +122,7 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
                 </Radio>
               ))}
             </Radio.Group>
-            <FieldError message={err(`members.${i}.name`) ?? err(`members.${i}.age`) ?? err(`members.${i}.relation`)} />
+            <FieldError message={err(`members.${i}.name`) ?? err(`members.${i}.age`) ?? err(`members.${i}.relation`)} value={m} />
             <Button size="small" fill="none" onClick={() => setDraft({ members: draft.members.filter((_, j) => j !== i) })}>
               删除这位家人
             </Button>
@@ -132,7 +134,7 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
         <HouseholdMoney value={draft} onChange={setDraft} errors={fieldErrors} />
         <Text className="field-label">遇到了什么困难</Text>
         <TextArea className="field-story" value={draft.story} onChange={(story) => setDraft({ story })} placeholder="如：家人生病住院、受伤不能工作……至少20个字" maxLength={1000} />
-        <FieldError message={err('story')} />
+        <FieldError message={err('story')} value={draft.story} />
       </View>
 
       {paysMoney(programme) && (
@@ -156,10 +158,9 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
       )}
 
       <View className="section">
-        <Checkbox className="aid-consent" checked={consent} onChange={setConsent}>
-          我同意工会为审核帮扶收集家庭、收入、银行卡等敏感信息（《{AID_DATA_POLICY.title}》），只用于这次帮扶
-        </Checkbox>
-        <FieldError message={err('consentVersion')} />
+        <ConsentLine policy="aid" className="aid-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
+          我同意工会为审核帮扶收集家庭、收入、银行卡等敏感信息，只用于这次帮扶
+        </ConsentLine>
         <View className="actions">
           <Button type="primary" block loading={busy} className="submit-application" onClick={send}>
             提交申请

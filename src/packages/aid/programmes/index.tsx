@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Checkbox, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { MATERIAL_NAMES, MATERIALS, type Material, type Programme } from '@/types/aid'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { SwitchRow } from '../../../components/SwitchRow'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { yuanToFen } from '../../../utils/money'
@@ -53,27 +54,24 @@ function ProgrammeEditor({ programme, onSaved }: { programme: Programme; onSaved
       <Text className="section-title">{programme.title}</Text>
       <Text className="field-label">说明</Text>
       <TextArea className="field-description" value={form.description} onChange={(description) => set({ description })} maxLength={300} />
-      <FieldError message={fieldErrors.description} />
-      <View className="row">
-        <Text>需要核对家庭收入</Text>
-        <Switch checked={form.meansTested} onChange={(meansTested) => set({ meansTested })} />
-      </View>
+      <FieldError message={fieldErrors.description} value={form.description} />
+      <SwitchRow className="field-meansTested" label="需要核对家庭收入" checked={form.meansTested} onChange={(meansTested) => set({ meansTested })} />
       <Text className="field-label">深度困难金额（元，不发钱留空）</Text>
       <Input className="field-deep" type="digit" value={form.deep} onChange={(deep) => set({ deep })} />
-      <FieldError message={fieldErrors.deepFen} />
+      <FieldError message={fieldErrors.deepFen} value={form.deep} />
       <Text className="field-label">相对困难金额（元）</Text>
       <Input className="field-relative" type="digit" value={form.relative} onChange={(relative) => set({ relative })} />
-      <FieldError message={fieldErrors.relativeFen} />
+      <FieldError message={fieldErrors.relativeFen} value={form.relative} />
       <Text className="field-label">意外致困最高金额（元）</Text>
       <Input className="field-accidentMax" type="digit" value={form.accidentMax} onChange={(accidentMax) => set({ accidentMax })} />
-      <FieldError message={fieldErrors.accidentMaxFen} />
+      <FieldError message={fieldErrors.accidentMaxFen} value={form.accidentMax} />
       <Text className="field-label">所需材料</Text>
       <Checkbox.Group direction="horizontal" value={form.materials} onChange={(v) => set({ materials: v as string[] })}>
         {MATERIALS.map((m) => (
           <Checkbox key={m} shape="button" value={m} label={MATERIAL_NAMES[m]} />
         ))}
       </Checkbox.Group>
-      <FieldError message={fieldErrors.materials} />
+      <FieldError message={fieldErrors.materials} value={form.materials} />
       <View className="actions">
         <Button type="primary" block loading={busy} className="save-programme" onClick={save}>
           保存{programme.title}
@@ -97,7 +95,7 @@ function LowIncomeLine({ fen }: { fen: number }) {
     <View className="section">
       <Text className="field-label">低保线（元/人/月）</Text>
       <Input className="field-line" type="digit" value={line} onChange={setLine} />
-      <FieldError message={fieldErrors.lowIncomeLineFen} />
+      <FieldError message={fieldErrors.lowIncomeLineFen} value={line} />
       <Button size="small" type="primary" loading={busy} className="save-line" onClick={save}>
         保存低保线
       </Button>

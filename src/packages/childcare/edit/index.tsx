@@ -151,12 +151,12 @@ function ClassForm({ classId, initial }: { classId?: string; initial: Draft }) {
           </Radio>
         ))}
       </Radio.Group>
-      <FieldError message={fieldErrors.season} />
+      <FieldError message={fieldErrors.season} value={draft.season} />
       {TEXT_FIELDS.map(([field, label, placeholder]) => (
         <View key={field} className={`field-${field}`}>
           <Text className="field-label">{label}</Text>
           <Input value={draft[field] as string} onChange={(value) => set({ [field]: value } as Partial<Draft>)} placeholder={placeholder} />
-          <FieldError message={errorOf(field)} />
+          <FieldError message={errorOf(field)} value={draft[field]} />
         </View>
       ))}
       <Text className="field-label">上课的星期</Text>
@@ -165,7 +165,7 @@ function ClassForm({ classId, initial }: { classId?: string; initial: Draft }) {
           <Checkbox key={d} shape="button" value={String(i + 1)} label={d} />
         ))}
       </Checkbox.Group>
-      <FieldError message={fieldErrors.weekdays} />
+      <FieldError message={fieldErrors.weekdays} value={draft.weekdays} />
       <Text className="muted">时间按北京时间填写，如 2027-06-01 09:00。</Text>
       <View className="actions">
         <Button type="primary" block loading={busy} className="save-class" onClick={save}>

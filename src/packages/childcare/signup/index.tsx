@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { CHILD_DATA_POLICY, type ClassDetail, type Enrollment } from '@/types/childcare'
+import type { ClassDetail, Enrollment } from '@/types/childcare'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
 import { formatFee } from '../../../utils/money'
@@ -60,7 +61,7 @@ function SignUpResult({ result }: { result: Enrollment }) {
 
 function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: Enrollment): void }) {
   const [draft, setDraft, clearDraft] = useDraft('childcare', EMPTY_CHILDCARE_DRAFT)
-  const [consent, setConsent] = useState(false)
+  const consent = useConsent('child')
   const { submit, busy, fieldErrors } = useSubmit()
 
   async function send() {
@@ -79,7 +80,7 @@ function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: 
             healthNotes: draft.healthNotes,
           },
           emergencyContact: { name: draft.contactName, mobile: draft.contactMobile },
-          consentVersion: consent ? CHILD_DATA_POLICY.version : ('' as typeof CHILD_DATA_POLICY.version),
+          consentVersion: consent.version,
           notifyByWeChat,
         },
         { requestId },
@@ -100,24 +101,24 @@ function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: 
           {cls.seatsLeft > 0 ? `剩余 ${cls.seatsLeft} 个名额` : `已满，候补 ${cls.waitlistLength} 人`}
         </Text>
       </View>
-      <RealNameNeeded because="为孩子报名需要家长先实名认证。" />
+      <RealNameFirst because="只有孩子的监护人本人才能为孩子报名：请先完成您的实名认证。">
       <Text className="note">填写的内容会自动保存在手机上，网络不好或退出后可以接着填。</Text>
       <View className="section signup-form">
         <Text className="field-label">孩子姓名</Text>
         <Input className="field-childName" value={draft.childName} onChange={(childName) => setDraft({ childName })} placeholder="与户口本一致" />
-        <FieldError message={err('child.name')} />
+        <FieldError message={err('child.name')} value={draft.childName} />
         <Text className="field-label">孩子身份证号</Text>
         <Input className="field-idNumber" value={draft.idNumber} onChange={(idNumber) => setDraft({ idNumber })} placeholder="18位，用于核对年龄" maxLength={18} />
-        <FieldError message={err('child.idNumber')} />
+        <FieldError message={err('child.idNumber')} value={draft.idNumber} />
         <Text className="field-label">性别</Text>
         <Radio.Group className="field-gender" direction="horizontal" value={draft.gender} onChange={(v) => setDraft({ gender: v as 'male' })}>
           <Radio value="male">男</Radio>
           <Radio value="female">女</Radio>
         </Radio.Group>
-        <FieldError message={err('child.gender')} />
+        <FieldError message={err('child.gender')} value={draft.gender} />
         <Text className="field-label">学校</Text>
         <Input className="field-school" value={draft.school} onChange={(school) => setDraft({ school })} placeholder="如：广场路小学" />
-        <FieldError message={err('child.school')} />
+        <FieldError message={err('child.school')} value={draft.school} />
         <Text className="field-label">年级</Text>
         <Radio.Group className="field-grade" direction="horizontal" value={draft.grade} onChange={(v) => setDraft({ grade: String(v) })}>
           {GRADES.map((g) => (
@@ -126,27 +127,27 @@ function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: 
             </Radio>
           ))}
         </Radio.Group>
-        <FieldError message={err('child.grade')} />
+        <FieldError message={err('child.grade')} value={draft.grade} />
         <Text className="field-label">健康情况（过敏、疾病等，没有可不填）</Text>
         <TextArea className="field-healthNotes" value={draft.healthNotes} onChange={(healthNotes) => setDraft({ healthNotes })} placeholder="如：花生过敏、哮喘" maxLength={300} />
-        <FieldError message={err('child.healthNotes')} />
+        <FieldError message={err('child.healthNotes')} value={draft.healthNotes} />
         <Text className="field-label">紧急联系人</Text>
         <Input className="field-contactName" value={draft.contactName} onChange={(contactName) => setDraft({ contactName })} placeholder="姓名" />
-        <FieldError message={err('emergencyContact.name')} />
+        <FieldError message={err('emergencyContact.name')} value={draft.contactName} />
         <Input className="field-contactMobile" value={draft.contactMobile} onChange={(contactMobile) => setDraft({ contactMobile })} placeholder="手机号" type="number" maxLength={11} />
-        <FieldError message={err('emergencyContact.mobile')} />
+        <FieldError message={err('emergencyContact.mobile')} value={draft.contactMobile} />
       </View>
       <View className="section">
-        <Checkbox className="child-consent" checked={consent} onChange={setConsent}>
-          我是孩子的监护人，同意工会为托班服务收集孩子的信息（《{CHILD_DATA_POLICY.title}》）
-        </Checkbox>
-        <FieldError message={err('consentVersion')} />
+        <ConsentLine policy="child" className="child-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
+          我是孩子的监护人，同意工会为托班服务收集孩子的信息
+        </ConsentLine>
         <View className="actions">
           <Button type="primary" block loading={busy} className="submit-signup" onClick={send}>
             提交报名
           </Button>
         </View>
       </View>
+      </RealNameFirst>
     </>
   )
 }

@@ -33,6 +33,9 @@ export default function DeskCasePage() {
   )
 }
 
+/** The typed amount as the one formatter writes it, or as typed when it is not a number. */
+const amountWords = (typed: string) => (Number.isFinite(yuanToFen(typed)) ? formatYuan(yuanToFen(typed)) : `${typed} 元`)
+
 const suggestedYuan = (v: DeskCaseView) => (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '')
 
 function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; view: DeskCaseView; reload(): Promise<void> }) {
@@ -47,7 +50,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
 
   async function take(action: Extract<CaseAction, 'claim' | 'askInfo' | 'approve' | 'reject' | 'markPaid'>) {
     if (action === 'reject' || action === 'approve') {
-      const { confirm } = await Taro.showModal({ title: action === 'reject' ? '确定不通过？' : `确定批准 ${form.amount} 元？`, content: '申请人会收到通知。' })
+      const { confirm } = await Taro.showModal({ title: action === 'reject' ? '确定不通过？' : `确定批准 ${amountWords(form.amount)}？`, content: '申请人会收到通知。' })
       if (!confirm) return
     }
     const done = await submit((requestId) => {
@@ -91,13 +94,13 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
             {view.statusName}
           </Tag>
         </View>
-        <Text className="muted">
-          申请人 {view.applicantMasked} · 已等待 {formatWaited(openedAt - view.waitingSince)}
-          {view.assigneeId ? (view.assignedToMe ? ' · 由我负责' : ' · 他人负责') : ''}
-        </Text>
-        {view.suggestedFen !== undefined && <Text className="muted suggested">按规则建议：{formatYuan(view.suggestedFen)}</Text>}
+        {/* One fact a row, each with its label: who, how long it waited, what the rule says, what was decided. */}
+        <Cell className="head-row head-applicant" title="申请人" extra={view.applicantMasked} />
+        <Cell className="head-row head-waited" title="已等待" extra={formatWaited(openedAt - view.waitingSince)} />
+        {view.assigneeId && <Cell className="head-row head-assignee" title="负责人" extra={view.assignedToMe ? '由我负责' : '他人负责'} />}
+        {view.suggestedFen !== undefined && <Cell className="head-row suggested" title="按规则建议" extra={formatYuan(view.suggestedFen)} />}
         {view.suggestionNote && <Text className="muted suggestion-note">{view.suggestionNote}</Text>}
-        {view.amountFen !== undefined && <Text className="case-amount">批准金额 {formatYuan(view.amountFen)}</Text>}
+        {view.amountFen !== undefined && <Cell className="head-row case-amount" title="批准金额" extra={formatYuan(view.amountFen)} />}
       </View>
 
       {allowed.has('claim') && (
@@ -113,13 +116,13 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
           <Text className="section-title">审核</Text>
           <Text className="field-label">说明（补充材料时写明缺什么；不通过或少批时写明原因）</Text>
           <TextArea className="field-note" value={form.note} onChange={(note) => set({ note })} placeholder="如：请补充户口本照片" maxLength={300} />
-          <FieldError message={fieldErrors.note} />
+          <FieldError message={fieldErrors.note} value={form.note} />
           <Button block className="ask-info" loading={busy} onClick={() => take('askInfo')}>
             请申请人补充材料
           </Button>
-          <Text className="field-label">批准金额（元{view.maxFen !== undefined ? `，最多${(view.maxFen / 100).toFixed(2)}` : ''}）</Text>
-          <Input className="field-amount" type="digit" value={form.amount} onChange={(amount) => set({ amount })} />
-          <FieldError message={fieldErrors.amountFen} />
+          <Text className="field-label">批准金额（元{view.maxFen !== undefined ? `，最多${formatYuan(view.maxFen, { unit: false })}` : ''}）</Text>
+          <Input className="field-amount" type="digit" value={form.amount} onChange={(amount) => set({ amount })} placeholder="如：1000.00" />
+          <FieldError message={fieldErrors.amountFen} value={form.amount} />
           <View className="row">
             <Button type="primary" className="approve" loading={busy} onClick={() => take('approve')}>
               批准
@@ -136,7 +139,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
           <Text className="section-title">登记发放</Text>
           <Text className="field-label">付款凭证号</Text>
           <Input className="field-paymentRef" value={form.paymentRef} onChange={(paymentRef) => set({ paymentRef })} placeholder="银行流水号等" />
-          <FieldError message={fieldErrors.paymentRef} />
+          <FieldError message={fieldErrors.paymentRef} value={form.paymentRef} />
           <Button type="primary" block className="mark-paid" loading={busy} onClick={() => take('markPaid')}>
             已发放
           </Button>

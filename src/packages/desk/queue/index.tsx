@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Cell, Radio, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Cell, Radio, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { QUEUE_FILTER_KEYS, QUEUE_FILTERS, WAIT_FILTERS, type QueueFilter } from '@/types/cases'
 import { SERVICE_MANIFEST, SHARED_DESK_SERVICES } from '@/types/services'
@@ -8,6 +8,7 @@ import type { Me } from '@/types/users'
 import { auth } from '../../../api'
 import { Loadable, LoadMore } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { SwitchRow } from '../../../components/SwitchRow'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
 import { useSession } from '../../../stores/session'
@@ -81,10 +82,7 @@ function Queue({ me }: { me: Me }) {
             </Radio>
           ))}
         </Radio.Group>
-        <View className="row">
-          <Text>只看我负责的</Text>
-          <Switch className="mine-only" checked={mineOnly} onChange={setMineOnly} />
-        </View>
+        <SwitchRow className="mine-only" label="只看我负责的" checked={mineOnly} onChange={setMineOnly} />
       </View>
       <Loadable load={queue} isEmpty={(page) => page.items.length === 0} empty="这里没有待办的申请">
         {(page) => (

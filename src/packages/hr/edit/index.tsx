@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Checkbox, Input, Radio, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { BENEFITS, BENEFIT_NAMES, type Benefit } from '@/types/jobs'
@@ -10,6 +10,7 @@ import { DateField } from '../../../components/DateField'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { SwitchRow } from '../../../components/SwitchRow'
 import { formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
@@ -143,7 +144,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
         ))}
       </Checkbox.Group>
       <FieldError message={err('benefits')} />
-      <Cell title="在企业地址上班" extra={<Switch className="field-atEmployer" checked={draft.atEmployer} onChange={(atEmployer) => set({ atEmployer })} />} />
+      <SwitchRow className="field-atEmployer" label="在企业地址上班" checked={draft.atEmployer} onChange={(atEmployer) => set({ atEmployer })} />
       {!draft.atEmployer && (
         <>
           <Text className="field-label">工作地址</Text>

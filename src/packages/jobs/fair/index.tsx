@@ -6,7 +6,7 @@ import type { FairDetail } from '@/types/jobsViews'
 import { api } from '../../../api'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
@@ -101,7 +101,6 @@ function FairView({ fair, reload }: { fair: FairDetail; reload(): Promise<void> 
       )}
 
       <View className="section fair-signup">
-        <RealNameNeeded because="报名招聘会需要先实名认证。" />
         {fair.started ? (
           <Text className="muted">招聘会已经开始，不能再报名或取消。</Text>
         ) : signed ? (
@@ -114,11 +113,13 @@ function FairView({ fair, reload }: { fair: FairDetail; reload(): Promise<void> 
             </View>
           </>
         ) : (
-          <View className="actions">
-            <Button type="primary" block loading={busy} className="sign-up" disabled={fair.capacity !== undefined && fair.seatsLeft === 0} onClick={signUp}>
-              {fair.capacity !== undefined && fair.seatsLeft === 0 ? '名额已满' : '报名参加'}
-            </Button>
-          </View>
+          <RealNameFirst because="报名招聘会要先实名认证。">
+            <View className="actions">
+              <Button type="primary" block loading={busy} className="sign-up" disabled={fair.capacity !== undefined && fair.seatsLeft === 0} onClick={signUp}>
+                {fair.capacity !== undefined && fair.seatsLeft === 0 ? '名额已满' : '报名参加'}
+              </Button>
+            </View>
+          </RealNameFirst>
         )}
       </View>
 

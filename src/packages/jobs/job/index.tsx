@@ -7,7 +7,7 @@ import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
 import { useLoad, type Load } from '../../../utils/useLoad'
@@ -130,8 +130,7 @@ function JobView({ job, resume, reload }: { job: JobDetail; resume: Load<MyResum
 
 function ApplyPart({ resume, busy, onApply }: { resume: Load<MyResume>; busy: boolean; onApply(): void }) {
   return (
-    <>
-      <RealNameNeeded because="投递简历需要先实名认证，姓名和年龄从实名信息中来。" />
+    <RealNameFirst because="投递简历要先实名认证：简历上的姓名和年龄来自实名信息。">
       <Loadable load={resume} part="我的简历">
         {(mine) =>
           mine.resume ? (
@@ -160,6 +159,6 @@ function ApplyPart({ resume, busy, onApply }: { resume: Load<MyResume>; busy: bo
           )
         }
       </Loadable>
-    </>
+    </RealNameFirst>
   )
 }

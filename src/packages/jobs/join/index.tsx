@@ -6,7 +6,7 @@ import type { EmployerBrief } from '@/types/jobsViews'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
 import { useSession } from '../../../stores/session'
@@ -44,18 +44,19 @@ export default function JoinEmployerPage() {
   }
   return (
     <PageShell className="job-join">
-      <RealNameNeeded because="绑定企业需要先实名认证。" />
-      <View className="section">
-        <Text className="section-title">输入邀请码</Text>
-        <Text className="muted">企业在工会登记并通过认证后，工会会给企业的招聘联系人一个8位邀请码，7天内有效，只能用一次。</Text>
-        <Input className="field-code" value={code} onChange={setCode} placeholder="如：K7M2P9QA" maxLength={20} />
-        <FieldError message={fieldErrors.code} />
-        <View className="actions">
-          <Button type="primary" block loading={busy} className="join-submit" onClick={join}>
-            绑定企业
-          </Button>
+      <RealNameFirst because="绑定企业要先确认是您本人：请先完成实名认证。">
+        <View className="section">
+          <Text className="section-title">输入邀请码</Text>
+          <Text className="muted">企业在工会登记并通过认证后，工会会给企业的招聘联系人一个8位邀请码，7天内有效，只能用一次。</Text>
+          <Input className="field-code" value={code} onChange={setCode} placeholder="如：K7M2P9QA" maxLength={20} />
+          <FieldError message={fieldErrors.code} />
+          <View className="actions">
+            <Button type="primary" block loading={busy} className="join-submit" onClick={join}>
+              绑定企业
+            </Button>
+          </View>
         </View>
-      </View>
+      </RealNameFirst>
     </PageShell>
   )
 }

@@ -7,7 +7,7 @@ import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
@@ -60,8 +60,7 @@ function ResumeForm({ mine }: { mine: MyResume }) {
 
   const err = (field: string) => fieldErrors[field]
   return (
-    <>
-      <RealNameNeeded because="简历上的姓名和年龄来自实名信息，投递前请先实名认证。" />
+    <RealNameFirst because="简历上的姓名和年龄来自实名信息：请先完成实名认证。">
       {mine.name && (
         <View className="section">
           <Text className="section-title resume-name">
@@ -102,6 +101,6 @@ function ResumeForm({ mine }: { mine: MyResume }) {
           </Button>
         </View>
       </View>
-    </>
+    </RealNameFirst>
   )
 }

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Cell, Radio, Switch, Tag } from '@nutui/nutui-react-taro'
+import { Cell, Radio, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { LEGAL_CATEGORIES, LEGAL_CATEGORY_NAMES, LEGAL_QUEUE_KEYS, LEGAL_QUEUES, LIMIT_WARNING_DAYS, type LegalQueue } from '@/types/legal'
 import { pageUrl } from '@/types/services'
 import { api, auth } from '../../../api'
 import { Loadable, LoadMore } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { SwitchRow } from '../../../components/SwitchRow'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { usePaged } from '../../../utils/useLoad'
 import { caseLine } from '../parts/caseLine'
@@ -54,10 +55,7 @@ export default function LegalDeskPage() {
             </Radio>
           ))}
         </Radio.Group>
-        <View className="row">
-          <Text>仲裁时效{LIMIT_WARNING_DAYS}天内到期</Text>
-          <Switch className="limit-soon" checked={limitSoon} onChange={setLimitSoon} />
-        </View>
+        <SwitchRow className="limit-soon" label={`仲裁时效${LIMIT_WARNING_DAYS}天内到期`} checked={limitSoon} onChange={setLimitSoon} />
       </View>
       <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="这里没有案件">
         {(page) => (

@@ -48,7 +48,7 @@ function MemberImport() {
         </Button>
       )}
       <TextArea className="field-csv" value={csv} onChange={(v) => { setCsv(v); setReport(null) }} placeholder="或把表格内容粘贴到这里" maxLength={2_000_000} />
-      <FieldError message={fieldErrors.csv} />
+      <FieldError message={fieldErrors.csv} value={csv} />
       <View className="row">
         <Button className="check-import" loading={busy} onClick={() => run(false)}>
           检查
@@ -135,13 +135,13 @@ function PlanEditor({ plan, onSaved }: { plan: Plan; onSaved(): void }) {
       <Text className="section-title">{plan.year}年保障方案</Text>
       <Text className="field-label">每人每年会费（元）</Text>
       <Input className="field-fee" type="digit" value={form.fee} onChange={(fee) => setForm((f) => ({ ...f, fee }))} />
-      <FieldError message={err('feeFen')} />
+      <FieldError message={err('feeFen')} value={form.fee} />
       <Text className="field-label">出院或开票后多少天内可申请</Text>
       <Input className="field-window" type="number" value={form.windowDays} onChange={(windowDays) => setForm((f) => ({ ...f, windowDays }))} />
-      <FieldError message={err('claimWindowDays')} />
+      <FieldError message={err('claimWindowDays')} value={form.windowDays} />
       <Text className="field-label">各类合计每人每年上限（元）</Text>
       <Input className="field-overallCap" type="digit" value={form.overallCap} onChange={(overallCap) => setForm((f) => ({ ...f, overallCap }))} />
-      <FieldError message={err('overallCapFen')} />
+      <FieldError message={err('overallCapFen')} value={form.overallCap} />
       {MEDICAL_CATEGORIES.map((c) => {
         const kind = plan.categories[c].kind
         const r = rules[c]
@@ -163,26 +163,26 @@ function PlanEditor({ plan, onSaved }: { plan: Plan; onSaved(): void }) {
                     <Input type="number" value={b.rate} onChange={(rate) => setRule(c, { bands: r.bands.map((x, j) => (j === i ? { ...x, rate } : x)) })} />
                   </View>
                 ))}
-                <FieldError message={at('bands')} />
+                <FieldError message={at('bands')} value={r} />
               </>
             )}
             {kind === 'rate' && (
               <>
                 <Text className="field-label">给付比例（%）</Text>
                 <Input type="number" value={r.rate} onChange={(rate) => setRule(c, { rate })} />
-                <FieldError message={at('ratePercent')} />
+                <FieldError message={at('ratePercent')} value={r.rate} />
               </>
             )}
             {kind === 'lump' && (
               <>
                 <Text className="field-label">定额（元）</Text>
                 <Input type="digit" value={r.lumpSum} onChange={(lumpSum) => setRule(c, { lumpSum })} />
-                <FieldError message={at('lumpSumFen')} />
+                <FieldError message={at('lumpSumFen')} value={r.lumpSum} />
               </>
             )}
             <Text className="field-label">每人每年上限（元）</Text>
             <Input type="digit" value={r.cap} onChange={(cap) => setRule(c, { cap })} />
-            <FieldError message={at('capFen')} />
+            <FieldError message={at('capFen')} value={r.cap} />
           </View>
         )
       })}

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import { useMemo, useState } from 'react'
+import { Button, Cell, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { useMemo } from 'react'
 import { estimatePayout, estimateRows } from '@/domain/medical/payout'
 import { MAX_FILES_PER_CASE } from '@/types/cases'
-import { CATEGORY_NAMES, MEDICAL_CATEGORIES, MEDICAL_DATA_POLICY, MEDICAL_MATERIAL_NAMES, materialsFor, type MedicalCategory } from '@/types/medical'
+import { CATEGORY_NAMES, MEDICAL_CATEGORIES, MEDICAL_MATERIAL_NAMES, materialsFor, type MedicalCategory } from '@/types/medical'
 import { api } from '../../../api'
 import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { DateField } from '../../../components/DateField'
@@ -12,17 +12,28 @@ import { FieldError } from '../../../components/FieldError'
 import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { RealNameNeeded } from '../../../components/RealNameNeeded'
+import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
-import { yuanToFen } from '../../../utils/money'
+import { formatYuan, yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { EMPTY_MEDICAL_DRAFT } from '../draft'
 
 export default function MedicalClaimPage() {
+  return (
+    <PageShell className="medical-claim">
+      <RealNameFirst because="申请报销要先确认是您本人：请先完成实名认证。">
+        <ClaimForm />
+      </RealNameFirst>
+    </PageShell>
+  )
+}
+
+function ClaimForm() {
   const [draft, setDraft, clearDraft] = useDraft('medical', EMPTY_MEDICAL_DRAFT)
-  const [consent, setConsent] = useState(false)
+  const consent = useConsent('medical')
   const { submit, busy, fieldErrors } = useSubmit()
   const err = (field: string) => fieldErrors[field]
 
@@ -57,7 +68,7 @@ export default function MedicalClaimPage() {
           diagnosis: draft.diagnosis,
           bankAccount: bankAccountInput(draft.bankName, draft.accountNo),
           attachments: attachmentsInput(attached),
-          consentVersion: consent ? MEDICAL_DATA_POLICY.version : ('' as typeof MEDICAL_DATA_POLICY.version),
+          consentVersion: consent.version,
           notifyByWeChat,
         },
         { requestId },
@@ -69,8 +80,7 @@ export default function MedicalClaimPage() {
   }
 
   return (
-    <PageShell className="medical-claim">
-      <RealNameNeeded because="申请报销需要先实名认证。" />
+    <>
       <Loadable load={cover} part="参保情况" rows={1}>
         {(c) => !c.covered && <Text className="note not-covered">您{c.year}年没有参加医疗互助，这一年的治疗不能报销。</Text>}
       </Loadable>
@@ -85,34 +95,34 @@ export default function MedicalClaimPage() {
             </Radio>
           ))}
         </Radio.Group>
-        <FieldError message={err('category')} />
+        <FieldError message={err('category')} value={draft.category} />
         <Text className="field-label">医院</Text>
         <Input className="field-hospital" value={draft.hospital} onChange={(hospital) => setDraft({ hospital })} placeholder="如：温州医科大学附属第一医院" />
-        <FieldError message={err('hospital')} />
+        <FieldError message={err('hospital')} value={draft.hospital} />
         {inpatient ? (
           <>
             <DateField className="field-admissionDate" title="入院日期" value={draft.admissionDate} onChange={(admissionDate) => setDraft({ admissionDate })} />
-            <FieldError message={err('admissionDate')} />
+            <FieldError message={err('admissionDate')} value={draft.admissionDate} />
             <DateField className="field-dischargeDate" title="出院日期" value={draft.dischargeDate} onChange={(dischargeDate) => setDraft({ dischargeDate })} />
-            <FieldError message={err('dischargeDate')} />
+            <FieldError message={err('dischargeDate')} value={draft.dischargeDate} />
           </>
         ) : (
           <>
             <DateField className="field-billDate" title="票据日期" value={draft.billDate} onChange={(billDate) => setDraft({ billDate })} />
-            <FieldError message={err('billDate')} />
+            <FieldError message={err('billDate')} value={draft.billDate} />
           </>
         )}
         <Text className="field-label">自付金额（元，医保报销后自己付的）</Text>
         <Input className="field-selfPaid" type="digit" value={draft.selfPaid} onChange={(selfPaid) => setDraft({ selfPaid })} placeholder="如：12500" />
-        <FieldError message={err('selfPaidFen')} />
+        <FieldError message={err('selfPaidFen')} value={draft.selfPaid} />
         <Text className="field-label">诊断</Text>
         <TextArea className="field-diagnosis" value={draft.diagnosis} onChange={(diagnosis) => setDraft({ diagnosis })} placeholder="与出院小结或病历一致" maxLength={100} />
-        <FieldError message={err('diagnosis')} />
+        <FieldError message={err('diagnosis')} value={draft.diagnosis} />
       </View>
 
       {estimate && (
         <View className="section estimate">
-          <Text className="section-title">预计可报 {(estimate.payoutFen / 100).toFixed(2)} 元</Text>
+          <Text className="section-title">预计可报 {formatYuan(estimate.payoutFen)}</Text>
           {estimateRows(estimate).map((r) => (
             <Cell key={r.label} title={r.label} extra={r.value} />
           ))}
@@ -137,16 +147,15 @@ export default function MedicalClaimPage() {
       )}
 
       <View className="section">
-        <Checkbox className="medical-consent" checked={consent} onChange={setConsent}>
-          我同意工会为审核报销收集诊断、费用、银行卡等信息（《{MEDICAL_DATA_POLICY.title}》），只用于医疗互助
-        </Checkbox>
-        <FieldError message={err('consentVersion')} />
+        <ConsentLine policy="medical" className="medical-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
+          我同意工会为审核报销收集诊断、费用、银行卡等信息，只用于医疗互助
+        </ConsentLine>
         <View className="actions">
           <Button type="primary" block loading={busy} className="submit-claim" onClick={send}>
             提交报销申请
           </Button>
         </View>
       </View>
-    </PageShell>
+    </>
   )
 }

@@ -7,8 +7,11 @@ import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
-import { formatFee, formatYuan } from '../../../utils/money'
+import { formatFee, formatYuan, YUAN_SEPARATOR } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
+
+/** A band's limit: `5,000`, the unit said once after the range. */
+const limit = (fen: number) => formatYuan(fen, { cents: false, unit: false })
 
 /** A category's rule in one plain line. */
 function ruleInWords(rule: CategoryRule): string {
@@ -16,8 +19,8 @@ function ruleInWords(rule: CategoryRule): string {
   if (rule.kind === 'lump') return `一次性给付${formatYuan(rule.lumpSumFen ?? 0)}${rule.oncePerYear ? '，每年一次' : ''}`
   if (rule.kind === 'rate') return `自付部分的${rule.ratePercent}%，${cap}`
   const bands = (rule.bands ?? []).map((b, i, all) => {
-    const from = i === 0 ? 0 : (all[i - 1].uptoFen ?? 0) / 100
-    return b.uptoFen === undefined ? `${from}元以上${b.ratePercent}%` : `${from}–${b.uptoFen / 100}元${b.ratePercent}%`
+    const from = limit(i === 0 ? 0 : (all[i - 1].uptoFen ?? 0))
+    return b.uptoFen === undefined ? `${from}${YUAN_SEPARATOR}元以上${b.ratePercent}%` : `${from}–${limit(b.uptoFen)}${YUAN_SEPARATOR}元${b.ratePercent}%`
   })
   return `每次住院先减${formatYuan(rule.deductibleFen ?? 0)}起付线，再分段：${bands.join('，')}；${cap}`
 }

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Form, Input, Radio } from '@nutui/nutui-react-taro'
-import { useRef } from 'react'
-import { POLICIES } from '@/types/users'
+import { useRef, useState } from 'react'
 import { ProfileInput } from '@/domain/identity/profile'
 import { api } from '../../../api'
+import { ConsentLine } from '../../../components/ConsentLine'
 import { PageShell } from '../../../components/PageShell'
+import { versionInForce } from '../../../stores/policies'
 import { useSession } from '../../../stores/session'
 import { rulesFrom, type ServerFieldErrors } from '../../../utils/formRules'
 import { useSubmit } from '../../../utils/useSubmit'
@@ -24,15 +25,20 @@ export default function RealNamePage() {
   const me = useSession((s) => s.me)
   const server = useRef<ServerFieldErrors>({ errors: {}, values: {} })
   const rules = rulesFrom(ProfileInput, server)
-  const { submit, busy } = useSubmit()
+  const { submit, busy, fieldErrors, setFieldErrors } = useSubmit()
+  const [agreed, setAgreed] = useState(false)
 
   async function onFinish(values: ProfileForm) {
     const payload = { ...values, unionMember: values.unionMember === 'yes' }
     server.current = { errors: {}, values: {} }
+    if (!agreed) {
+      setFieldErrors({ version: '请阅读并同意《实名信息收集说明》' })
+      return
+    }
     const saved = await submit(async (requestId) => {
       try {
-        // The consent is recorded before the data it covers is sent.
-        await api.users.consent({ policy: 'realname', version: POLICIES.realname.version })
+        // The separate consent to the version in force is recorded before the data it covers is sent.
+        await api.users.consent({ policy: 'realname', version: await versionInForce('realname') })
         return await api.users.updateProfile(payload, { requestId })
       } catch (error) {
         const fields = (error as { fields?: Record<string, string> }).fields
@@ -61,7 +67,10 @@ export default function RealNamePage() {
         initialValues={{ name: me?.profile?.name ?? '', employer: me?.profile?.employer ?? '', unionMember: me?.profile?.unionMember === false ? 'no' : 'yes' }}
         onFinish={onFinish}
         footer={
-          <View className="actions">
+          <View className="actions realname-footer">
+            <ConsentLine policy="realname" className="realname-consent" checked={agreed} onChange={setAgreed} error={fieldErrors.version}>
+              我同意工会为办理需要实名的服务收集我的姓名、手机号、身份证号和工作单位
+            </ConsentLine>
             <Button type="primary" block loading={busy} className="realname-submit" onClick={() => form.submit()}>
               保存
             </Button>
@@ -87,7 +96,6 @@ export default function RealNamePage() {
           </Radio.Group>
         </Form.Item>
       </Form>
-      <Text className="muted consent-line">点击保存即表示您同意《{POLICIES.realname.title}》</Text>
     </PageShell>
   )
 }

@@ -18,6 +18,7 @@ import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { stationStateTag } from '../../../components/StationCard'
 import { formatTime } from '../../../utils/format'
+import { openMap } from '../../../utils/openMap'
 import { useLoad, type Load } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import './index.scss'
@@ -93,11 +94,7 @@ function StationView({ station, myReports }: { station: StationDetail; myReports
           <Button
             type="primary"
             className="navigate"
-            onClick={() =>
-              Taro.openLocation({ latitude: lat, longitude: lng, name: station.name, address: station.address, scale: 16 }).catch(
-                () => Taro.showToast({ title: '无法打开地图', icon: 'none' }),
-              )
-            }
+            onClick={() => openMap({ lat, lng, name: station.name, address: station.address }).catch(() => Taro.showToast({ title: '无法打开地图', icon: 'none' }))}
           >
             导航前往
           </Button>
@@ -125,7 +122,7 @@ function StationView({ station, myReports }: { station: StationDetail; myReports
               </Radio>
             ))}
           </Radio.Group>
-          <FieldError message={fieldErrors.kind} />
+          <FieldError message={fieldErrors.kind} value={kind} />
           <TextArea
             className="report-text"
             value={text}
@@ -134,7 +131,7 @@ function StationView({ station, myReports }: { station: StationDetail; myReports
             maxLength={300}
             showCount
           />
-          <FieldError message={fieldErrors.text} />
+          <FieldError message={fieldErrors.text} value={text} />
           <Button type="primary" block loading={busy} className="report-submit" onClick={sendReport}>
             提交反馈
           </Button>

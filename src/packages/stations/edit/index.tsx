@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Checkbox, Input, Radio, Switch } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import {
@@ -17,6 +17,7 @@ import type { OpeningPeriod } from '@/domain/stations/hours'
 import { api } from '../../../api'
 import { choosePhotos, uploadFile } from '../../../api/files'
 import { FieldError } from '../../../components/FieldError'
+import { SwitchRow } from '../../../components/SwitchRow'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useLoad } from '../../../utils/useLoad'
@@ -144,7 +145,7 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
       <View className="section">
         <Text className="field-label">名称</Text>
         <Input className="edit-name" value={draft.name} onChange={(name) => set({ name })} placeholder="如：五马街道爱心驿站" />
-        <FieldError message={err('name')} />
+        <FieldError message={err('name')} value={draft.name} />
         <Text className="field-label">类型</Text>
         <Radio.Group value={draft.type} onChange={(v) => set({ type: v as StationType })} direction="vertical">
           {STATION_TYPES.map((t) => (
@@ -155,7 +156,7 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
         </Radio.Group>
         <Text className="field-label">地址</Text>
         <Input className="edit-address" value={draft.address} onChange={(address) => set({ address })} placeholder="街道、门牌号" />
-        <FieldError message={err('address')} />
+        <FieldError message={err('address')} value={draft.address} />
         <View className="row">
           <Input className="edit-lat" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="纬度" type="digit" />
           <Input className="edit-lng" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="经度" type="digit" />
@@ -165,10 +166,10 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
             </Button>
           )}
         </View>
-        <FieldError message={err('lat') ?? err('lng')} />
+        <FieldError message={err('lat') ?? err('lng')} value={[draft.lat, draft.lng]} />
         <Text className="field-label">电话（选填）</Text>
         <Input className="edit-phone" value={draft.phone} onChange={(phone) => set({ phone })} placeholder="手机号或 0577-88886666" />
-        <FieldError message={err('phone')} />
+        <FieldError message={err('phone')} value={draft.phone} />
       </View>
 
       <View className="section">
@@ -182,11 +183,11 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
             <Checkbox key={f} shape="button" value={f} label={FACILITY_NAMES[f]} />
           ))}
         </Checkbox.Group>
-        <FieldError message={err('facilities')} />
+        <FieldError message={err('facilities')} value={draft.facilities} />
       </View>
 
       <View className="section">
-        <Cell title="24小时开放" extra={<Switch checked={draft.open24h} onChange={(open24h) => set({ open24h })} />} />
+        <SwitchRow className="edit-open24h" label="24小时开放" checked={draft.open24h} onChange={(open24h) => set({ open24h })} />
         {!draft.open24h &&
           draft.periods.map((p, i) => (
             <View key={i} className="period">
@@ -204,7 +205,7 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
                   </Button>
                 )}
               </View>
-              <FieldError message={periodError(i)} />
+              <FieldError message={periodError(i)} value={p} />
             </View>
           ))}
         {!draft.open24h && draft.periods.length < 3 && (
