@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { nameText, recordId } from './fields'
+import { POLICY_KEYS, type PolicyKey } from './policies'
 import type { Service } from './roles'
 
 /**
@@ -34,8 +35,20 @@ export interface AccessEntry {
   what: string
 }
 
+/** One policy as the worker stands to it: agreed (to which version, when), withdrawn, or never asked. */
+export interface ConsentStatus {
+  policy: PolicyKey
+  title: string
+  /** The version last agreed to and when; absent when never agreed. */
+  version?: string
+  at?: number
+  withdrawnAt?: number
+}
+
 export interface MyDataView {
   sections: DataSection[]
+  /** The privacy and real-name consents, and each service's as recorded on its requests. */
+  consents: ConsentStatus[]
   /** Who on the union's side opened this person's data, newest first (the audit, 3 years). */
   accesses: AccessEntry[]
 }
@@ -65,6 +78,20 @@ export interface ClosingPlan {
   requestedAt?: number
 }
 
+/** What withdrawing a consent does, said before it is done, and what it did. */
+export interface ConsentWithdrawal {
+  policy: PolicyKey
+  title: string
+  /** In a plain sentence: what stops, and how to take it up again. */
+  stops: string
+  /** Open requests withdrawn (or to be) because the rules let the worker withdraw them. */
+  withdrawn: string[]
+  /** Open requests that go on to their end: past the point the worker may withdraw them. */
+  continuing: string[]
+}
+
+export const ConsentPolicyInput = v.object({ policy: v.picklist(POLICY_KEYS, '没有这项协议') })
+
 export const CLOSE_CONFIRMATION = '确认注销'
 
 export const CloseAccountInput = v.object({
@@ -92,6 +119,10 @@ export interface MydataContract {
   revealMine: { input: v.InferInput<typeof RevealMineInput>; output: { field: string; value: string } }
   /** A readable PDF summary and the complete data as JSON, each reachable for 24 hours. */
   exportMine: { input: Record<string, never>; output: { pdf: ExportedFile; json: ExportedFile } }
+  /** What withdrawing a consent would stop and withdraw. */
+  withdrawalPlan: { input: v.InferInput<typeof ConsentPolicyInput>; output: ConsentWithdrawal }
+  /** Withdraws a consent (PIPL art. 15): its services stop, their open requests are withdrawn where the rules allow. */
+  withdrawConsent: { input: v.InferInput<typeof ConsentPolicyInput>; output: ConsentWithdrawal }
   /** What closing would do, and what stops it. */
   closingPlan: { input: Record<string, never>; output: ClosingPlan }
   closeAccount: { input: v.InferInput<typeof CloseAccountInput>; output: { closed: true } }

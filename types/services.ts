@@ -1,3 +1,4 @@
+import type { PolicyKey } from './policies'
 import type { Service } from './roles'
 
 /**
@@ -25,6 +26,13 @@ export interface ServiceEntry {
    * Its own pages in 我的 → 工作台: for its staff (its volunteers and admins), admins only, or the
    * lawyers of the panel (and its staff, who may be assigned cases too).
    */
+  /**
+   * What its requests rest on beside the privacy policy, which every service does: its own consent
+   * (`types/policies.ts`), and the real-name profile. Withdrawing either stops new requests here and
+   * withdraws the open ones the rules let the worker withdraw (我的数据).
+   */
+  consent?: PolicyKey
+  realName?: true
   staffPages?: ReadonlyArray<{ page: string; title: string; description: string; who: 'staff' | 'admin' | 'lawyer'; className?: string }>
 }
 
@@ -41,6 +49,8 @@ export const SERVICE_MANIFEST = {
     name: '爱心托班',
     open: true,
     tile: { hint: '暑假寒假 托管孩子', page: 'classes' },
+    consent: 'child',
+    realName: true,
     root: 'packages/childcare',
     pages: {
       classes: 'classes/index',
@@ -56,6 +66,8 @@ export const SERVICE_MANIFEST = {
     name: '困难帮扶',
     open: true,
     tile: { hint: '四季帮扶 先测一测', page: 'selfCheck' },
+    consent: 'aid',
+    realName: true,
     root: 'packages/aid',
     pages: { selfCheck: 'selfcheck/index', apply: 'apply/index', case: 'case/index', programmes: 'programmes/index' },
     cases: { page: 'case', param: 'caseId' },
@@ -65,6 +77,8 @@ export const SERVICE_MANIFEST = {
     name: '医疗互助',
     open: true,
     tile: { hint: '住院门诊 互助报销', page: 'home' },
+    consent: 'medical',
+    realName: true,
     root: 'packages/medical',
     pages: { home: 'home/index', claim: 'claim/index', case: 'case/index', admin: 'admin/index' },
     cases: { page: 'case', param: 'caseId' },
@@ -74,6 +88,8 @@ export const SERVICE_MANIFEST = {
     name: '法律援助',
     open: true,
     tile: { hint: '欠薪工伤 免费咨询', page: 'home' },
+    consent: 'legal',
+    realName: true,
     root: 'packages/legal',
     pages: {
       home: 'home/index',
@@ -95,6 +111,7 @@ export const SERVICE_MANIFEST = {
     name: '就业招聘',
     open: true,
     tile: { hint: '招聘会 找工作', page: 'search' },
+    realName: true,
     root: 'packages/jobs',
     pages: {
       search: 'search/index',
@@ -127,6 +144,14 @@ export const DESK_SERVICES = SERVICE_KEYS.filter((s) => 'cases' in SERVICE_MANIF
 
 /** The case services whose queue is on the shared desk (`packages/desk`): those without a desk of their own. */
 export type SharedDeskService = { [K in DeskService]: Manifest[K]['cases'] extends { desk: string } ? never : K }[DeskService]
+/** The open services a consent carries: the privacy policy all of them, the real-name one those that need it, a service's own that service. */
+export function servicesOnConsent(key: PolicyKey): OpenService[] {
+  return OPEN_SERVICES.filter((s) => {
+    const entry: ServiceEntry = SERVICE_MANIFEST[s]
+    return key === 'privacy' || (key === 'realname' ? entry.realName === true : entry.consent === key)
+  })
+}
+
 export const SHARED_DESK_SERVICES = DESK_SERVICES.filter((s) => !(SERVICE_MANIFEST[s].cases as ServiceEntry['cases'])?.desk) as SharedDeskService[]
 
 type PageOf<S extends Service> = keyof Manifest[S]['pages'] & string

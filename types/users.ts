@@ -66,6 +66,8 @@ export interface ProfileView {
 export interface ConsentRecord {
   version: string
   at: number
+  /** Withdrawn in 我的数据: the services it carries take no new requests until it is given again. */
+  withdrawnAt?: number
 }
 
 export interface Me {

@@ -9,6 +9,8 @@ import { createPii, generatePiiKey } from '../../cloud/core/pii'
 import { benchIdNumber } from '../../bench/fixtures'
 import { winterApplication } from './aidFixtures'
 import { newClass, signUp } from './childcareFixtures'
+import { unpaidWages } from './legalFixtures'
+import { PERSONAS } from '../../cloud/local/seed/personas'
 
 /** Words that exist only because of worker A: after A closes the account, none may be found anywhere. */
 const A = {
@@ -24,9 +26,18 @@ const A = {
   diagnosis: 'ZZMARKDIAGNOSIS 腰椎间盘突出',
   resumePhone: '13612340077',
   experience: 'ZZMARKRESUME 三年快递分拣经验',
+  legal: 'ZZMARKLEGAL 我在工地干了三个月，老板一直拖欠工资，多次讨要都没有结果。',
 }
-const B = { openid: 'dev-worker', report: 'ZZOTHERREPORT 充电口坏了' }
-const MARKERS = ['ZZMARKREPORT', 'ZZMARKNOTE', 'ZZMARKSTORY', 'ZZMARKDIAGNOSIS', 'ZZMARKRESUME', A.employer, A.mobile, A.resumePhone, A.idNumber, '丁*己', '甲*丙']
+/** Worker B has a request in every service too: none of it may reach A's copy, and A's closing leaves it all. */
+const B = {
+  openid: 'dev-worker',
+  report: 'ZZOTHERREPORT 充电口坏了',
+  diagnosis: 'ZZOTHERDIAGNOSIS 胆囊结石',
+  legal: 'ZZOTHERLEGAL 公司三个月没有发工资，老板说等工程款到了再说。',
+  experience: 'ZZOTHERRESUME 五年仓库理货经验',
+}
+const B_MARKERS = ['ZZOTHERREPORT', 'ZZOTHERDIAGNOSIS', 'ZZOTHERLEGAL', 'ZZOTHERRESUME']
+const MARKERS = ['ZZMARKREPORT', 'ZZMARKNOTE', 'ZZMARKSTORY', 'ZZMARKDIAGNOSIS', 'ZZMARKRESUME', 'ZZMARKLEGAL', A.employer, A.mobile, A.resumePhone, A.idNumber, '丁*己', '甲*丙']
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${text}) >> endobj\n%%EOF\n`)
 
@@ -83,7 +94,9 @@ describe('我的数据', () => {
     await ok(A.openid, 'users', 'updateProfile', { name: A.name, mobile: A.mobile, idNumber: A.idNumber, employer: A.employer, unionMember: true })
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
     const years = [...new Set([day(-10), day(0)].map((d) => d.slice(0, 4)))]
-    await ok('dev-admin', 'medical', 'importMembers', { csv: years.map((y) => `${A.name},${A.idNumber},鹿城环卫所,${y}`).join('\n'), commit: true })
+    const bPersona = PERSONAS.find((p) => p.openid === B.openid)!.profile!
+    const roster = years.flatMap((y) => [`${A.name},${A.idNumber},鹿城环卫所,${y}`, `${bPersona.name},${bPersona.idNumber},鹿城快递,${y}`])
+    await ok('dev-admin', 'medical', 'importMembers', { csv: roster.join('\n'), commit: true })
 
     for (const [who, text] of [[A.openid, A.report], [B.openid, B.report]] as const) {
       await ok(who, 'stations', 'report', { stationId: 'demo-station-00001', kind: 'broken', text })
@@ -116,6 +129,22 @@ describe('我的数据', () => {
       consentVersion: FIRST_VERSION,
     })
     await ok(B.openid, 'aid', 'apply', winterApplication(await upload(B.openid, 'aid', PDF('b'))))
+    await ok(B.openid, 'medical', 'submitClaim', {
+      category: 'inpatient',
+      hospital: '温州医科大学附属第一医院',
+      admissionDate: day(-9),
+      dischargeDate: day(-4),
+      selfPaidFen: 800_000,
+      diagnosis: B.diagnosis,
+      bankAccount: { bankName: '温州银行', accountNo: '6222021234567890888' },
+      attachments: [{ fileId: await upload(B.openid, 'medical', PDF('b')), material: 'invoice' }],
+      consentVersion: FIRST_VERSION,
+    })
+    // Legal help: A's request still waits for the desk (withdrawn on closing); B's too.
+    await ok(A.openid, 'legal', 'ask', unpaidWages({ story: A.legal }))
+    await ok(B.openid, 'legal', 'ask', unpaidWages({ story: B.legal }))
+    await ok(B.openid, 'jobs', 'saveResume', { phone: '13712340088', experience: B.experience, skills: '', certificates: '', availability: 'now' })
+    await ok(B.openid, 'jobs', 'apply', { jobId: 'demo-job-1' })
     // A looks for work: a résumé and an application the employer has not decided.
     await ok(A.openid, 'jobs', 'saveResume', { phone: A.resumePhone, experience: A.experience, skills: '会开叉车', certificates: '', availability: 'now' })
     await ok(A.openid, 'jobs', 'apply', { jobId: 'demo-job-1' })
@@ -144,7 +173,8 @@ describe('我的数据', () => {
     expect(json.statusCode).toBe(200)
     const text = json.body
     for (const own of [A.report, A.idNumber, A.mobile, A.child, 'ZZMARKSTORY', A.note, '6222021234567890123', A.resumePhone, 'ZZMARKRESUME']) expect(text).toContain(own)
-    expect(text).not.toContain(B.report)
+    for (const own of [A.legal, A.diagnosis]) expect(text).toContain(own)
+    for (const theirs of B_MARKERS) expect(text).not.toContain(theirs)
     expect(text).not.toContain('dev-volunteer')
     const pdf = await app.inject({ method: 'GET', url: copy.pdf.url })
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
@@ -171,9 +201,16 @@ describe('我的数据', () => {
     const aCases = docs.filter((d) => d.table === 'cases').map((d) => JSON.parse(d.doc)).filter((c) => c.closed)
     expect(aCases.every((c) => !c.sealed && Object.keys(c.masked).length === 0)).toBe(true)
     expect(aCases.find((c) => c.service === 'medical')).toMatchObject({ status: 'withdrawn' })
+    expect(aCases.find((c) => c.service === 'legal')).toMatchObject({ status: 'withdrawn' })
     const applications = docs.filter((d) => d.table === 'job_applications').map((d) => JSON.parse(d.doc))
-    expect(applications).toEqual([expect.objectContaining({ jobId: 'demo-job-1', status: 'withdrawn', workerId: expect.stringMatching(/^closed-/) })])
-    expect(docs.filter((d) => d.table === 'resumes')).toEqual([])
+    expect(applications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ jobId: 'demo-job-1', status: 'withdrawn', workerId: expect.stringMatching(/^closed-/) }),
+        expect.objectContaining({ jobId: 'demo-job-1', workerId: B.openid }),
+      ]),
+    )
+    expect(applications).toHaveLength(2)
+    expect(docs.filter((d) => d.table === 'resumes').map((d) => JSON.parse(d.doc)._id)).toEqual([B.openid])
     const roster = docs.filter((d) => d.table === 'medical_members').map((d) => JSON.parse(d.doc))
     expect(roster.some((m) => m.nameMasked === '甲*丙')).toBe(true)
     // The roster is the union's and stays; nothing else of A's may be found in the folder.

@@ -1,4 +1,6 @@
 import { benchIdNumber } from '../../bench/fixtures'
+import { addUpload, winterApplication } from '../cloud/aidFixtures'
+import type { Harness } from '../cloud/harness'
 import { signedInPage, usePortal } from './runtime'
 
 jest.setTimeout(120_000)
@@ -42,6 +44,30 @@ describe('e2e: 我的数据', () => {
     await page.goto(`${runtime.url}/#/pages/me/index`)
     await page.getByText('尚未实名').waitFor()
     await page.locator('.me .my-requests').getByText('还没有办理中的事项').waitFor()
+    await page.context().close()
+  })
+
+  it('lets a worker withdraw a consent, seeing first what stops and which application is withdrawn, and agree again', async () => {
+    const { runtime, browser } = portal
+    const fileId = await addUpload({ db: runtime.db } as unknown as Harness, 'dev-worker', 'aid')
+    await runtime.call('dev-worker', 'aid', 'apply', winterApplication(fileId))
+
+    const page = await signedInPage(browser, runtime.url, '张建国')
+    await page.goto(`${runtime.url}/#/pages/me/index`)
+    await page.locator('.open-mydata').click()
+    const aid = page.locator('.consent-status-aid')
+    await aid.locator('.withdraw-consent').click()
+    await aid.locator('.withdrawal-stops').getByText('不能再申请困难帮扶', { exact: false }).waitFor()
+    await aid.locator('.plan-withdrawn').getByText('困难帮扶：', { exact: false }).waitFor()
+    await aid.locator('.confirm-withdraw').click()
+    await aid.getByText('撤回', { exact: false }).filter({ hasText: '已于' }).waitFor()
+
+    // The application was withdrawn; the form asks to agree again before anything can be sent.
+    await page.goto(`${runtime.url}/#/pages/me/index`)
+    await page.locator('.request-item', { hasText: '冬送温暖' }).getByText('已撤回', { exact: true }).waitFor()
+    await page.goto(`${runtime.url}/#/packages/aid/apply/index?programme=winter_warmth`)
+    await page.locator('.consent-withdrawn .agree-again').click()
+    await page.locator('.consent-aid .consent-check').waitFor()
     await page.context().close()
   })
 })

@@ -143,6 +143,9 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
     revealMine: { who: 'anyone', caller: 'worker', payload: () => ({ field: 'idNumber' }) },
     exportMine: { who: 'anyone', caller: 'worker', payload: () => ({}) },
     closingPlan: { who: 'anyone', caller: 'worker', payload: () => ({}) },
+    withdrawalPlan: { who: 'anyone', caller: 'worker', payload: () => ({ policy: 'aid' }) },
+    // Whoever never agreed is refused by state (nothing to withdraw), not by who they are.
+    withdrawConsent: { who: 'anyone', caller: 'worker', payload: () => ({ policy: 'aid' }) },
     // Both workers of the world have an approved case not yet paid (closing refused by state, not by
     // who); the worker who is not real-named has nothing that stops it.
     closeAccount: { who: 'anyone', caller: 'unnamedWorker', payload: () => ({ confirm: '确认注销' }) },

@@ -8,6 +8,7 @@ import { createCtx, type Ctx, type Runtime } from './context'
 import { AppError, invalid } from './errors'
 import { withIdempotency } from './idempotency'
 import { hasRole, loadOrCreateUser } from './identity'
+import { refuseWhileWithdrawn } from './policies'
 import type { UserRecord } from './records'
 
 interface ActionBase<I, O> {
@@ -46,6 +47,9 @@ export interface CloudFunction {
 }
 
 const REQUEST_ID = /^[\w-]{8,64}$/
+
+/** The functions of the account itself, which a worker uses whatever consents they withdrew. */
+const ACCOUNT_FUNCTIONS: readonly string[] = ['users', 'mydata']
 
 /**
  * The kernel of every cloud function (ARCHITECTURE.md, "Inside a function"): authenticate, check
@@ -99,6 +103,9 @@ async function dispatch(
     user = await loadOrCreateUser(runtime.db, runtime.openid, runtime.clock())
     const roles = def.roles
     if (!roles.some((r) => hasRole(user, r))) throw new AppError('FORBIDDEN')
+    // Without the privacy consent nothing new is collected: only the account's own actions (read,
+    // copy, give consent again, close) go on.
+    if (def.access === 'write' && !ACCOUNT_FUNCTIONS.includes(fn)) refuseWhileWithdrawn(user, 'privacy')
   }
 
   // The protocol's payload is an object: valibot's `object` would let an array through.

@@ -2,7 +2,8 @@ import { POLICIES, type PolicyKey, type PolicySummary, type PolicyText } from '.
 import type { Db, Transaction } from '../db/types'
 import { firstPolicyText } from '../domain/policies/texts'
 import type { Ctx } from './context'
-import { invalid } from './errors'
+import { failedPrecondition, invalid } from './errors'
+import type { UserRecord } from './records'
 
 /**
  * The policies as data. `policies/<key>` is the text in force; `policy_versions/<key>@<version>` keeps
@@ -35,11 +36,23 @@ export async function policyVersion(db: Db, key: PolicyKey, version: string): Pr
 
 export const summaryOf = ({ key, version, title, draft, updatedAt }: PolicyText): PolicySummary => ({ key, version, title, draft, updatedAt })
 
+/** The worker withdrew this consent in 我的数据 and has not given it again. */
+export const consentWithdrawn = (user: UserRecord, key: PolicyKey): boolean => user.consents?.[key]?.withdrawnAt !== undefined
+
+/** Refuses a new request while a consent it rests on is withdrawn, saying how to give it again. */
+export function refuseWhileWithdrawn(user: UserRecord, key: PolicyKey): void {
+  if (!consentWithdrawn(user, key)) return
+  throw failedPrecondition(`您已撤回对《${POLICIES[key].title}》的同意，现在不能办理。要继续办理，请先到“我的 → 我的数据”里重新同意。`)
+}
+
 /**
  * A consent names the version in force, or the request is refused on the consent's field: not
- * ticked (empty), or given to a text that has since been replaced by a new version.
+ * ticked (empty), or given to a text that has since been replaced by a new version. A consent the
+ * worker withdrew in 我的数据 is not given again by ticking a form: the request is refused, and the
+ * worker gives it again there, knowingly (`users.consent`, which is `givingAgain`).
  */
-export async function requireConsent(ctx: Ctx, key: PolicyKey, version: string, field = 'consentVersion'): Promise<void> {
+export async function requireConsent(ctx: Ctx, key: PolicyKey, version: string, field = 'consentVersion', { givingAgain = false } = {}): Promise<void> {
+  if (!givingAgain) refuseWhileWithdrawn(ctx.user, key)
   if (version === '') throw invalid({ [field]: `请阅读并同意《${POLICIES[key].title}》` })
   const current = await policyInForce(ctx.db, key)
   if (current.version !== version) throw invalid({ [field]: `《${current.title}》已经更新，请重新阅读后再同意` })

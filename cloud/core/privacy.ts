@@ -1,4 +1,6 @@
 import type { ClosingBlocker, DataSection } from '../../types/mydata'
+import type { PolicyKey } from '../../types/policies'
+import type { ConsentRecord } from '../../types/users'
 import type { Ctx } from './context'
 
 /**
@@ -20,6 +22,19 @@ export interface PersonalDataPart {
    * the person. Called only when `plan` found nothing that stops it.
    */
   close(ctx: Ctx, userId: string, alias: string): Promise<void>
+  /** The consents recorded on the person's requests here (the service's own policy): the latest. */
+  consentsGiven(ctx: Ctx, userId: string): Promise<Partial<Record<PolicyKey, ConsentRecord>>>
+  /**
+   * A consent this service rests on was withdrawn: the person's open requests that `plan` lists as
+   * withdrawn are withdrawn, as the person would (the service's own steps, with their messages and
+   * rows of 我的办事); the rest run to their end. Nothing is erased.
+   */
+  withdrawOpen(ctx: Ctx, userId: string): Promise<void>
+}
+
+/** Of several consents to one policy, the one given last. */
+export function latestConsent(given: Array<{ version: string; at: number }>): ConsentRecord | undefined {
+  return given.reduce<ConsentRecord | undefined>((last, c) => (!last || c.at > last.at ? { version: c.version, at: c.at } : last), undefined)
 }
 
 export interface ClosingPart {

@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Checkbox } from '@nutui/nutui-react-taro'
+import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import { useEffect, useState, type ReactNode } from 'react'
 import type { PolicyKey } from '@/types/policies'
+import { api } from '../api'
 import { routes } from '../routes'
-import { usePolicies, usePolicy } from '../stores/policies'
+import { usePolicies, usePolicy, versionInForce } from '../stores/policies'
+import { useSession } from '../stores/session'
+import { showError } from '../utils/useSubmit'
 import { FieldError } from './FieldError'
 
 interface Props {
@@ -39,6 +42,8 @@ export function ConsentLine({ policy, checked, onChange, children, error, classN
     void usePolicies.getState().load(true)
     onChange(false)
   }, [outdated, onChange])
+  const withdrawn = useSession((s) => s.me?.consents[policy]?.withdrawnAt !== undefined)
+  if (withdrawn) return <WithdrawnConsent policy={policy} title={title} />
   return (
     <View className={`consent-line consent-${policy}`}>
       <Checkbox className={`consent-check ${className}`} checked={checked} onChange={onChange}>
@@ -49,6 +54,33 @@ export function ConsentLine({ policy, checked, onChange, children, error, classN
       </Text>
       {/* Unticked by the line itself for a new version: the words stay until the next answer. */}
       <FieldError message={error} value={outdated ? 'outdated' : checked} />
+    </View>
+  )
+}
+
+/**
+ * The worker withdrew this consent in 我的数据: ticking a box does not give it back (the server
+ * refuses the form); they agree again here, knowingly, and the form's own line returns.
+ */
+function WithdrawnConsent({ policy, title }: { policy: PolicyKey; title: string }) {
+  async function agreeAgain() {
+    try {
+      useSession.getState().setMe(await api.users.consent({ policy, version: await versionInForce(policy) }))
+    } catch (error) {
+      showError(error)
+    }
+  }
+  return (
+    <View className={`consent-line consent-${policy} consent-withdrawn`}>
+      <Text className="note">您撤回过对《{title}》的同意，要重新同意后才能提交。</Text>
+      <View className="actions">
+        <Button size="small" className="read-policy" onClick={() => Taro.navigateTo({ url: routes.policy(policy) })}>
+          阅读全文
+        </Button>
+        <Button size="small" type="primary" className="agree-again" onClick={agreeAgain}>
+          重新同意
+        </Button>
+      </View>
     </View>
   )
 }

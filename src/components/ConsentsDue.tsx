@@ -9,8 +9,8 @@ import { useSession } from '../stores/session'
 import { showError } from '../utils/useSubmit'
 
 /**
- * A policy the worker agreed to has a new version (an admin published it): they are asked again,
- * on the home page and in 我的, with the new text one tap away.
+ * A policy the worker agreed to has a new version (an admin published it), or they withdrew the
+ * privacy consent: they are asked again, on the home page and in 我的, with the text one tap away.
  */
 export function ConsentsDue() {
   const me = useSession((s) => s.me)
@@ -31,7 +31,11 @@ export function ConsentsDue() {
       {me.consentsDue.map((policy) => (
         <View key={policy} className={`consent-due consent-due-${policy}`}>
           <Text className="consent-due-text">
-            {me.consents[policy] ? `《${POLICIES[policy].title}》有了新版本，请阅读后同意。` : `请阅读并同意《${POLICIES[policy].title}》。`}
+            {me.consents[policy]?.withdrawnAt
+              ? `您撤回了对《${POLICIES[policy].title}》的同意，新的申请、报名和反馈暂停办理；同意后恢复。`
+              : me.consents[policy]
+                ? `《${POLICIES[policy].title}》有了新版本，请阅读后同意。`
+                : `请阅读并同意《${POLICIES[policy].title}》。`}
           </Text>
           <View className="actions">
             <Button size="small" className="read-policy" onClick={() => Taro.navigateTo({ url: routes.policy(policy) })}>

@@ -1,14 +1,14 @@
 import { CASE_STATUS_NAMES, OPEN_CASE_STATUSES, type TimelineEntry } from '../../../types/cases'
 import { step } from '../../domain/cases/workflow'
 import type { DataItem, DataSection } from '../../../types/mydata'
-import { SERVICE_MANIFEST } from '../../../types/services'
+import { SERVICE_MANIFEST, type ServiceEntry } from '../../../types/services'
 import { formatYuan } from '../../domain/money'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../context'
-import { CLOSED_NAME, type ClosingPart, type PersonalDataPart } from '../privacy'
+import { CLOSED_NAME, latestConsent, type ClosingPart, type PersonalDataPart } from '../privacy'
 import type { CaseRecord } from './record'
 import { caseView } from './views'
-import type { CaseServiceSpec } from './workflow'
+import { takeStep, type CaseServiceSpec } from './workflow'
 
 /** Still moving and the worker's to stop (the workflow's own rule): withdrawn when the account closes. */
 const withdrawable = (r: CaseRecord) => step(r, 'withdraw', { id: r.ownerId, kind: 'owner' }).ok
@@ -65,6 +65,18 @@ export function casePrivacyPart<S>(spec: CaseServiceSpec<S>): PersonalDataPart {
               ? `已批准 ${formatYuan(r.amountFen ?? 0)}，还没有发放。请等发放后再注销，或联系工会。`
               : '正在为您办理，请等办结后再注销，或联系工会。',
         })),
+      }
+    },
+
+    async consentsGiven(ctx, userId) {
+      const policy = (SERVICE_MANIFEST[spec.service] as ServiceEntry).consent
+      const given = latestConsent((await casesOf(ctx, spec.service, userId)).map((r) => r.consent))
+      return policy && given ? { [policy]: given } : {}
+    },
+
+    async withdrawOpen(ctx, userId) {
+      for (const record of await casesOf(ctx, spec.service, userId)) {
+        if (withdrawable(record)) await takeStep(ctx, spec, record._id, 'withdraw')
       }
     },
 

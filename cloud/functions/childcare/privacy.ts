@@ -3,9 +3,10 @@ import type { DataRow } from '../../../types/mydata'
 import { canCancel, cancellationDeadline } from '../../domain/childcare/rules'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
-import { CLOSED_NAME, type PersonalDataPart } from '../../core/privacy'
+import { CLOSED_NAME, latestConsent, type PersonalDataPart } from '../../core/privacy'
 import { cancelSeat, countWaiting, tellPromoted } from './placement'
 import type { ChildData, ClassRecord, EnrollmentRecord } from './records'
+import { cancel } from './signup'
 import { classesById, enrollments } from './views'
 
 async function signUpsOf(ctx: Ctx, guardianId: string) {
@@ -71,6 +72,19 @@ export const childcarePrivacyPart: PersonalDataPart = {
       blockers: signUps
         .filter((e) => fateOf(e, classes.get(e.classId), now) === 'blocks')
         .map((e) => ({ title: title(e), why: `已过取消期限，托班结束（${classes.get(e.classId)!.endDate}）后才能注销。如有特殊情况请联系工会。` })),
+    }
+  },
+
+  async consentsGiven(ctx, userId) {
+    const given = latestConsent((await signUpsOf(ctx, userId)).signUps.map((e) => e.consent))
+    return given ? { child: given } : {}
+  },
+
+  async withdrawOpen(ctx, userId) {
+    const { signUps, classes } = await signUpsOf(ctx, userId)
+    const now = ctx.now()
+    for (const e of signUps) {
+      if (fateOf(e, classes.get(e.classId), now) === 'withdrawn') await cancel(ctx, e._id, { leaveLineAnyTime: true })
     }
   },
 

@@ -84,13 +84,14 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
 }
 
 /** A guardian gives their place back before the deadline; a seat goes to the first in line at once. */
-export async function cancel(ctx: Ctx, enrollmentId: string): Promise<Enrollment> {
+export async function cancel(ctx: Ctx, enrollmentId: string, { leaveLineAnyTime = false } = {}): Promise<Enrollment> {
   const now = ctx.now()
   const enrollment = await ownEnrollment(ctx, enrollmentId)
   if (enrollment.status === 'cancelled') throw failedPrecondition('这条报名已经取消了')
   const cls = await mustGetClass(ctx, enrollment.classId)
   const deadline = cancellationDeadline(cls.startDate, cls.cancelDaysBefore)
-  if (!canCancel(now, deadline)) {
+  // A guardian withdrawing their consent takes the child off the waitlist even past the deadline: it holds no seat.
+  if (!canCancel(now, deadline) && !(leaveLineAnyTime && enrollment.status === 'waitlisted')) {
     throw failedPrecondition(
       `开班前${cls.cancelDaysBefore}天起不能取消（截止时间 ${formatShanghai(deadline, 'M月D日 HH:mm')}）。如有特殊情况请联系工会。`,
     )

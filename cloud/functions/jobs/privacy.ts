@@ -5,7 +5,8 @@ import { hasStarted } from '../../domain/jobs/fairs'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
 import { CLOSED_NAME, type PersonalDataPart } from '../../core/privacy'
-import { givePlaceBack, mustGetFair } from './fairs'
+import { withdrawApplication } from './applications'
+import { cancelFairSignUp, givePlaceBack, mustGetFair } from './fairs'
 import { applications, employers, fairs, fairSignUps, invitations, jobs, resumes, type ApplicationRecord, type FairSignUpRecord } from './records'
 
 const when = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD HH:mm')
@@ -74,6 +75,16 @@ export const jobsPrivacyPart: PersonalDataPart = {
       ],
       blockers: [],
     }
+  },
+
+  // No consent of its own: a job seeker's requests rest on the privacy policy and the real name.
+  consentsGiven: async () => ({}),
+
+  async withdrawOpen(ctx, userId) {
+    const { applied, signUps } = await recordsOf(ctx, userId)
+    for (const a of applied.filter(withdrawable)) await withdrawApplication(ctx, a._id)
+    const now = ctx.now()
+    for (const f of signUps.filter((f) => upcoming(f, now))) await cancelFairSignUp(ctx, f.fairId)
   },
 
   async close(ctx, userId, alias) {

@@ -39,6 +39,10 @@ async function messagesOf(ctx: Ctx, caseIds: string[]): Promise<MessageRecord[]>
 
 /** A worker's legal cases as every case service's, with the messages on them and the appointments booked. */
 export const legalPrivacyPart: PersonalDataPart = {
+  consentsGiven: cases.consentsGiven,
+  // The workflow's withdraw step cancels an appointment still to come, as the worker's own withdrawal does.
+  withdrawOpen: cases.withdrawOpen,
+
   async collect(ctx, userId, whole): Promise<DataSection[]> {
     const sections = await cases.collect(ctx, userId, whole)
     const messages = await messagesOf(ctx, await caseIdsOf(ctx, userId))

@@ -6,9 +6,9 @@ import type { Ctx } from '../../core/context'
 import type { FileRecord } from '../../core/files'
 import type { PersonalDataPart } from '../../core/privacy'
 import type { AuditRecord, InboxRecord, UserRecord } from '../../core/records'
+import { consentsOf } from './consents'
 
 const when = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD HH:mm')
-const POLICY_WORDS: Record<string, string> = { privacy: '隐私政策', realname: '实名信息收集说明' }
 
 async function userOf(ctx: Ctx, userId: string): Promise<UserRecord | null> {
   return (await ctx.db.collection<UserRecord>('users').doc(userId).get()).data
@@ -59,12 +59,20 @@ export const accountPart: PersonalDataPart = {
         },
       ],
     })
-    const consents = Object.entries(user.consents ?? {})
+    const consents = await consentsOf(ctx, user)
     if (consents.length) {
       sections.push({
         key: 'consents',
-        title: '同意过的协议',
-        items: consents.map(([policy, c]) => ({ title: POLICY_WORDS[policy] ?? policy, at: c!.at, rows: [{ label: '版本', value: c!.version }, { label: '同意时间', value: when(c!.at) }] })),
+        title: '同意过的说明',
+        items: consents.map((c) => ({
+          title: `《${c.title}》`,
+          at: c.at,
+          rows: [
+            { label: '版本', value: c.version ?? '' },
+            { label: '同意时间', value: c.at ? when(c.at) : '' },
+            ...(c.withdrawnAt ? [{ label: '撤回时间', value: when(c.withdrawnAt) }] : []),
+          ],
+        })),
       })
     }
     const { data: inbox } = await ctx.db.collection<InboxRecord>('inbox').where({ userId }).orderBy('createdAt', 'desc').limit(1000).get()
@@ -81,6 +89,11 @@ export const accountPart: PersonalDataPart = {
     }
     return sections
   },
+
+  // The standing consents are the account's own (`user.consents`, read by `consentsOf`).
+  consentsGiven: async () => ({}),
+  // A withdrawn real name is erased by the withdrawal itself (`./consents`).
+  withdrawOpen: async () => undefined,
 
   async plan() {
     return {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { CloseAccountInput, ClosingReasonInput, ClosingRequestInput, RevealMineInput, type ClosingPlan, type ClosingRequestView, type ExportedFile, type MydataContract } from '../../../types/mydata'
+import { CloseAccountInput, ClosingReasonInput, ConsentPolicyInput, ClosingRequestInput, RevealMineInput, type ClosingPlan, type ClosingRequestView, type ExportedFile, type MydataContract } from '../../../types/mydata'
 import { Empty } from '../../../types/users'
 import { maskName } from '../../domain/identity/mask'
 import type { Ctx } from '../../core/context'
@@ -9,6 +9,7 @@ import { EXPORT_LINK_MS, type FileRecord } from '../../core/files'
 import type { PersonalDataPart } from '../../core/privacy'
 import type { UserRecord } from '../../core/records'
 import { accessesOf, accountPart } from './account'
+import { consentsOf, withdrawalPlan, withdrawConsent } from './consents'
 import { copyAsJson, copyAsPdf, type PersonalCopy } from './copy'
 import { PRIVACY_PARTS } from './parts'
 
@@ -80,7 +81,19 @@ export const mydataFunction = defineFunction<MydataContract>('mydata', {
     input: Empty,
     access: 'read',
     audited: false,
-    run: async (ctx) => ({ sections: await collect(ctx, ctx.user._id, false), accesses: await accessesOf(ctx, ctx.user._id) }),
+    run: async (ctx) => ({ sections: await collect(ctx, ctx.user._id, false), consents: await consentsOf(ctx, ctx.user), accesses: await accessesOf(ctx, ctx.user._id) }),
+  },
+
+  withdrawalPlan: { roles: ['worker'], input: ConsentPolicyInput, access: 'read', audited: false, run: (ctx, input) => withdrawalPlan(ctx, ctx.user._id, input.policy) },
+
+  withdrawConsent: {
+    roles: ['worker'],
+    input: ConsentPolicyInput,
+    access: 'write',
+    // The answer names requests by their titles only.
+    remember: true,
+    audited: true,
+    run: (ctx, input) => withdrawConsent(ctx, input.policy),
   },
 
   revealMine: {

@@ -35,6 +35,10 @@ export const stationsPrivacyPart: PersonalDataPart = {
     return { erased: ['驿站反馈里您写的内容'], kept: ['驿站问题的类型和处理状态，不含您的信息：驿站维护的记录'], withdrawn: [], blockers: [] }
   },
 
+  // A report rests on the privacy policy alone, and is done when sent: nothing to withdraw.
+  consentsGiven: async () => ({}),
+  withdrawOpen: async () => undefined,
+
   async close(ctx, userId, alias) {
     await ctx.db.collection('station_reports').where({ userId }).update({ data: { userId: alias, text: '（反馈人已注销）' } })
     await ctx.db.collection('station_reports').where({ resolvedBy: userId }).update({ data: { resolvedBy: alias } })

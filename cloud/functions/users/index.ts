@@ -20,7 +20,7 @@ import { AppError, failedPrecondition, notFound } from '../../core/errors'
 import type { InboxRecord, UserRecord } from '../../core/records'
 import { requestItem, requests } from '../../core/requests/row'
 import { decodeCursor, encodeCursor } from '../../core/paging'
-import { requireConsent } from '../../core/policies'
+import { refuseWhileWithdrawn, requireConsent } from '../../core/policies'
 import { consentsDue, policyActions } from './policies'
 
 async function unreadCount(ctx: Ctx): Promise<number> {
@@ -65,6 +65,7 @@ export const usersFunction = defineFunction<UsersContract>('users', {
     remember: true,
     audited: false,
     async run(ctx, input) {
+      refuseWhileWithdrawn(ctx.user, 'realname')
       const { pii } = ctx
       const blind = pii.blindIndex(input.idNumber)
       const previous = ctx.user.pii?.idNumberBlind
@@ -103,9 +104,10 @@ export const usersFunction = defineFunction<UsersContract>('users', {
     remember: true,
     audited: false,
     async run(ctx, input) {
-      await requireConsent(ctx, input.policy, input.version, 'version')
+      await requireConsent(ctx, input.policy, input.version, 'version', { givingAgain: true })
+      // Given (again): a withdrawal recorded on this policy goes with the old record.
       await ctx.db.collection('users').doc(ctx.user._id).update({
-        data: { consents: { [input.policy]: { version: input.version, at: ctx.now() } }, updatedAt: ctx.now() },
+        data: { consents: { [input.policy]: ctx.db.command.set({ version: input.version, at: ctx.now() }) }, updatedAt: ctx.now() },
       })
       return meOf(ctx, await reload(ctx))
     },

@@ -10,13 +10,14 @@ type Actions<K extends keyof UsersContract> = {
   [A in K]: ActionDef<UsersContract[A]['input'], UsersContract[A]['output']>
 }
 
-/** The standing consents this user gave to a version no longer in force (privacy; real name once real-named). */
+/** The standing consents to ask for: given to a version no longer in force, or withdrawn (privacy; real name once real-named). */
 export async function consentsDue(db: Db, user: UserRecord): Promise<PolicyKey[]> {
   const asked = STANDING_CONSENTS.filter((key) => key !== 'realname' || user.profile)
   const due: PolicyKey[] = []
   for (const key of asked) {
     const inForce = await policyInForce(db, key)
-    if (user.consents?.[key]?.version !== inForce.version) due.push(key)
+    const given = user.consents?.[key]
+    if (given?.version !== inForce.version || given.withdrawnAt !== undefined) due.push(key)
   }
   return due
 }

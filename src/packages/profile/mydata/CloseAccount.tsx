@@ -9,18 +9,8 @@ import { routes } from '../../../routes'
 import { useSession } from '../../../stores/session'
 import { formatTime } from '../../../utils/format'
 import { showError, useSubmit } from '../../../utils/useSubmit'
+import { PlanLines } from './PlanLines'
 
-const List = ({ title, lines, className }: { title: string; lines: string[]; className: string }) =>
-  lines.length === 0 ? null : (
-    <View className={className}>
-      <Text className="field-label">{title}</Text>
-      {lines.map((line) => (
-        <Text key={line} className="plan-line">
-          · {line}
-        </Text>
-      ))}
-    </View>
-  )
 
 /** 注销: what it erases, keeps and withdraws first; what stops it and what to do; then the typed confirmation. */
 export function CloseAccount() {
@@ -60,9 +50,9 @@ export function CloseAccount() {
       )}
       {plan && (
         <>
-          <List title="会删除或匿名" lines={plan.erased} className="plan-erased" />
-          <List title="会保留（不含您的个人信息）" lines={plan.kept} className="plan-kept" />
-          <List title="会先撤回的申请" lines={plan.withdrawn} className="plan-withdrawn" />
+          <PlanLines title="会删除或匿名" lines={plan.erased} className="plan-erased" />
+          <PlanLines title="会保留（不含您的个人信息）" lines={plan.kept} className="plan-kept" />
+          <PlanLines title="会先撤回的申请" lines={plan.withdrawn} className="plan-withdrawn" />
           {plan.blockers.length > 0 ? (
             <View className="plan-blockers">
               <Text className="field-label">现在还不能注销</Text>

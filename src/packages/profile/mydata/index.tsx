@@ -11,6 +11,7 @@ import { formatTime } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { showError } from '../../../utils/useSubmit'
 import { CloseAccount } from './CloseAccount'
+import { Consents } from './Consents'
 import './index.scss'
 
 /** Opens a file of the copy: in WeChat the PDF in the reader and the JSON to a chat; in a browser, a download. */
@@ -34,7 +35,12 @@ export default function MyDataPage() {
         <Text className="muted">按《个人信息保护法》，您可以查看、复制、撤回同意和注销账号。手机号、身份证号默认隐藏。</Text>
       </View>
       <Loadable load={view} rows={8}>
-        {(data) => <Held data={data} />}
+        {(data) => (
+          <>
+            <Held data={data} />
+            <Consents consents={data.consents} onChanged={view.reload} />
+          </>
+        )}
       </Loadable>
       <Copy />
       <CloseAccount />
