@@ -115,31 +115,23 @@ describe('我的数据', () => {
     await ok('dev-volunteer', 'aid', 'reveal', { caseId: aidCase, field: 'bankAccount' })
     await ok('dev-volunteer', 'aid', 'approve', { caseId: aidCase, amountFen: 200_000 })
     await ok('dev-volunteer', 'aid', 'markPaid', { caseId: aidCase, paymentRef: 'WZB20261130009' })
+    // A hospital stay discharged `daysAgo` days ago, with the invoice uploaded.
+    const claim = async (openid: string, diagnosis: string, accountNo: string, daysAgo: number) =>
+      ok(openid, 'medical', 'submitClaim', {
+        category: 'inpatient',
+        hospital: '温州市人民医院',
+        admissionDate: day(-daysAgo - 5),
+        dischargeDate: day(-daysAgo),
+        selfPaidFen: 1_250_000,
+        diagnosis,
+        bankAccount: { bankName: '温州银行', accountNo },
+        attachments: [{ fileId: await upload(openid, 'medical', PDF(diagnosis)), material: 'invoice' }],
+        consentVersion: FIRST_VERSION,
+      })
     // A's claim is still waiting: withdrawn when the account closes.
-    const claimFile = await upload(A.openid, 'medical', PDF(A.diagnosis))
-    await ok(A.openid, 'medical', 'submitClaim', {
-      category: 'inpatient',
-      hospital: '温州市人民医院',
-      admissionDate: day(-10),
-      dischargeDate: day(-5),
-      selfPaidFen: 1_250_000,
-      diagnosis: A.diagnosis,
-      bankAccount: { bankName: '温州银行', accountNo: '6222021234567890777' },
-      attachments: [{ fileId: claimFile, material: 'invoice' }],
-      consentVersion: FIRST_VERSION,
-    })
+    await claim(A.openid, A.diagnosis, '6222021234567890777', 5)
     await ok(B.openid, 'aid', 'apply', winterApplication(await upload(B.openid, 'aid', PDF('b'))))
-    await ok(B.openid, 'medical', 'submitClaim', {
-      category: 'inpatient',
-      hospital: '温州医科大学附属第一医院',
-      admissionDate: day(-9),
-      dischargeDate: day(-4),
-      selfPaidFen: 800_000,
-      diagnosis: B.diagnosis,
-      bankAccount: { bankName: '温州银行', accountNo: '6222021234567890888' },
-      attachments: [{ fileId: await upload(B.openid, 'medical', PDF('b')), material: 'invoice' }],
-      consentVersion: FIRST_VERSION,
-    })
+    await claim(B.openid, B.diagnosis, '6222021234567890888', 4)
     // Legal help: A's request still waits for the desk (withdrawn on closing); B's too.
     await ok(A.openid, 'legal', 'ask', unpaidWages({ story: A.legal }))
     await ok(B.openid, 'legal', 'ask', unpaidWages({ story: B.legal }))
