@@ -128,7 +128,9 @@ export interface MydataContract {
   closeAccount: { input: v.InferInput<typeof CloseAccountInput>; output: { closed: true } }
   /** Asks the union to close the account once what stops it has ended. */
   requestClosing: { input: v.InferInput<typeof ClosingReasonInput>; output: ClosingPlan }
-  /** Admins: the closings that wait for a person. */
+  /** Takes back the request to the union to close the account. */
+  withdrawClosingRequest: { input: Record<string, never>; output: ClosingPlan }
+  /** Admins: the closings that wait for a person, with what stops each one now. */
   closingRequests: { input: Record<string, never>; output: { items: ClosingRequestView[] } }
   /** Admins: close an account whose blockers have ended. */
   closeFor: { input: v.InferInput<typeof ClosingRequestInput>; output: { closed: true } }

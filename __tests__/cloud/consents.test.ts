@@ -29,6 +29,7 @@ describe('withdrawing a consent', () => {
   it("a service's own consent: its open application is withdrawn, a new one is refused until the worker agrees again; other services go on", async () => {
     const aidCase = await applyForWinter(h)
     const claim = await fileClaim(h)
+    await h.ok(OTHER, 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
     await h.ok(OTHER, 'users', 'updateProfile', { name: '李秀英', mobile: '13912340077', idNumber: benchIdNumber(77, '19880808'), employer: '鹿城环卫所', unionMember: true })
     const othersCase = await applyForWinter(h, OTHER)
 

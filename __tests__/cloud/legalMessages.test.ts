@@ -27,7 +27,7 @@ describe('messages between the worker and the lawyer on a case', () => {
     await h.ok(WORKER, 'legal', 'send', { caseId, text: '工资条我拍了照片。' })
     expect((await h.ok(LAWYER, 'legal', 'assigned', {})).items[0].unread).toBe(2)
     const lawyerInbox = await h.ok(LAWYER, 'users', 'inbox', {})
-    expect(lawyerInbox.items[0]).toMatchObject({ title: '欠薪求助：申请人留言', body: '张*国给您留言了，请打开案件查看。', link: `/packages/legal/work/index?caseId=${caseId}` })
+    expect(lawyerInbox.items[0]).toMatchObject({ title: '欠薪求助：申请人留言', body: '申请人给您留言了，请打开案件查看。', link: `/packages/legal/work/index?caseId=${caseId}` })
     // The inbox says a message came, never what it says.
     expect(JSON.stringify(lawyerInbox)).not.toContain('老板')
 

@@ -91,6 +91,7 @@ describe('我的数据', () => {
       tokens[`dev-${code}`] = res.data.token
     }
     const year = new Date().getFullYear()
+    await ok(A.openid, 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
     await ok(A.openid, 'users', 'updateProfile', { name: A.name, mobile: A.mobile, idNumber: A.idNumber, employer: A.employer, unionMember: true })
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
     const years = [...new Set([day(-10), day(0)].map((d) => d.slice(0, 4)))]

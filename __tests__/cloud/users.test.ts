@@ -1,4 +1,5 @@
 import { idCheckChar } from '../../cloud/domain/identity/idNumber'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { createHarness, type Harness } from './harness'
 
 const validId = (first17: string) => first17 + idCheckChar(first17)
@@ -40,6 +41,18 @@ describe('users', () => {
   })
 
   describe('updateProfile', () => {
+    beforeEach(async () => {
+      for (const who of ['dev-worker2', 'someone-else']) await h.ok(who, 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
+    })
+
+    it('refuses a real name sent before its own consent was given, and keeps nothing', async () => {
+      const before = await h.all('users')
+      const res = await h.call('dev-worker3', 'users', 'updateProfile', profile({ idNumber: ID_B }))
+      expect(res).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION', message: '请先阅读并同意《实名信息收集说明》' } })
+      expect((await h.all('users')).filter((u) => u._id !== 'dev-worker3')).toEqual(before)
+      expect((await h.all('realname_claims')).some((c) => c.userId === 'dev-worker3')).toBe(false)
+    })
+
     it('stores the ID number and mobile encrypted, with a blind index', async () => {
       const me = await h.ok('dev-worker2', 'users', 'updateProfile', profile())
       expect(me).toMatchObject({ realNamed: true, profile: { name: '李秀英', mobileMasked: '139****5678', unionMember: false } })

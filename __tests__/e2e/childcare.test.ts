@@ -1,3 +1,4 @@
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import type { Browser, Page } from 'playwright-core'
 import { formatShanghai } from '../../cloud/domain/time'
 import { childId, newClass } from '../cloud/childcareFixtures'
@@ -43,6 +44,7 @@ describe('e2e: childcare sign-up, waitlist and promotion', () => {
       }),
     )
     classId = cls._id
+    await runtime.call('dev-worker2', 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
     await runtime.call('dev-worker2', 'users', 'updateProfile', {
       name: '李秀英',
       mobile: '13912345678',

@@ -1,3 +1,4 @@
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { benchIdNumber } from '../../bench/fixtures'
 import { addUpload, winterApplication } from '../cloud/aidFixtures'
 import type { Harness } from '../cloud/harness'
@@ -13,6 +14,7 @@ describe('e2e: 我的数据', () => {
 
   it('lets a worker see and export what is held about them, close the account, and come back to a fresh one', async () => {
     const { runtime, browser } = portal
+    await runtime.call('dev-worker2', 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
     await runtime.call('dev-worker2', 'users', 'updateProfile', { name: '李秀英', mobile: '13912345678', idNumber: ID_NUMBER, employer: '鹿城环卫所', unionMember: false })
     await runtime.call('dev-worker2', 'stations', 'report', { stationId: 'demo-station-00003', kind: 'broken', text: REPORT })
 

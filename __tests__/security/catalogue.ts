@@ -150,6 +150,8 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
     // who); the worker who is not real-named has nothing that stops it.
     closeAccount: { who: 'anyone', caller: 'unnamedWorker', payload: () => ({ confirm: '确认注销' }) },
     requestClosing: { who: 'anyone', caller: 'worker', payload: () => ({ reason: '不再使用' }) },
+    // Whoever has not asked is refused by state, not by who they are.
+    withdrawClosingRequest: { who: 'anyone', caller: 'worker', payload: () => ({}) },
     closingRequests: { who: 'admin', caller: 'admin', payload: () => ({}) },
     closeFor: { who: 'admin', caller: 'admin', payload: () => ({ userId: PEOPLE.unnamedWorker }) },
   },

@@ -1,3 +1,4 @@
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import type { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { benchIdNumber } from '../../bench/fixtures'
 import { signUp } from '../cloud/childcareFixtures'
@@ -30,6 +31,10 @@ const forgetLedger = async (db: SqliteDb) => {
 
 const REFUSALS: Record<string, Refusal> = {
   'users.updateProfile with an ID number real-named on another account': {
+    // Consented, so the refusal is the ID number's and not the missing consent's.
+    arrange: async (db) => {
+      await db.collection('users').doc(PEOPLE.unnamedWorker).update({ data: { consents: { realname: { version: FIRST_VERSION, at: NOW } } } })
+    },
     caller: PEOPLE.unnamedWorker,
     fn: 'users',
     action: 'updateProfile',

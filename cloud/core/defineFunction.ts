@@ -33,7 +33,21 @@ interface ActionBase<I, O> {
  * means nothing; a `write` says whether its `requestId` is `remember`ed — bound to its payload and
  * answered again with the same summary — which no answer holding personal data may be.
  */
-export type ActionDef<I, O> = ActionBase<I, O> & ({ access: 'read'; remember?: never } | { access: 'write'; remember: boolean })
+export type ActionDef<I, O> = ActionBase<I, O> &
+  (
+    | { access: 'read'; remember?: never; collectsNew?: never }
+    | {
+        access: 'write'
+        remember: boolean
+        /**
+         * It starts a new request or collects new personal data into the account — an application,
+         * a sign-up, a report, a profile, a résumé, an upload: refused while the worker's privacy
+         * consent is withdrawn. Steps on what is already under way (withdraw, cancel, a message on a
+         * case that goes on) are not.
+         */
+        collectsNew?: true
+      }
+  )
 
 /** One declared action per action of the contract, typed by it. */
 type ActionTable<C> = { [K in keyof C]: C[K] extends ActionContract<infer I, infer O> ? ActionDef<I, O> : never }
@@ -47,9 +61,6 @@ export interface CloudFunction {
 }
 
 const REQUEST_ID = /^[\w-]{8,64}$/
-
-/** The functions of the account itself, which a worker uses whatever consents they withdrew. */
-const ACCOUNT_FUNCTIONS: readonly string[] = ['users', 'mydata']
 
 /**
  * The kernel of every cloud function (ARCHITECTURE.md, "Inside a function"): authenticate, check
@@ -103,9 +114,8 @@ async function dispatch(
     user = await loadOrCreateUser(runtime.db, runtime.openid, runtime.clock())
     const roles = def.roles
     if (!roles.some((r) => hasRole(user, r))) throw new AppError('FORBIDDEN')
-    // Without the privacy consent nothing new is collected: only the account's own actions (read,
-    // copy, give consent again, close) go on.
-    if (def.access === 'write' && !ACCOUNT_FUNCTIONS.includes(fn)) refuseWhileWithdrawn(user, 'privacy')
+    // Without the privacy consent nothing new is collected; what is under way may be followed and ended.
+    if (def.collectsNew) refuseWhileWithdrawn(user, 'privacy')
   }
 
   // The protocol's payload is an object: valibot's `object` would let an array through.

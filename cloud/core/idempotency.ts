@@ -8,6 +8,8 @@ import { AppError } from './errors'
  * answered, the answer — only ever an action's summary, never personal data.
  */
 interface IntentRecord {
+  /** Whose intent: removed with everything else of theirs when the account closes. */
+  userId: string
   state: 'pending' | 'done'
   /** Which call holds the reservation, so that a takeover releases only the one it saw. */
   holder: string
@@ -52,7 +54,7 @@ export async function withIdempotency<R>(
   const started = runtime.clock()
   for (let waited = 0; ; waited += POLL_MS) {
     try {
-      await records.add({ data: { _id: key, state: 'pending', holder: randomUUID(), payloadHash, createdAt: started } })
+      await records.add({ data: { _id: key, userId, state: 'pending', holder: randomUUID(), payloadHash, createdAt: started } })
       break
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error
@@ -82,6 +84,14 @@ export async function withIdempotency<R>(
   const stored = runtime.db.command.set(result === undefined ? null : result)
   await records.doc(key).update({ data: { state: 'done', result: stored } })
   return result
+}
+
+/**
+ * Forgets every intent of a person: their account is closing. Unindexed on purpose: a closing is
+ * rare, and every tap of the rush would pay for the index.
+ */
+export async function forgetIntentsOf(db: Runtime['db'], userId: string): Promise<void> {
+  await db.collection<IntentRecord>('idempotency').where({ userId }).remove()
 }
 
 /** Forgets the intents older than `INTENT_MEMORY_MS`; housekeeping runs it. */

@@ -39,10 +39,12 @@ export const summaryOf = ({ key, version, title, draft, updatedAt }: PolicyText)
 /** The worker withdrew this consent in 我的数据 and has not given it again. */
 export const consentWithdrawn = (user: UserRecord, key: PolicyKey): boolean => user.consents?.[key]?.withdrawnAt !== undefined
 
-/** Refuses a new request while a consent it rests on is withdrawn, saying how to give it again. */
+/** What a worker reads when a consent they withdrew stops a request, and how to give it again. */
+export const withdrawnMessage = (key: PolicyKey) => `您已撤回对《${POLICIES[key].title}》的同意，现在不能办理。要继续办理，请先到“我的 → 我的数据”里重新同意。`
+
+/** Refuses a new request while a consent it rests on is withdrawn. */
 export function refuseWhileWithdrawn(user: UserRecord, key: PolicyKey): void {
-  if (!consentWithdrawn(user, key)) return
-  throw failedPrecondition(`您已撤回对《${POLICIES[key].title}》的同意，现在不能办理。要继续办理，请先到“我的 → 我的数据”里重新同意。`)
+  if (consentWithdrawn(user, key)) throw failedPrecondition(withdrawnMessage(key))
 }
 
 /**

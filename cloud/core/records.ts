@@ -20,6 +20,8 @@ export interface UserRecord {
     idNumberBlind: string
   }
   consents: Partial<Record<Policy, ConsentRecord>>
+  /** While the account is closing: the alias that replaces it where records stay (`mydata`). */
+  closingAlias?: string
   createdAt: number
   updatedAt: number
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { SERVICES, type Service } from '../../types/roles'
 import { detectFileType, FILE_LINK_MS, MAX_UPLOAD_BYTES, refuseUpload, UPLOAD_QUOTA_MESSAGE, withinUploadQuota, type FileRecord } from '../core/files'
 import { hasRole, loadOrCreateUser } from '../core/identity'
+import { consentWithdrawn, withdrawnMessage } from '../core/policies'
 import type { Pii } from '../core/pii'
 import type { Db } from '../db/types'
 
@@ -80,6 +81,9 @@ export async function registerUploads(app: FastifyInstance, { db, pii, filesDir,
   app.post('/api/upload', async (request, reply) => {
     const openid = await openidOf(request)
     if (!openid) return refuseAfterDrain(request, reply, 401, refuse('UNAUTHENTICATED', '请先登录'))
+    const user = await loadOrCreateUser(db, openid, clock())
+    // An upload collects new personal data: not while the privacy consent is withdrawn (as `collectsNew`).
+    if (consentWithdrawn(user, 'privacy')) return refuseAfterDrain(request, reply, 412, refuse('FAILED_PRECONDITION', withdrawnMessage('privacy')))
     let content: Buffer
     let service: unknown
     try {
@@ -108,7 +112,6 @@ export async function registerUploads(app: FastifyInstance, { db, pii, filesDir,
       return reply.status(429).send(refuse('RESOURCE_EXHAUSTED', UPLOAD_QUOTA_MESSAGE))
     }
 
-    const user = await loadOrCreateUser(db, openid, now)
     const name = `${randomBytes(16).toString('hex')}.${type.ext}`
     // Station photos taken by station staff are for everyone; everything else stays private, sealed.
     const isPublic = service === 'stations' && (hasRole(user, 'admin') || hasRole(user, 'volunteer:stations'))

@@ -82,13 +82,15 @@ export function casePrivacyPart<S>(spec: CaseServiceSpec<S>): PersonalDataPart {
 
     async close(ctx, userId, alias) {
       const now = ctx.now()
-      // As staff (a volunteer, a lawyer) they handled others' cases: those stay, under the alias.
+      // As staff (a volunteer, a lawyer) they handled others' cases: those stay, under the alias; one
+      // they were still reviewing goes back to the queue for another volunteer to claim.
+      const _ = ctx.db.command
+      await ctx.db.collection<CaseRecord>('cases').where({ service: spec.service, assigneeId: userId, status: 'in_review' }).update({ data: { assigneeId: _.remove() } })
       await ctx.db.collection<CaseRecord>('cases').where({ service: spec.service, assigneeId: userId }).update({ data: { assigneeId: alias } })
       for (const record of await casesOf(ctx, spec.service, userId)) {
         if (blocks(record)) throw new Error('closing a case that must end first')
         const withdrawing = withdrawable(record)
         const steps: TimelineEntry[] = withdrawing ? [...record.timeline, { at: now, action: 'withdraw', status: 'withdrawn', by: 'owner' }] : record.timeline
-        const _ = ctx.db.command
         await ctx.db
           .collection<CaseRecord>('cases')
           .doc(record._id)

@@ -96,7 +96,8 @@ const NEWS: Record<CaseAction, (entry: TimelineEntry) => string> = {
   markPaid: (e) => `已发放，付款凭证号 ${e.paymentRef ?? ''}。`,
   withdraw: () => '您已撤回这份申请。',
   acknowledge: () => '工会已受理您的法律援助申请，会在承诺的时间内答复是否提供援助。',
-  assign: (e) => `已为您指派律师${e.assigneeName ?? ''}，律师会通过案件留言或您选择的方式联系您。`,
+  // The lawyer's name is on the case page, not in the message: a message outlives the lawyer's account.
+  assign: () => '已为您指派律师，律师的姓名在申请页面上；律师会通过案件留言或您选择的方式联系您。',
   grant: (e) => `工会决定为您提供法律援助。${e.note ? `说明：${e.note}` : ''}`,
   decline: (e) => `不予援助：${e.note ?? ''}。您还可以：${e.referral ?? ''}`,
   close: (e) => `已结案：${e.note ?? ''}${e.amountFen ? `（为您追回 ${formatYuan(e.amountFen)}）` : ''}。欢迎对这次服务评价。`,

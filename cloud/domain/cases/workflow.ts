@@ -80,7 +80,14 @@ const noteNeeded = (field: string, message: string) => (input: StepInput) =>
 
 export const STEPS: Record<CaseAction, Step> = {
   submit: { services: ALL, from: ['draft'], to: 'submitted', by: ['owner'] },
-  claim: { services: AID_AND_MEDICAL, from: ['submitted', 'resubmitted'], to: 'in_review', by: ['staff'] },
+  // A case in review that nobody holds (its volunteer closed their account) is claimed again.
+  claim: {
+    services: AID_AND_MEDICAL,
+    from: ['submitted', 'resubmitted', 'in_review'],
+    to: 'in_review',
+    by: ['staff'],
+    refuses: (s) => (s.status === 'in_review' && s.assigneeId ? `这件事${STATE_WORDS.in_review}，不能再这样操作` : null),
+  },
   askInfo: {
     services: AID_AND_MEDICAL,
     from: ['in_review'],

@@ -16,6 +16,7 @@ export const aidFunction = defineFunction<AidContract>('aid', {
     input: ApplyInput,
     access: 'write',
     remember: true,
+    collectsNew: true,
     audited: false,
     run: (ctx, input) => submitApplication(ctx, input),
   },

@@ -44,7 +44,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     run: async (ctx, input) => classView(ctx, await mustGetClass(ctx, input.classId)),
   },
 
-  enroll: { roles: ['worker'], input: EnrollInput, access: 'write', remember: true, audited: false, run: enroll },
+  enroll: { roles: ['worker'], input: EnrollInput, access: 'write', remember: true, collectsNew: true, audited: false, run: enroll },
 
   cancel: {
     roles: ['worker'],

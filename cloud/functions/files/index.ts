@@ -30,6 +30,7 @@ export const filesFunction = defineFunction<FilesContract>('files', {
     input: RegisterUploadInput,
     access: 'write',
     remember: true,
+    collectsNew: true,
     audited: false,
     async run(ctx, input) {
       const storage = ctx.cloudStorage

@@ -43,8 +43,8 @@ export const jobsFunction = defineFunction<JobsContract>('jobs', {
   job: { roles: WORKER, input: JobIdInput, access: 'read', audited: false, run: (ctx, input) => jobDetail(ctx, input.jobId) },
   // A read: the answer holds the worker's own phone in full.
   myResume: { roles: WORKER, input: Empty, access: 'read', audited: false, run: (ctx) => myResume(ctx) },
-  saveResume: { roles: WORKER, input: ResumeInput, access: 'write', remember: true, audited: false, run: saveResume },
-  apply: { roles: WORKER, input: JobApplyInput, access: 'write', remember: true, audited: false, run: apply },
+  saveResume: { roles: WORKER, input: ResumeInput, access: 'write', remember: true, collectsNew: true, audited: false, run: saveResume },
+  apply: { roles: WORKER, input: JobApplyInput, access: 'write', remember: true, collectsNew: true, audited: false, run: apply },
   myApplications: { roles: WORKER, input: MyApplicationsInput, access: 'read', audited: false, run: myApplications },
   myApplication: { roles: WORKER, input: ApplicationIdInput, access: 'read', audited: false, run: (ctx, input) => myApplication(ctx, input.applicationId) },
   withdrawApplication: {
@@ -65,7 +65,7 @@ export const jobsFunction = defineFunction<JobsContract>('jobs', {
   },
   fairs: { roles: WORKER, input: FairsInput, access: 'read', audited: false, run: upcomingFairs },
   fair: { roles: WORKER, input: FairIdInput, access: 'read', audited: false, run: (ctx, input) => fairDetail(ctx, input.fairId) },
-  signUpFair: { roles: WORKER, input: FairIdInput, access: 'write', remember: true, audited: false, run: (ctx, input) => signUpFair(ctx, input.fairId) },
+  signUpFair: { roles: WORKER, input: FairIdInput, access: 'write', remember: true, collectsNew: true, audited: false, run: (ctx, input) => signUpFair(ctx, input.fairId) },
   cancelFairSignUp: {
     roles: WORKER,
     input: FairIdInput,
@@ -75,7 +75,7 @@ export const jobsFunction = defineFunction<JobsContract>('jobs', {
     run: (ctx, input) => cancelFairSignUp(ctx, input.fairId),
   },
   // A worker becomes an employer's HR contact: a change of role, recorded.
-  joinEmployer: { roles: WORKER, input: JoinEmployerInput, access: 'write', remember: true, audited: true, run: (ctx, input) => joinEmployer(ctx, input.code) },
+  joinEmployer: { roles: WORKER, input: JoinEmployerInput, access: 'write', remember: true, collectsNew: true, audited: true, run: (ctx, input) => joinEmployer(ctx, input.code) },
 
   // The HR console.
   hrJobs: { roles: HR, input: HrJobsInput, access: 'read', audited: false, run: hrJobs },

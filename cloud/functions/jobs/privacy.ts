@@ -4,6 +4,7 @@ import { after } from '../../domain/jobs/applications'
 import { hasStarted } from '../../domain/jobs/fairs'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
+import { DuplicateKeyError } from '../../db/types'
 import { CLOSED_NAME, type PersonalDataPart } from '../../core/privacy'
 import { withdrawApplication } from './applications'
 import { cancelFairSignUp, givePlaceBack, mustGetFair } from './fairs'
@@ -123,7 +124,12 @@ export const jobsPrivacyPart: PersonalDataPart = {
       const { data: current } = await fairSignUps(ctx).doc(f._id).get()
       if (!current) continue
       const { _id: _old, ...rest } = current
-      await fairSignUps(ctx).add({ data: { ...rest, _id: `${f.fairId}:${alias}`, userId: alias } })
+      // Already written by a closing cut off before the old one went: the same alias, the same id.
+      await fairSignUps(ctx)
+        .add({ data: { ...rest, _id: `${f.fairId}:${alias}`, userId: alias } })
+        .catch((error: unknown) => {
+          if (!(error instanceof DuplicateKeyError)) throw error
+        })
       await fairSignUps(ctx).doc(f._id).remove()
     }
   },

@@ -61,7 +61,7 @@ export const legalFunction = defineFunction<LegalContract>('legal', {
     run: async (ctx) => ({ lowIncomeLineFen: await lowIncomeLine(ctx), promise: await promiseConfig(ctx) }),
   },
 
-  ask: { roles: ['worker'], input: AskInput, access: 'write', remember: true, audited: false, run: (ctx, input) => ask(ctx, input) },
+  ask: { roles: ['worker'], input: AskInput, access: 'write', remember: true, collectsNew: true, audited: false, run: (ctx, input) => ask(ctx, input) },
 
   mine: {
     roles: ['worker'],

@@ -93,7 +93,7 @@ export async function sendMessage(ctx: Ctx, input: LegalContract['send']['input'
     await threads.doc(record._id).set({ data: { caseId: next.caseId, ownerUnread: next.ownerUnread, assigneeUnread: next.assigneeUnread, count: next.count, lastAt: next.lastAt } })
     if (files.length) await attachFiles(t.tx, files, { collection: 'cases', id: record._id })
     if (from === 'owner') {
-      await t.notify(record.assigneeId, { title: `${record.title}：申请人留言`, body: `${record.applicantMasked}给您留言了，请打开案件查看。`, link: workLink(record._id) })
+      await t.notify(record.assigneeId, { title: `${record.title}：申请人留言`, body: '申请人给您留言了，请打开案件查看。', link: workLink(record._id) })
     } else {
       await t.notify(
         record.ownerId,

@@ -2,7 +2,8 @@ import type { DataSection } from '../../../types/mydata'
 import { casePrivacyPart } from '../../core/cases/privacy'
 import type { CaseRecord } from '../../core/cases/record'
 import type { Ctx } from '../../core/context'
-import type { PersonalDataPart } from '../../core/privacy'
+import { CLOSED_NAME, type PersonalDataPart } from '../../core/privacy'
+import type { UserRecord } from '../../core/records'
 import { formatShanghai } from '../../domain/time'
 import { COLLECTIONS, detailsOf, type BookingRecord, type MessageRecord } from './records'
 import { legalCaseSpec } from './spec'
@@ -21,6 +22,9 @@ function keptOnClosing(record: CaseRecord) {
     means: { exempt: d.means.exempt, eligible: d.means.eligible },
     ...(d.outcome ? { outcome: { outcome: d.outcome.outcome, recoveredFen: d.outcome.recoveredFen, at: d.outcome.at } } : {}),
     ...(d.rating ? { rating: { stars: d.rating.stars, at: d.rating.at } } : {}),
+    // The lawyers who handled it: their own data, theirs to take away when they close (`leaveCasesHandled`).
+    ...(d.assigneeName ? { assigneeName: d.assigneeName } : {}),
+    ...(d.assignees ? { assignees: d.assignees } : {}),
   }
 }
 
@@ -75,17 +79,45 @@ export const legalPrivacyPart: PersonalDataPart = {
     for (const b of booked.filter((b) => b.startAt > now)) {
       await bookings.doc(b._id).update({ data: { status: 'cancelled', slotKey: `cancelled:${b._id}`, caseKey: `released:${b._id}`, cancelledAt: now, cancelledBy: alias } })
     }
-    await cases.close(ctx, userId, alias)
+    // The messages go before the cases are handed to the alias: a closing cut off after this still finds them.
     for (let i = 0; i < caseIds.length; i += 100) {
       const batch = ctx.db.command.in(caseIds.slice(i, i + 100))
       await ctx.db.collection(COLLECTIONS.messages).where({ caseId: batch }).remove()
       await ctx.db.collection(COLLECTIONS.threads).where({ caseId: batch }).remove()
     }
+    await cases.close(ctx, userId, alias)
     await bookings.where({ ownerId: userId }).update({ data: { ownerId: alias } })
     // As a lawyer of the panel: the cases, messages and appointments they kept stay, under the alias.
     await bookings.where({ assigneeId: userId }).update({ data: { assigneeId: alias } })
     await ctx.db.collection(COLLECTIONS.messages).where({ authorId: userId }).update({ data: { authorId: alias } })
     await bookings.where({ bookedBy: userId }).update({ data: { bookedBy: alias } })
     await bookings.where({ cancelledBy: userId }).update({ data: { cancelledBy: alias } })
+    await leaveCasesHandled(ctx, userId, alias)
   },
+}
+
+/** A lawyer's name leaves every case they were ever assigned: the case keeps that a lawyer was, as 已注销. */
+async function leaveCasesHandled(ctx: Ctx, userId: string, alias: string) {
+  const { data: person } = await ctx.db.collection<UserRecord>('users').doc(userId).get()
+  const name = person?.profile?.name
+  const _ = ctx.db.command
+  for (;;) {
+    const { data } = await ctx.db.collection<CaseRecord>('cases').where({ service: 'legal', details: { assignees: _.all([userId]) } }).limit(100).get()
+    for (const record of data) {
+      const d = detailsOf(record)
+      await ctx.db
+        .collection<CaseRecord>('cases')
+        .doc(record._id)
+        .update({
+          data: {
+            details: {
+              assignees: _.set((d.assignees ?? []).map((id) => (id === userId ? alias : id))),
+              ...(name && d.assigneeName === name ? { assigneeName: CLOSED_NAME } : {}),
+            },
+            ...(name ? { timeline: _.set(record.timeline.map((e) => (e.assigneeName === name ? { ...e, assigneeName: CLOSED_NAME } : e))) } : {}),
+          },
+        })
+    }
+    if (data.length < 100) break
+  }
 }

@@ -23,7 +23,10 @@ export interface LegalDetails {
   promise: CasePromise
   /** The deadline of the promise still to keep (受理, then 答复); removed once aid is decided. The desk sorts by it. */
   dueAt?: number
+  /** The current lawyer's name, as the worker and the desk read it. */
   assigneeName?: string
+  /** Everyone ever assigned (user ids): a lawyer who closes their account is taken off each of these cases. */
+  assignees?: string[]
   appointment?: Appointment
   outcome?: { outcome: LegalOutcome; note: string; recoveredFen?: number; at: number }
   decline?: { reason: string; referral: string }

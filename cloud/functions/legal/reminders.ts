@@ -43,7 +43,7 @@ async function remindOnce(rt: ScheduledRuntime, bookingId: string, now: number):
     const title = booking.date === shanghaiDate(now) ? '今天的调解室预约' : '明天的调解室预约'
     await inbox.add({ data: { userId: booking.ownerId, title, body: `提醒：${words}。请带上身份证和相关材料；去不了请提前在案件页取消。`, link: caseUrl('legal', booking.caseId), read: false, createdAt: now } })
     // The lawyer of the case now, should it have been reassigned since the booking.
-    await inbox.add({ data: { userId: record?.assigneeId ?? booking.assigneeId, title, body: `提醒：${words}，${record?.applicantMasked ?? '申请人'}的案件。`, link: workLink(booking.caseId), read: false, createdAt: now } })
+    await inbox.add({ data: { userId: record?.assigneeId ?? booking.assigneeId, title, body: `提醒：${words}，您负责的一件${record?.title ?? '法律援助案件'}。`, link: workLink(booking.caseId), read: false, createdAt: now } })
     return true
   })
 }

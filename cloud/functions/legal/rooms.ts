@@ -97,7 +97,7 @@ export async function book(ctx: Ctx, input: LegalContract['book']['input']) {
     const appointment: Appointment = { bookingId: _id, stationId: place._id, stationName: place.name, address: place.address, location: place.location, date: slot.date, start: slot.start, end: slot.end, startAt: slot.startAt }
     const words = appointmentWords(appointment)
     const notices = ctx.user._id === record.ownerId
-      ? [{ userId: record.assigneeId!, notice: { title: '申请人预约了调解室', body: `${record.title}（${record.applicantMasked}）：${words}。`, link: workLink(record._id) } }]
+      ? [{ userId: record.assigneeId!, notice: { title: '申请人预约了调解室', body: `您负责的一件${record.title}：${words}。`, link: workLink(record._id) } }]
       : []
     return { details: { appointment }, entry: { appointment: words }, notices }
   })
@@ -128,7 +128,7 @@ export async function cancelAppointment(ctx: Ctx, caseId: string, byDesk: { note
     return {
       details: { appointment: undefined },
       entry: { appointment: words },
-      notices: others.map((userId) => ({ userId, notice: { title: '调解室预约已取消', body: `${record.title}（${record.applicantMasked}）：${words}的预约已取消。`, link: workLink(record._id) } })),
+      notices: others.map((userId) => ({ userId, notice: { title: '调解室预约已取消', body: `您负责的一件${record.title}：${words}的预约已取消。`, link: workLink(record._id) } })),
     }
   })
   return takeStep(ctx, spec, caseId, 'cancelBooking', byDesk ? { note: byDesk.note } : {}, byDesk ? ['staff'] : ['owner', 'assignee'])

@@ -62,7 +62,7 @@ async function endAppointment(ctx: Ctx, t: TransactionStep, record: CaseRecord):
   await releaseBooking(t, d.appointment, ctx.now(), ctx.user._id)
   const words = appointmentWords(d.appointment)
   const notices = record.assigneeId && record.assigneeId !== ctx.user._id
-    ? [tell(record.assigneeId, { title: '调解室预约已取消', body: `${record.title}（${record.applicantMasked}）已结束，${words}的预约已取消。`, link: workLink(record._id) })]
+    ? [tell(record.assigneeId, { title: '调解室预约已取消', body: `您负责的一件${record.title}已结束，${words}的预约已取消。`, link: workLink(record._id) })]
     : []
   return { details: { appointment: undefined }, notices }
 }
@@ -90,12 +90,13 @@ async function onStep(ctx: Ctx, t: TransactionStep, record: CaseRecord, action: 
       const user = await assigneeOf(t, record, input.assigneeId!)
       const name = user.profile!.name
       const notices = [
-        tell(user._id, { title: '新的法律援助案件', body: `工会指派您负责${record.title}（${record.applicantMasked}），请尽快联系申请人。`, link: workLink(record._id) }),
+        tell(user._id, { title: '新的法律援助案件', body: `工会指派您负责一件${record.title}，请打开案件，尽快联系申请人。`, link: workLink(record._id) }),
         ...(record.assigneeId && record.assigneeId !== user._id
-          ? [tell(record.assigneeId, { title: '案件已改由其他律师负责', body: `${record.title}（${record.applicantMasked}）已改由其他律师负责。` })]
+          ? [tell(record.assigneeId, { title: '案件已改由其他律师负责', body: `您负责的一件${record.title}已改由其他律师负责。` })]
           : []),
       ]
-      return { details: { assigneeName: name }, entry: { assigneeName: name }, notices }
+      const assignees = [...new Set([...(d.assignees ?? []), user._id])]
+      return { details: { assigneeName: name, assignees }, entry: { assigneeName: name }, notices }
     }
     case 'grant':
       return { details: { dueAt: undefined } }
@@ -105,14 +106,14 @@ async function onStep(ctx: Ctx, t: TransactionStep, record: CaseRecord, action: 
     }
     case 'withdraw': {
       const ended = await endAppointment(ctx, t, record)
-      const told = record.assigneeId ? [tell(record.assigneeId, { title: '申请人撤回了案件', body: `${record.title}（${record.applicantMasked}）已由申请人撤回。` })] : []
+      const told = record.assigneeId ? [tell(record.assigneeId, { title: '申请人撤回了案件', body: `您负责的一件${record.title}已由申请人撤回。`, link: workLink(record._id) })] : []
       return { ...ended, details: { ...ended.details, dueAt: undefined }, notices: [...(ended.notices ?? []), ...told] }
     }
     case 'close': {
       const ended = await endAppointment(ctx, t, record)
       const outcome = { outcome: input.outcome as LegalOutcome, note: input.note!, at: now, ...(input.amountFen !== undefined ? { recoveredFen: input.amountFen } : {}) }
       const told = record.assigneeId && record.assigneeId !== ctx.user._id
-        ? [tell(record.assigneeId, { title: '案件已结案', body: `${record.title}（${record.applicantMasked}）已由工会结案：${OUTCOME_NAMES[outcome.outcome]}。`, link: workLink(record._id) })]
+        ? [tell(record.assigneeId, { title: '案件已结案', body: `您负责的一件${record.title}已由工会结案：${OUTCOME_NAMES[outcome.outcome]}。`, link: workLink(record._id) })]
         : []
       return {
         ...ended,
@@ -124,7 +125,7 @@ async function onStep(ctx: Ctx, t: TransactionStep, record: CaseRecord, action: 
     }
     case 'rate': {
       const rating = { stars: input.stars!, at: now, ...(input.note ? { comment: input.note } : {}) }
-      const notices = record.assigneeId ? [tell(record.assigneeId, { title: '职工评价了您的案件', body: `${record.title}（${record.applicantMasked}）：${rating.stars}星。`, link: workLink(record._id) })] : []
+      const notices = record.assigneeId ? [tell(record.assigneeId, { title: '职工评价了您的案件', body: `您负责的一件${record.title}：${rating.stars}星。`, link: workLink(record._id) })] : []
       return { details: { rating }, entry: { stars: rating.stars }, notices }
     }
     default:

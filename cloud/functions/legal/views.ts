@@ -2,6 +2,7 @@ import { CANCEL_BEFORE_MS, CONTACT_NAMES, LEGAL_CATEGORY_NAMES, OUTCOME_NAMES, t
 import type { CaseRecord } from '../../core/cases/record'
 import { caseView, deskSummary, unseal } from '../../core/cases/views'
 import type { Ctx } from '../../core/context'
+import { CLOSED_NAME } from '../../core/privacy'
 import { hasRole, isStaffOf } from '../../core/identity'
 import { maskName } from '../../domain/identity/mask'
 import { actorFor, availableSteps } from '../../domain/cases/workflow'
@@ -97,7 +98,8 @@ function lawyerRows(record: CaseRecord, sealed: LegalSealed) {
 /** A case as the desk or the lawyer assigned works it; opening it is audited by the caller. */
 export async function staffView(ctx: Ctx, record: CaseRecord, as: 'desk' | 'lawyer'): Promise<LegalStaffView> {
   const d = detailsOf(record)
-  const sealed = unseal<LegalSealed>(ctx, record)
+  // Its owner closed the account: the case stays as a record of service, with nobody's data in it.
+  const sealed = record.sealed ? unseal<LegalSealed>(ctx, record) : null
   const who = { id: ctx.user._id, staff: isStaffOf(ctx.user, 'legal'), admin: hasRole(ctx.user, 'admin') }
   const state = { ...record, ...legalCaseSpec.stateOf!(record, ctx.now()) }
   const ownCase = record.ownerId === ctx.user._id
@@ -106,12 +108,12 @@ export async function staffView(ctx: Ctx, record: CaseRecord, as: 'desk' | 'lawy
   return {
     ...legalSummary(ctx, record, record.assigneeId === ctx.user._id ? (thread?.assigneeUnread ?? 0) : 0),
     // The lawyer works with the person; the desk reads the name masked, as in every desk list.
-    applicantMasked: as === 'lawyer' ? sealed.applicant.name : maskName(sealed.applicant.name),
+    applicantMasked: !sealed ? CLOSED_NAME : as === 'lawyer' ? sealed.applicant.name : maskName(sealed.applicant.name),
     as,
     timeline: record.timeline,
     attachments: record.attachments,
     materials: record.materials.map((key) => ({ key, name: legalCaseSpec.materialName(key) })),
-    rows: as === 'desk' ? legalCaseSpec.rows(record, sealed, true) : lawyerRows(record, sealed),
+    rows: !sealed ? [{ label: '申请人', value: `${CLOSED_NAME}（个人信息已删除）` }] : as === 'desk' ? legalCaseSpec.rows(record, sealed, true) : lawyerRows(record, sealed),
     promise: promiseView(record),
     limitText: d.limitText,
     appointment: d.appointment,

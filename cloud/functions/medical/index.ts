@@ -63,6 +63,7 @@ export const medicalFunction = defineFunction<MedicalContract>('medical', {
     input: ClaimInput,
     access: 'write',
     remember: true,
+    collectsNew: true,
     audited: false,
     run: (ctx, input) => submitClaim(ctx, input),
   },

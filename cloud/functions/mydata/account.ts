@@ -4,6 +4,7 @@ import type { Role } from '../../../types/roles'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
 import type { FileRecord } from '../../core/files'
+import { forgetIntentsOf } from '../../core/idempotency'
 import type { PersonalDataPart } from '../../core/privacy'
 import type { AuditRecord, InboxRecord, UserRecord } from '../../core/records'
 import { consentsOf } from './consents'
@@ -18,13 +19,12 @@ async function userOf(ctx: Ctx, userId: string): Promise<UserRecord | null> {
 export async function accessesOf(ctx: Ctx, userId: string): Promise<AccessEntry[]> {
   const { data } = await ctx.db
     .collection<AuditRecord>('audit')
-    .where({ subjects: ctx.db.command.all([userId]) })
+    // Their own steps (an export, a withdrawal) are not someone opening their data.
+    .where({ subjects: ctx.db.command.all([userId]), who: ctx.db.command.neq(userId) })
     .orderBy('at', 'desc')
     .limit(200)
     .get()
-  return data
-    .filter((a) => a.who !== userId)
-    .map((a) => ({ at: a.at, role: ROLE_NAMES[a.role as Role] ?? '工作人员', what: a.summary }))
+  return data.map((a) => ({ at: a.at, role: ROLE_NAMES[a.role as Role] ?? '工作人员', what: a.summary }))
 }
 
 async function filesOf(ctx: Ctx, userId: string): Promise<FileRecord[]> {
@@ -108,6 +108,8 @@ export const accountPart: PersonalDataPart = {
     const { db } = ctx
     const _ = db.command
     await db.collection('inbox').where({ userId }).remove()
+    // The answers remembered for their repeated taps may quote what they sent (a report, a profile).
+    await forgetIntentsOf(db, userId)
     await db.collection('requests').where({ userId }).remove()
     for (const file of await filesOf(ctx, userId)) {
       if (file.cloudFileId) await ctx.cloudStorage?.remove(file.cloudFileId)
@@ -122,8 +124,8 @@ export const accountPart: PersonalDataPart = {
     }
     await db.collection('audit').where({ who: userId }).update({ data: { who: alias } })
     await db.collection('audit').where({ target: userId }).update({ data: { target: alias } })
-    const user = await userOf(ctx, userId)
-    if (user?.pii) await db.collection('realname_claims').doc(user.pii.idNumberBlind).remove()
+    // Every claim that names them, should a real-name change have raced a withdrawal.
+    await db.collection('realname_claims').where({ userId }).remove()
     await db.collection('closing_requests').doc(userId).remove()
     await db.collection('users').doc(userId).remove()
   },

@@ -71,22 +71,24 @@ export async function withdrawConsent(ctx: Ctx, policy: PolicyKey): Promise<Cons
   if (!current.withdrawnAt) {
     const now = ctx.now()
     const _ = ctx.db.command
-    const erasesRealName = policy === 'realname' && user.pii !== undefined
+    let erasedRealName = false
     await ctx.transaction(async (t) => {
-      await t.tx
-        .collection<UserRecord>('users')
-        .doc(user._id)
-        .update({
-          data: {
-            consents: { [policy]: _.set({ version: current.version, at: current.at, withdrawnAt: now }) },
-            ...(erasesRealName ? { profile: _.remove(), pii: _.remove() } : {}),
-            updatedAt: now,
-          },
-        })
+      const users = t.tx.collection<UserRecord>('users')
+      // Read inside: a real-name change racing this one is either before it (and erased) or refused after it.
+      const { data: fresh } = await users.doc(user._id).get()
+      const claim = policy === 'realname' ? fresh?.pii?.idNumberBlind : undefined
+      erasedRealName = claim !== undefined
+      await users.doc(user._id).update({
+        data: {
+          consents: { [policy]: _.set({ version: current.version, at: current.at, withdrawnAt: now }) },
+          ...(policy === 'realname' ? { profile: _.remove(), pii: _.remove() } : {}),
+          updatedAt: now,
+        },
+      })
       // The ID number may be used to real-name an account again, this one or another.
-      if (erasesRealName) await t.tx.collection('realname_claims').doc(user.pii!.idNumberBlind).remove()
+      if (claim) await t.tx.collection('realname_claims').doc(claim).remove()
       const withdrawing = plan.withdrawn.length ? `，撤回${plan.withdrawn.length}件申请` : ''
-      await t.audit({ target: user._id, subjects: [user._id], summary: `撤回同意《${plan.title}》${erasesRealName ? '，删除实名信息' : ''}${withdrawing}` })
+      await t.audit({ target: user._id, subjects: [user._id], summary: `撤回同意《${plan.title}》${erasedRealName ? '，删除实名信息' : ''}${withdrawing}` })
     })
   } else {
     await ctx.audit({ target: user._id, subjects: [user._id], summary: `撤回同意《${plan.title}》：再次撤回可以撤回的申请` })

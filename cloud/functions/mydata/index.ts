@@ -46,10 +46,40 @@ async function closeAccount(ctx: Ctx, userId: string): Promise<{ closed: true }>
   if (plan.blockers.length > 0) {
     throw failedPrecondition(`现在还不能注销：${plan.blockers.map((b) => `${b.title}（${b.why}）`).join('；')}`)
   }
-  const alias = `closed-${randomBytes(12).toString('hex')}`
+  // The worker closing their own account withdraws as they would by hand: the lawyer, the desk and
+  // the next family in line are told, and the seats and rooms go back.
+  if (ctx.user._id === userId) for (const part of PARTS) await part.withdrawOpen(ctx, userId)
+  const alias = await closingAlias(ctx, userId)
   await ctx.audit({ target: alias, subjects: [userId], summary: '注销账号：个人信息已删除或匿名' })
   for (const part of [...PARTS.slice(1), accountPart]) await part.close(ctx, userId, alias)
   return { closed: true }
+}
+
+/**
+ * The alias a closing writes where records stay: one per closing, kept on the account until the
+ * account itself goes, so a closing cut off half-way — or two at once — completes under the same one.
+ */
+async function closingAlias(ctx: Ctx, userId: string): Promise<string> {
+  return ctx.transaction(async (t) => {
+    const users = t.tx.collection<UserRecord>('users')
+    const { data } = await users.doc(userId).get()
+    if (data?.closingAlias) return data.closingAlias
+    const alias = `closed-${randomBytes(12).toString('hex')}`
+    await users.doc(userId).update({ data: { closingAlias: alias } })
+    return alias
+  })
+}
+
+/** Copies a day: each renders a PDF and stores two files, so a loop of taps must not fill the disk. */
+export const COPIES_PER_DAY = 3
+
+async function refuseTooManyCopies(ctx: Ctx) {
+  const { data } = await ctx.db
+    .collection<FileRecord>('files')
+    .where({ ownerId: ctx.user._id, service: 'account', createdAt: ctx.db.command.gt(ctx.now() - EXPORT_LINK_MS) })
+    .limit(COPIES_PER_DAY * 2)
+    .get()
+  if (data.length >= COPIES_PER_DAY * 2) throw new AppError('RESOURCE_EXHAUSTED', `24小时内最多导出${COPIES_PER_DAY}次，请打开已经生成的文件，或明天再试`)
 }
 
 /** Stores one file of the copy for its owner alone, for 24 hours, and answers the link to it. */
@@ -117,6 +147,7 @@ export const mydataFunction = defineFunction<MydataContract>('mydata', {
     remember: false,
     audited: true,
     async run(ctx) {
+      await refuseTooManyCopies(ctx)
       const copy: PersonalCopy = { exportedAt: ctx.now(), sections: await collect(ctx, ctx.user._id, true), accesses: await accessesOf(ctx, ctx.user._id) }
       const pdf = await storeCopy(ctx, 'pdf', 'application/pdf', await copyAsPdf(copy))
       const json = await storeCopy(ctx, 'json', 'application/json', copyAsJson(copy))
@@ -168,7 +199,27 @@ export const mydataFunction = defineFunction<MydataContract>('mydata', {
     audited: false,
     async run(ctx) {
       const { data } = await ctx.db.collection<ClosingRequestRecord>('closing_requests').orderBy('requestedAt', 'asc').limit(100).get()
-      return { items: data.map(({ _id: _unused, ...view }) => view) }
+      // What stops each one now, not when it was asked: an admin closes those whose list is empty.
+      const items = await Promise.all(data.map(async ({ _id: _unused, ...view }) => ({ ...view, blockers: (await planOf(ctx, view.userId)).blockers })))
+      return { items }
+    },
+  },
+
+  withdrawClosingRequest: {
+    roles: ['worker'],
+    input: Empty,
+    access: 'write',
+    remember: true,
+    audited: true,
+    async run(ctx) {
+      await ctx.transaction(async (t) => {
+        const requests = t.tx.collection<ClosingRequestRecord>('closing_requests')
+        const { data } = await requests.doc(ctx.user._id).get()
+        if (!data) throw failedPrecondition('您没有申请注销')
+        await requests.doc(ctx.user._id).remove()
+        await t.audit({ target: ctx.user._id, subjects: [ctx.user._id], summary: '撤回注销申请' })
+      })
+      return planOf(ctx, ctx.user._id)
     },
   },
 

@@ -133,6 +133,7 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
     input: ReportInput,
     access: 'write',
     remember: true,
+    collectsNew: true,
     audited: false,
     async run(ctx, input) {
       const station = await mustGetStation(ctx, input.stationId)

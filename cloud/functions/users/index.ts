@@ -2,6 +2,7 @@ import { RequestsInput } from '../../../types/requests'
 import { SERVICE_NAMES } from '../../../types/roles'
 import {
   ConsentInput,
+  POLICIES,
   Empty,
   GrantRoleInput,
   MarkReadInput,
@@ -52,6 +53,12 @@ interface RealNameClaim {
   at: number
 }
 
+/** Sensitive data is collected only under its own consent, given and not withdrawn (PIPL art. 29). */
+function requireRealNameConsent(user: UserRecord) {
+  refuseWhileWithdrawn(user, 'realname')
+  if (!user.consents?.realname) throw failedPrecondition(`请先阅读并同意《${POLICIES.realname.title}》`)
+}
+
 const staffMember = (u: UserRecord): StaffMember => ({ userId: u._id, name: u.profile?.name, roles: u.roles, services: u.services })
 
 export const usersFunction = defineFunction<UsersContract>('users', {
@@ -61,17 +68,21 @@ export const usersFunction = defineFunction<UsersContract>('users', {
     roles: ['worker'],
     input: ProfileInput,
     access: 'write',
-    // The answer is the profile masked, as 我的 shows it.
-    remember: true,
+    // Setting the same profile twice is harmless; its answer (the name, the masked numbers) is not kept.
+    remember: false,
+    collectsNew: true,
     audited: false,
     async run(ctx, input) {
-      refuseWhileWithdrawn(ctx.user, 'realname')
+      requireRealNameConsent(ctx.user)
       const { pii } = ctx
       const blind = pii.blindIndex(input.idNumber)
       const previous = ctx.user.pii?.idNumberBlind
       const _ = ctx.db.command
       // One account per ID number: the claim's _id is the ID number's blind index, unique on every driver.
       await ctx.transaction(async (t) => {
+        // Read inside: a withdrawal of the real-name consent racing this call is seen here.
+        const { data: fresh } = await t.tx.collection<UserRecord>('users').doc(ctx.user._id).get()
+        if (fresh) requireRealNameConsent(fresh)
         const claims = t.tx.collection<RealNameClaim>('realname_claims')
         const { data: claim } = await claims.doc(blind).get()
         if (claim && claim.userId !== ctx.user._id) {

@@ -35,6 +35,11 @@ export function CloseAccount() {
     Taro.reLaunch({ url: usesCloud ? routes.home : routes.login })
   }
 
+  async function takeBack() {
+    const answer = await submit((requestId) => api.mydata.withdrawClosingRequest({}, { requestId }))
+    if (answer) setPlan(answer)
+  }
+
   async function askUnion() {
     const answer = await submit((requestId) => api.mydata.requestClosing({}, { requestId }))
     if (answer) setPlan(answer)
@@ -62,7 +67,12 @@ export function CloseAccount() {
                 </Text>
               ))}
               {plan.requestedAt ? (
-                <Text className="muted">已于 {formatTime(plan.requestedAt)} 请工会处理，上面的事项结束后会为您注销。</Text>
+                <>
+                  <Text className="muted">已于 {formatTime(plan.requestedAt)} 请工会处理，上面的事项结束后会为您注销。</Text>
+                  <Button block className="take-back-closing" loading={busy} onClick={takeBack}>
+                    不注销了，撤回申请
+                  </Button>
+                </>
               ) : (
                 <Button block className="ask-union" loading={busy} onClick={askUnion}>
                   请工会在办完后为我注销
