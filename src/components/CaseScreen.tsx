@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseService, CaseSummary, CaseView } from '@/types/cases'
 import type { CallOptions } from '../api'
@@ -8,6 +8,7 @@ import { formatYuan } from '../utils/money'
 import { useLoad } from '../utils/useLoad'
 import { useSubmit } from '../utils/useSubmit'
 import { CaseAttachments } from './CaseAttachments'
+import { CaseRows } from './CaseRows'
 import { CaseTimeline } from './CaseTimeline'
 import { FieldError } from './FieldError'
 import { attachmentsInput, ChecklistUploads, replaceMaterial, type AttachedFile } from './CaseFormParts'
@@ -94,12 +95,7 @@ function WorkerCase(props: { service: CaseService; caseId: string; cases: Worker
       <CaseTimeline timeline={view.timeline} />
       <CaseAttachments materials={view.materials} attachments={view.attachments} />
 
-      <View className="section case-rows">
-        <Text className="section-title">申请内容</Text>
-        {view.rows.map((r, i) => (
-          <Cell key={i} title={r.label} description={r.value} />
-        ))}
-      </View>
+      <CaseRows title="申请内容" rows={view.rows} />
 
       {WITHDRAWABLE.includes(view.status) && (
         <View className="section">

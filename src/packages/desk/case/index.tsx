@@ -4,6 +4,7 @@ import { Button, Cell, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseAction, DeskCaseView } from '@/types/cases'
 import { CaseAttachments } from '../../../components/CaseAttachments'
+import { CaseRows } from '../../../components/CaseRows'
 import { CaseTimeline } from '../../../components/CaseTimeline'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
@@ -11,7 +12,7 @@ import { PageShell } from '../../../components/PageShell'
 import { formatWaited } from '../../../utils/format'
 import { formatYuan, yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useSubmit } from '../../../utils/useSubmit'
 import { DESKS, isDeskService } from '../deskApi'
 
 type Desk = (typeof DESKS)[keyof typeof DESKS]
@@ -39,7 +40,6 @@ const amountWords = (typed: string) => (Number.isFinite(yuanToFen(typed)) ? form
 const suggestedYuan = (v: DeskCaseView) => (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '')
 
 function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; view: DeskCaseView; reload(): Promise<void> }) {
-  const [revealed, setRevealed] = useState<Record<string, string>>({})
   // How long it has waited, as of when the case was opened.
   const [openedAt] = useState(() => Date.now())
   const [edits, setEdits] = useState<{ note: string; amount?: string; paymentRef: string }>({ note: '', paymentRef: '' })
@@ -72,15 +72,6 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
     Taro.showToast({ title: DONE[action], icon: 'success' })
     set({ note: '' })
     reload()
-  }
-
-  async function reveal(field: string) {
-    try {
-      const { value } = await desk.reveal({ caseId, field })
-      setRevealed((r) => ({ ...r, [field]: value }))
-    } catch (error) {
-      showError(error)
-    }
   }
 
   const allowed = new Set(view.allowed)
@@ -146,24 +137,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
         </View>
       )}
 
-      <View className="section case-rows">
-        <Text className="section-title">申请内容</Text>
-        <Text className="muted">敏感信息已隐藏，查看会被记录。</Text>
-        {view.rows.map((r, i) => (
-          <Cell
-            key={i}
-            title={r.label}
-            description={r.revealable && revealed[r.revealable] ? revealed[r.revealable] : r.value}
-            extra={
-              r.revealable && !revealed[r.revealable] ? (
-                <Button size="small" className={`reveal-${r.revealable}`} onClick={() => reveal(r.revealable!)}>
-                  查看
-                </Button>
-              ) : undefined
-            }
-          />
-        ))}
-      </View>
+      <CaseRows title="申请内容" note="敏感信息已隐藏，查看会被记录。" rows={view.rows} reveal={(field) => desk.reveal({ caseId, field })} />
       <CaseAttachments materials={view.materials} attachments={view.attachments} />
       <CaseTimeline timeline={view.timeline} />
     </>

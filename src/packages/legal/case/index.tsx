@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { CANCEL_BEFORE_MS, type LegalCaseView } from '@/types/legal'
 import { api } from '../../../api'
 import { CaseAttachments } from '../../../components/CaseAttachments'
+import { CaseRows } from '../../../components/CaseRows'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
@@ -125,13 +126,7 @@ function WorkerCase({ caseId, view, reload }: { caseId: string; view: LegalCaseV
       <LegalTimeline timeline={view.timeline} />
       {view.attachments.length > 0 && <CaseAttachments materials={view.materials} attachments={view.attachments} />}
 
-      <View className="section case-rows">
-        <Text className="section-title">求助内容</Text>
-        <Text className="muted">{view.limitText}</Text>
-        {view.rows.map((r, i) => (
-          <Cell key={i} title={r.label} description={r.value} />
-        ))}
-      </View>
+      <CaseRows title="求助内容" note={view.limitText} rows={view.rows} />
 
       {WITHDRAWABLE.includes(view.status) && (
         <View className="section">
