@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseAction, DeskCaseView } from '@/types/cases'
 import { CaseAttachments } from '../../../components/CaseAttachments'
-import { CaseRows } from '../../../components/CaseRows'
+import { CaseRows, CaseTitle } from '../../../components/CaseParts'
 import { CaseTimeline } from '../../../components/CaseTimeline'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
@@ -79,12 +79,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
   return (
     <>
       <View className="section">
-        <View className="row">
-          <Text className="section-title case-title">{view.title}</Text>
-          <Tag type="primary" className="case-status">
-            {view.statusName}
-          </Tag>
-        </View>
+        <CaseTitle title={view.title} statusName={view.statusName} />
         {/* One fact a row, each with its label: who, how long it waited, what the rule says, what was decided. */}
         <Cell className="head-row head-applicant" title="申请人" extra={view.applicantMasked} />
         <Cell className="head-row head-waited" title="已等待" extra={formatWaited(openedAt - view.waitingSince)} />

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { timeLeft } from '@/domain/legal/promiseText'
 import { CANCEL_BEFORE_MS, type LegalStaffView } from '@/types/legal'
 import { api } from '../../../api'
 import { CaseAttachments } from '../../../components/CaseAttachments'
-import { CaseRows } from '../../../components/CaseRows'
+import { CaseRows, CaseTitle } from '../../../components/CaseParts'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { formatYuan } from '../../../utils/money'
@@ -47,12 +47,7 @@ function WorkedCase({ caseId, view, reload }: { caseId: string; view: LegalStaff
   return (
     <>
       <View className="section">
-        <View className="row">
-          <Text className="section-title case-title">{view.title}</Text>
-          <Tag type="primary" className="case-status">
-            {view.statusName}
-          </Tag>
-        </View>
+        <CaseTitle title={view.title} statusName={view.statusName} />
         <Text className="muted">
           申请人 {view.applicantMasked} · {view.categoryName}
           {view.assigneeName ? ` · 负责律师 ${view.assigneeName}` : ' · 未指派律师'}

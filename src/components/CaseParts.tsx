@@ -1,10 +1,23 @@
 import { Text, View } from '@tarojs/components'
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import Taro from '@tarojs/taro'
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useState, type ReactNode } from 'react'
 import type { CaseDetailRow } from '@/types/cases'
 import { showError } from '../utils/useSubmit'
 
-interface Props {
+/** The head of a case: its title and its state (grey once it has ended for the worker). */
+export function CaseTitle({ title, statusName, ended = false }: { title: string; statusName: string; ended?: boolean }) {
+  return (
+    <View className="row">
+      <Text className="section-title case-title">{title}</Text>
+      <Tag type={ended ? 'default' : 'primary'} className="case-status">
+        {statusName}
+      </Tag>
+    </View>
+  )
+}
+
+interface RowsProps {
   title: string
   /** A line under the title: what the rows are, or that looking is recorded. */
   note?: string
@@ -16,7 +29,7 @@ interface Props {
 }
 
 /** The particulars of a case, a row each: as its owner reads them, or as staff do, masked until revealed. */
-export function CaseRows({ title, note, rows, reveal, afterReveal }: Props) {
+export function CaseRows({ title, note, rows, reveal, afterReveal }: RowsProps) {
   const [revealed, setRevealed] = useState<Record<string, string>>({})
 
   async function show(field: string) {
@@ -53,6 +66,21 @@ export function CaseRows({ title, note, rows, reveal, afterReveal }: Props) {
           />
         )
       })}
+    </View>
+  )
+}
+
+/** The worker's 撤回 at the foot of a case, asked once more before it is done. */
+export function WithdrawCase({ label, warning, busy, withdraw }: { label: string; warning: string; busy: boolean; withdraw(): Promise<unknown> }) {
+  async function confirmed() {
+    const { confirm } = await Taro.showModal({ title: label, content: warning })
+    if (confirm) await withdraw()
+  }
+  return (
+    <View className="section">
+      <Button block className="withdraw" loading={busy} onClick={confirmed}>
+        {label}
+      </Button>
     </View>
   )
 }
