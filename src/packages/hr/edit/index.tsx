@@ -11,11 +11,11 @@ import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
-import { PlaceFields } from '../../jobs/parts'
 import '../../jobs/parts.scss'
 
 interface Draft {

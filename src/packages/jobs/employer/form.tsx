@@ -7,8 +7,8 @@ import { INDUSTRIES, INDUSTRY_NAMES, type Industry } from '@/types/jobs'
 import type { EmployerView } from '@/types/jobsViews'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { useSubmit } from '../../../utils/useSubmit'
-import { PlaceFields } from '../parts'
 import '../parts.scss'
 
 interface Draft {

@@ -9,10 +9,10 @@ import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { formatTime, parseShanghai } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
-import { PlaceFields } from '../parts'
 import '../parts.scss'
 
 const KINDS = Object.keys(FAIR_KIND_NAMES) as FairKind[]
