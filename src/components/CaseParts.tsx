@@ -2,8 +2,11 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { useState, type ReactNode } from 'react'
-import type { CaseDetailRow } from '@/types/cases'
+import type { CaseDetailRow, CaseSummary } from '@/types/cases'
+import { formatTime } from '../utils/format'
+import type { Load } from '../utils/useLoad'
 import { showError } from '../utils/useSubmit'
+import { Loadable } from './Loadable'
 
 /** The head of a case: its title and its state (grey once it has ended for the worker). */
 export function CaseTitle({ title, statusName, ended = false }: { title: string; statusName: string; ended?: boolean }) {
@@ -81,6 +84,48 @@ export function WithdrawCase({ label, warning, busy, withdraw }: { label: string
       <Button block className="withdraw" loading={busy} onClick={confirmed}>
         {label}
       </Button>
+    </View>
+  )
+}
+
+/** When a case of the worker's was handed in: the line under it in their list. */
+export const submittedLine = (c: CaseSummary) => `提交于 ${formatTime(c.submittedAt)}`
+
+/**
+ * The worker's own cases of one service, a part of its page (which may fail on its own): each
+ * opens its case screen; `describe` says more than when it was handed in where the service has more.
+ */
+export function MyCases(props: {
+  title: string
+  load: Load<{ items: CaseSummary[] }>
+  empty: string
+  className: string
+  itemClass: string
+  url(caseId: string): string
+  describe?(c: CaseSummary): string
+}) {
+  const { title, load, empty, className, itemClass, url, describe = submittedLine } = props
+  return (
+    <View className={`section ${className}`}>
+      <Text className="section-title">{title}</Text>
+      <Loadable load={load} part={title}>
+        {(page) => (
+          <>
+            {page.items.length === 0 && <Text className="muted">{empty}</Text>}
+            {page.items.map((c) => (
+              <Cell
+                key={c._id}
+                className={itemClass}
+                title={c.title}
+                description={describe(c)}
+                extra={<Tag type="primary">{c.statusName}</Tag>}
+                clickable
+                onClick={() => Taro.navigateTo({ url: url(c._id) })}
+              />
+            ))}
+          </>
+        )}
+      </Loadable>
     </View>
   )
 }
