@@ -36,8 +36,8 @@ export const VerifiedBadge = ({ verified }: { verified: boolean }) =>
 export function JobCard({ job, onOpen }: { job: JobSummary; onOpen(): void }) {
   const where = [job.distanceM !== undefined ? formatDistance(job.distanceM) : undefined, job.address].filter(Boolean).join(' · ')
   return (
-    <View className="job-card" onClick={onOpen}>
-      <View className="job-card-head">
+    <View className="list-card job-card" onClick={onOpen}>
+      <View className="list-card-head">
         <Text className="job-title">{job.title}</Text>
         <Text className="muted">招{job.headcount}人</Text>
       </View>
