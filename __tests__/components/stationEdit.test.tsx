@@ -43,7 +43,7 @@ describe('editing a station (a form) loads one way', () => {
     server.on('stations', 'get', () => ok(STATION))
     fireEvent.click(screen.getByText('重试'))
     expect(await screen.findByText('保存')).toBeTruthy()
-    expect(valueIn(container, '.edit-address')).toBe(STATION.address)
+    expect(valueIn(container, '.field-address')).toBe(STATION.address)
     expect(server.calls('stations', 'get')).toHaveLength(2)
   })
 
@@ -51,7 +51,7 @@ describe('editing a station (a form) loads one way', () => {
     const { container } = render(<StationEditPage />)
     await screen.findByText('保存')
     expect(valueIn(container, '.edit-name')).toBe(STATION.name)
-    expect(valueIn(container, '.edit-address')).toBe(STATION.address)
+    expect(valueIn(container, '.field-address')).toBe(STATION.address)
     expect(valueIn(container, '.edit-phone')).toBe(STATION.phone)
     fireEvent.click(screen.getByText('保存'))
     await waitFor(() => expect(server.calls('stations', 'upsert')).toHaveLength(1))

@@ -24,7 +24,8 @@ describe('the built weapp childcare pages (miniprogram-simulate on dist/weapp)',
   it('renders the sign-up form and shows the server\'s word on each wrong field', async () => {
     const page = openPage('packages/childcare/signup/index', { classId: 'demo-class-1' })
     await until(() => textOf(page).includes('五马街道职工子女爱心托班（一班）'))
-    expect(textOf(page)).toContain('孩子身份证号')
+    // The form follows once who is signed in is known too (RealNameFirst): slower on a busy machine.
+    await until(() => textOf(page).includes('孩子身份证号'))
     tap(page, '.submit-signup')
     await until(() => page.querySelectorAll('.field-error').length >= 5)
     expect(textOf(page)).toContain('请阅读并同意《儿童个人信息保护说明》')

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseService, CaseSummary, CaseView } from '@/types/cases'
 import type { CallOptions } from '../api'
@@ -8,7 +8,8 @@ import { formatYuan } from '../utils/money'
 import { useLoad } from '../utils/useLoad'
 import { useSubmit } from '../utils/useSubmit'
 import { CaseAttachments } from './CaseAttachments'
-import { CaseTimeline } from './CaseTimeline'
+import { CaseRows, CaseTitle, WithdrawCase } from './CaseParts'
+import { CaseTimeline } from './Timeline'
 import { FieldError } from './FieldError'
 import { attachmentsInput, ChecklistUploads, replaceMaterial, type AttachedFile } from './CaseFormParts'
 import { Loadable } from './Loadable'
@@ -54,22 +55,10 @@ function WorkerCase(props: { service: CaseService; caseId: string; cases: Worker
     reload()
   }
 
-  async function withdraw() {
-    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后这份申请不再办理，可以重新申请。确定撤回吗？' })
-    if (!confirm) return
-    const done = await submit((requestId) => cases.withdraw({ caseId }, { requestId }))
-    if (done) reload()
-  }
-
   return (
     <>
       <View className="section">
-        <View className="row">
-          <Text className="section-title case-title">{view.title}</Text>
-          <Tag type={view.status === 'rejected' || view.status === 'withdrawn' ? 'default' : 'primary'} className="case-status">
-            {view.statusName}
-          </Tag>
-        </View>
+        <CaseTitle title={view.title} statusName={view.statusName} ended={view.status === 'rejected' || view.status === 'withdrawn'} />
         {view.amountFen !== undefined && <Text className="case-amount">批准金额 {formatYuan(view.amountFen)}</Text>}
         {view.paymentRef && <Text className="muted">付款凭证号 {view.paymentRef}</Text>}
         {view.rejectReason && view.status === 'rejected' && <Text className="case-reject">未通过的原因：{view.rejectReason}</Text>}
@@ -94,19 +83,17 @@ function WorkerCase(props: { service: CaseService; caseId: string; cases: Worker
       <CaseTimeline timeline={view.timeline} />
       <CaseAttachments materials={view.materials} attachments={view.attachments} />
 
-      <View className="section case-rows">
-        <Text className="section-title">申请内容</Text>
-        {view.rows.map((r, i) => (
-          <Cell key={i} title={r.label} description={r.value} />
-        ))}
-      </View>
+      <CaseRows title="申请内容" rows={view.rows} />
 
       {WITHDRAWABLE.includes(view.status) && (
-        <View className="section">
-          <Button block className="withdraw" loading={busy} onClick={withdraw}>
-            撤回申请
-          </Button>
-        </View>
+        <WithdrawCase
+          label="撤回申请"
+          warning="撤回后这份申请不再办理，可以重新申请。确定撤回吗？"
+          busy={busy}
+          withdraw={async () => {
+            if (await submit((requestId) => cases.withdraw({ caseId }, { requestId }))) reload()
+          }}
+        />
       )}
     </>
   )

@@ -91,3 +91,37 @@ export function useConsent(policy: PolicyKey) {
   const { version } = usePolicy(policy)
   return { checked, setChecked, version: checked ? (version ?? '') : '' }
 }
+
+/**
+ * The foot of a form the worker signs: its consent, then the one button that sends it. The
+ * consent comes from `useConsent(policy)`; the payload carries `consent.version`.
+ */
+export function ConsentAndSubmit(props: {
+  policy: PolicyKey
+  consent: { checked: boolean; setChecked(checked: boolean): void }
+  /** The server's word on `consentVersion`. */
+  error?: string
+  /** On the checkbox, and on the button: what tests and pages tap. */
+  consentClass: string
+  submitClass: string
+  /** The button's words, e.g. 提交申请. */
+  submitLabel: string
+  busy: boolean
+  onSubmit(): void
+  /** What the worker agrees to, in a sentence. */
+  children: ReactNode
+}) {
+  const { policy, consent, error, consentClass, submitClass, submitLabel, busy, onSubmit, children } = props
+  return (
+    <View className="section">
+      <ConsentLine policy={policy} className={consentClass} checked={consent.checked} onChange={consent.setChecked} error={error}>
+        {children}
+      </ConsentLine>
+      <View className="actions">
+        <Button type="primary" block loading={busy} className={submitClass} onClick={onSubmit}>
+          {submitLabel}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -71,3 +71,49 @@ export function LoadMore<P extends PageLike>({ list }: { list: Paged<P> }) {
     </Button>
   )
 }
+
+interface PagedListProps<I> {
+  list: Paged<{ items: I[]; nextCursor?: string }>
+  /** What is said when there is nothing in the list. */
+  empty: string
+  /** The class of the list's section. */
+  className?: string
+  /** As Loadable's: the name of the list when it is one part of a page. */
+  part?: string
+  /**
+   * Cards that stand on their own (stations, jobs): no section around them, 加载更多 in one of its
+   * own; `className` is then the class of a box around the whole list.
+   */
+  cards?: boolean
+  /** One item, with its key. */
+  children(item: I): ReactNode
+}
+
+/**
+ * A list read a page at a time, the one way: Loadable's skeleton and failure, `empty` when there is
+ * nothing, the items in a section with 加载更多 under them while there is more.
+ */
+export function PagedList<I>({ list, empty, className = '', part, cards = false, children }: PagedListProps<I>) {
+  const loadable = (
+    <Loadable load={list} part={part} isEmpty={(page) => page.items.length === 0} empty={empty}>
+      {(page) =>
+        cards ? (
+          <>
+            {page.items.map((item) => children(item))}
+            {page.nextCursor && (
+              <View className="section">
+                <LoadMore list={list} />
+              </View>
+            )}
+          </>
+        ) : (
+          <View className={className ? `section ${className}` : 'section'}>
+            {page.items.map((item) => children(item))}
+            <LoadMore list={list} />
+          </View>
+        )
+      }
+    </Loadable>
+  )
+  return cards ? <View className={className}>{loadable}</View> : loadable
+}

@@ -5,6 +5,7 @@ import { useRef } from 'react'
 import type { Service } from '@/types/roles'
 import { uploadFile, type Upload } from '../api/files'
 import { showError } from '../utils/useSubmit'
+import './MaterialUploader.scss'
 
 export interface UploadedMaterial {
   fileId: string

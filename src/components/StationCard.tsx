@@ -12,8 +12,8 @@ export function stationStateTag(s: Pick<StationSummary, 'status' | 'openNow'>) {
 /** One station in a list: what a worker at a red light needs — name, how far, open or not, what it has. */
 export function StationCard({ station, onOpen }: { station: StationSummary; onOpen(): void }) {
   return (
-    <View className="station-card" onClick={onOpen}>
-      <View className="station-card-head">
+    <View className="list-card station-card" onClick={onOpen}>
+      <View className="list-card-head">
         <Text className="station-name">{station.name}</Text>
         {stationStateTag(station)}
       </View>

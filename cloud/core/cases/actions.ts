@@ -9,6 +9,7 @@ import {
   ResubmitInput,
   CaseRevealInput,
   type CaseContract,
+  type CaseService,
   type QueueFilter,
 } from '../../../types/cases'
 import type { RoleRequirement } from '../../../types/roles'
@@ -30,6 +31,32 @@ const OPEN_QUEUES: QueueFilter[] = ['waiting', 'in_review', 'needs_info', 'appro
 
 type CaseActions = { [K in keyof CaseContract]: ActionDef<CaseContract[K]['input'], CaseContract[K]['output']> }
 
+/** The worker's own cases of a service, latest first (legal help has its own table, and this action in it). */
+export function myCasesAction(service: CaseService): CaseActions['mine'] {
+  return {
+    roles: ['worker'],
+    input: Empty,
+    access: 'read',
+    audited: false,
+    async run(ctx) {
+      const { data } = await cases(ctx).where({ ownerId: ctx.user._id, service }).orderBy('submittedAt', 'desc').limit(50).get()
+      return { items: data.map(caseSummary) }
+    },
+  }
+}
+
+/** The worker withdraws their own case, as the service's workflow allows. */
+export function withdrawAction<S>(spec: CaseServiceSpec<S>): CaseActions['withdraw'] {
+  return {
+    roles: ['worker'],
+    input: CaseIdInput,
+    access: 'write',
+    remember: true,
+    audited: false,
+    run: async (ctx, input) => caseSummary(await takeStep(ctx, spec, input.caseId, 'withdraw')),
+  }
+}
+
 /**
  * The actions every case service shares, built once (the issue: "build the case workflow once"):
  * the worker's (`mine`, `case`, `resubmit`, `withdraw`) and the desk's (`queue`, `deskCase`,
@@ -45,20 +72,7 @@ export function caseActions<S>(spec: CaseServiceSpec<S>): CaseActions {
   const deskStep = { roles: staff, access: 'write', remember: true, audited: true } as const
 
   return {
-    mine: {
-      roles: ['worker'],
-      input: Empty,
-      access: 'read',
-      audited: false,
-      async run(ctx) {
-        const { data } = await cases(ctx)
-          .where({ ownerId: ctx.user._id, service: spec.service })
-          .orderBy('submittedAt', 'desc')
-          .limit(50)
-          .get()
-        return { items: data.map(caseSummary) }
-      },
-    },
+    mine: myCasesAction(spec.service),
 
     case: {
       roles: ['worker'],
@@ -84,14 +98,7 @@ export function caseActions<S>(spec: CaseServiceSpec<S>): CaseActions {
       },
     },
 
-    withdraw: {
-      roles: ['worker'],
-      input: CaseIdInput,
-      access: 'write',
-      remember: true,
-      audited: false,
-      run: async (ctx, input) => caseSummary(await takeStep(ctx, spec, input.caseId, 'withdraw')),
-    },
+    withdraw: withdrawAction(spec),
 
     queue: {
       roles: staff,

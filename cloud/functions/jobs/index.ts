@@ -24,6 +24,7 @@ import type { JobsContract } from '../../../types/jobsViews'
 import { Empty } from '../../../types/users'
 import { EmployerUpsertInput } from '../../domain/jobs/employer'
 import { defineFunction } from '../../core/defineFunction'
+import { rebuildRequestsAction } from '../../core/requests/rebuild'
 import { apply, confirmInterview, myApplication, myApplications, myResume, saveResume, withdrawApplication } from './applications'
 import { createInvitation, employerDetail, joinEmployer, listEmployers, revokeInvitation, saveEmployer, setEmployerStatus } from './employers'
 import { allFairs, cancelFairSignUp, fairDetail, saveFair, signUpFair, upcomingFairs } from './fairs'
@@ -123,16 +124,5 @@ export const jobsFunction = defineFunction<JobsContract>('jobs', {
   allFairs: { roles: ADMIN, input: FairsInput, access: 'read', audited: false, run: allFairs },
   saveFair: { roles: ADMIN, input: FairUpsertInput, access: 'write', remember: true, audited: true, run: saveFair },
 
-  rebuildRequests: {
-    roles: ADMIN,
-    input: Empty,
-    access: 'write',
-    remember: false,
-    audited: true,
-    async run(ctx) {
-      const rows = await rebuildJobsRequests(ctx.db)
-      await ctx.audit({ summary: `重建我的办事：应聘和招聘会报名${rows}条` })
-      return { rows }
-    },
-  },
+  rebuildRequests: rebuildRequestsAction('应聘和招聘会报名', rebuildJobsRequests),
 })

@@ -21,11 +21,13 @@ import {
 import type { RoleRequirement } from '../../../types/roles'
 import { Empty } from '../../../types/users'
 import { rebuildCaseRequests } from '../../core/cases/requestRow'
+import { myCasesAction, withdrawAction } from '../../core/cases/actions'
 import { caseSummary, unseal } from '../../core/cases/views'
-import { cases, loadCase, loadOwnCase, takeStep } from '../../core/cases/workflow'
+import { loadCase, loadOwnCase, takeStep } from '../../core/cases/workflow'
 import type { Ctx } from '../../core/context'
 import { defineFunction } from '../../core/defineFunction'
 import { forbidden, invalid } from '../../core/errors'
+import { rebuildRequestsAction } from '../../core/requests/rebuild'
 import { assignables, setCalendarYear, setClosedDates, setPromise, setRoomTemplate, settings } from './admin'
 import { lowIncomeLine, promiseConfig } from './config'
 import { ask } from './intake'
@@ -63,16 +65,7 @@ export const legalFunction = defineFunction<LegalContract>('legal', {
 
   ask: { roles: ['worker'], input: AskInput, access: 'write', remember: true, collectsNew: true, audited: false, run: (ctx, input) => ask(ctx, input) },
 
-  mine: {
-    roles: ['worker'],
-    input: Empty,
-    access: 'read',
-    audited: false,
-    async run(ctx) {
-      const { data } = await cases(ctx).where({ ownerId: ctx.user._id, service: 'legal' }).orderBy('submittedAt', 'desc').limit(50).get()
-      return { items: data.map(caseSummary) }
-    },
-  },
+  mine: myCasesAction('legal'),
 
   case: {
     roles: ['worker'],
@@ -82,14 +75,7 @@ export const legalFunction = defineFunction<LegalContract>('legal', {
     run: async (ctx, input) => workerView(ctx, await loadOwnCase(ctx, 'legal', input.caseId)),
   },
 
-  withdraw: {
-    roles: ['worker'],
-    input: CaseIdInput,
-    access: 'write',
-    remember: true,
-    audited: false,
-    run: async (ctx, input) => caseSummary(await takeStep(ctx, legalCaseSpec, input.caseId, 'withdraw')),
-  },
+  withdraw: withdrawAction(legalCaseSpec),
 
   rate: {
     roles: ['worker'],
@@ -212,16 +198,5 @@ export const legalFunction = defineFunction<LegalContract>('legal', {
   setRoomTemplate: { roles: ['admin'], input: RoomTemplateInput, access: 'write', remember: true, audited: true, run: (ctx, input) => setRoomTemplate(ctx, input) },
   setClosedDates: { roles: ['admin'], input: ClosedDatesInput, access: 'write', remember: true, audited: true, run: (ctx, input) => setClosedDates(ctx, input) },
 
-  rebuildRequests: {
-    roles: ['admin'],
-    input: Empty,
-    access: 'write',
-    remember: false,
-    audited: true,
-    async run(ctx) {
-      const rows = await rebuildCaseRequests(ctx.db, 'legal', legalCaseSpec.caseLink)
-      await ctx.audit({ summary: `重建我的办事：legal申请${rows}条` })
-      return { rows }
-    },
-  },
+  rebuildRequests: rebuildRequestsAction('legal申请', (db) => rebuildCaseRequests(db, 'legal', legalCaseSpec.caseLink)),
 })

@@ -1,3 +1,5 @@
+import type { AttachedFile } from '../../components/CaseFormParts'
+
 /**
  * The hardship-aid application as the worker left it (household, income, bank card: personal
  * data); amounts in yuan as typed.
@@ -14,7 +16,7 @@ export interface AidDraft {
   bankName: string
   accountNo: string
   /** Files already uploaded (they stay on the server), by checklist item. */
-  attachments: Array<{ fileId: string; material: string; src: string }>
+  attachments: AttachedFile[]
 }
 
 export const EMPTY_AID_DRAFT: AidDraft = {

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { Step, Steps, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { APPLICATION_STATUS_NAMES, BENEFIT_NAMES, INTERVIEW_MODE_NAMES, type ApplicationStatus, type Benefit } from '@/types/jobs'
 import type { ApplicationStep, FairSummary, Interview, JobSummary } from '@/types/jobsViews'
+import { Timeline } from '../../components/Timeline'
 import { formatDistance, formatTime } from '../../utils/format'
 import { formatYuan } from '../../utils/money'
 import './parts.scss'
@@ -35,8 +36,8 @@ export const VerifiedBadge = ({ verified }: { verified: boolean }) =>
 export function JobCard({ job, onOpen }: { job: JobSummary; onOpen(): void }) {
   const where = [job.distanceM !== undefined ? formatDistance(job.distanceM) : undefined, job.address].filter(Boolean).join(' · ')
   return (
-    <View className="job-card" onClick={onOpen}>
-      <View className="job-card-head">
+    <View className="list-card job-card" onClick={onOpen}>
+      <View className="list-card-head">
         <Text className="job-title">{job.title}</Text>
         <Text className="muted">招{job.headcount}人</Text>
       </View>
@@ -74,27 +75,13 @@ export function interviewText(i: Interview): string {
 
 /** Every step of an application, oldest first, as the worker and HR both read it. */
 export function ApplicationTimeline({ timeline }: { timeline: ApplicationStep[] }) {
-  return (
-    <View className="section application-timeline case-timeline">
-      <Text className="section-title">进展</Text>
-      <Steps direction="vertical" value={timeline.length}>
-        {timeline.map((entry, i) => (
-          <Step
-            key={i}
-            value={i + 1}
-            className={`timeline-${entry.status}`}
-            title={APPLICATION_STATUS_NAMES[entry.status]}
-            description={
-              <View>
-                <Text className="muted">{formatTime(entry.at)}</Text>
-                {entry.note && <Text className="text-block">{entry.note}</Text>}
-              </View>
-            }
-          />
-        ))}
-      </Steps>
-    </View>
-  )
+  const steps = timeline.map((entry) => ({
+    className: `timeline-${entry.status}`,
+    title: APPLICATION_STATUS_NAMES[entry.status],
+    meta: formatTime(entry.at),
+    notes: entry.note ? [entry.note] : [],
+  }))
+  return <Timeline title="进展" className="application-timeline case-timeline" steps={steps} noteClassName="text-block" />
 }
 
 /** Where a fair is, in a few words: the venue on site, or how to join from the phone. */
@@ -107,4 +94,3 @@ export function placesText(f: FairSummary): string {
   if (f.capacity === undefined) return `已报名 ${f.signedUp} 人`
   return f.seatsLeft === 0 ? '名额已满' : `剩余 ${f.seatsLeft} 个名额`
 }
-

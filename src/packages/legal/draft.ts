@@ -1,3 +1,5 @@
+import type { AttachedFile } from '../../components/CaseFormParts'
+
 /** The legal intake as the worker left it (what happened, the household: personal data); amounts in yuan as typed. */
 export interface LegalDraft {
   category: string
@@ -18,7 +20,7 @@ export interface LegalDraft {
   income: string
   spending: string
   sudden: string
-  attachments: Array<{ fileId: string; material: string; src: string }>
+  attachments: AttachedFile[]
 }
 
 export const EMPTY_LEGAL_DRAFT: LegalDraft = {

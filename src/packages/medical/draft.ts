@@ -1,3 +1,5 @@
+import type { AttachedFile } from '../../components/CaseFormParts'
+
 /** A medical claim as the worker left it (diagnosis, bank card: personal data); the amount in yuan as typed. */
 export interface MedicalDraft {
   category: string
@@ -9,7 +11,7 @@ export interface MedicalDraft {
   diagnosis: string
   bankName: string
   accountNo: string
-  attachments: Array<{ fileId: string; material: string; src: string }>
+  attachments: AttachedFile[]
 }
 
 export const EMPTY_MEDICAL_DRAFT: MedicalDraft = {

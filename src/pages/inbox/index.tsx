@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Badge, Button, Cell } from '@nutui/nutui-react-taro'
 import type { InboxMessage } from '@/types/users'
 import { api, auth } from '../../api'
-import { Loadable, LoadMore } from '../../components/Loadable'
+import { PagedList } from '../../components/Loadable'
 import { PageShell } from '../../components/PageShell'
 import { useSignedIn } from '../../components/useSignedIn'
 import { formatTime } from '../../utils/format'
@@ -55,28 +55,23 @@ export default function InboxPage() {
           </Button>
         )}
       </View>
-      <Loadable load={inbox} isEmpty={(page) => page.items.length === 0} empty="暂时没有消息。您办理的事项有进展时，会在这里通知您。">
-        {(page) => (
-          <View className="section">
-            {page.items.map((m) => (
-              <Cell
-                key={m._id}
-                className={`message ${m.read ? 'is-read' : 'is-unread'}`}
-                title={
-                  <View className="row">
-                    {!m.read && <Badge dot />}
-                    <Text className="message-title">{m.title}</Text>
-                  </View>
-                }
-                description={`${m.body}\n${formatTime(m.createdAt)}`}
-                clickable={Boolean(m.link)}
-                onClick={() => open(m)}
-              />
-            ))}
-            <LoadMore list={inbox} />
-          </View>
+      <PagedList list={inbox} empty="暂时没有消息。您办理的事项有进展时，会在这里通知您。">
+        {(m) => (
+          <Cell
+            key={m._id}
+            className={`message ${m.read ? 'is-read' : 'is-unread'}`}
+            title={
+              <View className="row">
+                {!m.read && <Badge dot />}
+                <Text className="message-title">{m.title}</Text>
+              </View>
+            }
+            description={`${m.body}\n${formatTime(m.createdAt)}`}
+            clickable={Boolean(m.link)}
+            onClick={() => open(m)}
+          />
         )}
-      </Loadable>
+      </PagedList>
     </PageShell>
   )
 }

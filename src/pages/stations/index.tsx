@@ -1,7 +1,7 @@
 import { Map, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import {
   FACILITIES,
   FACILITY_NAMES,
@@ -11,13 +11,13 @@ import {
   type StationType,
 } from '@/types/stations'
 import { api } from '../../api'
-import { Loadable, LoadMore } from '../../components/Loadable'
+import { PagedList } from '../../components/Loadable'
 import { PageShell } from '../../components/PageShell'
 import { StationCard } from '../../components/StationCard'
 import { SwitchRow } from '../../components/SwitchRow'
 import { useSignedIn } from '../../components/useSignedIn'
 import { routes } from '../../routes'
-import { locate, type Here } from '../../utils/location'
+import { useHere } from '../../utils/useHere'
 import { usePaged } from '../../utils/useLoad'
 import './index.scss'
 
@@ -32,14 +32,11 @@ interface Filters {
 }
 
 export default function StationsPage() {
-  const [here, setHere] = useState<Here | null>(null)
+  const here = useHere()
   const [filters, setFilters] = useState<Filters>({ facilities: [], types: [], openNow: false })
   const [showFilters, setShowFilters] = useState(false)
 
   useSignedIn()
-  useEffect(() => {
-    locate().then(setHere)
-  }, [])
 
   // Nearest first from where the worker is; waits for the position, afresh when it or a filter changes.
   const list = usePaged(
@@ -56,12 +53,6 @@ export default function StationsPage() {
     { deps: [here, filters], onShow: true, when: here !== null },
   )
   const items = list.data?.items ?? []
-
-  usePullDownRefresh(async () => {
-    const fresh = await locate()
-    setHere(fresh)
-    Taro.stopPullDownRefresh()
-  })
 
   const openStation = (id: string) => Taro.navigateTo({ url: routes.stationDetail(id) })
   const activeCount = filters.facilities.length + filters.types.length + (filters.openNow ? 1 : 0)
@@ -129,22 +120,9 @@ export default function StationsPage() {
         )}
       </View>
 
-      <View className="station-list">
-        <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="附近没有符合条件的驿站，试试减少筛选条件">
-          {(page) => (
-            <>
-              {page.items.map((s) => (
-                <StationCard key={s._id} station={s} onOpen={() => openStation(s._id)} />
-              ))}
-              {page.nextCursor && (
-                <View className="section">
-                  <LoadMore list={list} />
-                </View>
-              )}
-            </>
-          )}
-        </Loadable>
-      </View>
+      <PagedList list={list} cards className="station-list" empty="附近没有符合条件的驿站，试试减少筛选条件">
+        {(s) => <StationCard key={s._id} station={s} onOpen={() => openStation(s._id)} />}
+      </PagedList>
     </PageShell>
   )
 }

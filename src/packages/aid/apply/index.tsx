@@ -10,7 +10,7 @@ import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { PageShell } from '../../../components/PageShell'
-import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { ConsentAndSubmit, useConsent } from '../../../components/ConsentLine'
 import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
@@ -157,16 +157,9 @@ function ApplyForm({ programmes, wanted }: { programmes: Programme[]; wanted?: s
         </View>
       )}
 
-      <View className="section">
-        <ConsentLine policy="aid" className="aid-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
-          我同意工会为审核帮扶收集家庭、收入、银行卡等敏感信息，只用于这次帮扶
-        </ConsentLine>
-        <View className="actions">
-          <Button type="primary" block loading={busy} className="submit-application" onClick={send}>
-            提交申请
-          </Button>
-        </View>
-      </View>
+      <ConsentAndSubmit policy="aid" consent={consent} error={err('consentVersion')} consentClass="aid-consent" submitClass="submit-application" submitLabel="提交申请" busy={busy} onSubmit={send}>
+        我同意工会为审核帮扶收集家庭、收入、银行卡等敏感信息，只用于这次帮扶
+      </ConsentAndSubmit>
     </>
   )
 }

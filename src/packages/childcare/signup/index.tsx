@@ -8,7 +8,7 @@ import { askToNotifyByWeChat } from '../../../api/subscribe'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { ConsentAndSubmit, useConsent } from '../../../components/ConsentLine'
 import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
@@ -137,16 +137,9 @@ function SignUpForm({ cls, onPlaced }: { cls: ClassDetail; onPlaced(enrollment: 
         <Input className="field-contactMobile" value={draft.contactMobile} onChange={(contactMobile) => setDraft({ contactMobile })} placeholder="手机号" type="number" maxLength={11} />
         <FieldError message={err('emergencyContact.mobile')} value={draft.contactMobile} />
       </View>
-      <View className="section">
-        <ConsentLine policy="child" className="child-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
-          我是孩子的监护人，同意工会为托班服务收集孩子的信息
-        </ConsentLine>
-        <View className="actions">
-          <Button type="primary" block loading={busy} className="submit-signup" onClick={send}>
-            提交报名
-          </Button>
-        </View>
-      </View>
+      <ConsentAndSubmit policy="child" consent={consent} error={err('consentVersion')} consentClass="child-consent" submitClass="submit-signup" submitLabel="提交报名" busy={busy} onSubmit={send}>
+        我是孩子的监护人，同意工会为托班服务收集孩子的信息
+      </ConsentAndSubmit>
       </RealNameFirst>
     </>
   )

@@ -1,17 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Input, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, Input, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseAction, DeskCaseView } from '@/types/cases'
 import { CaseAttachments } from '../../../components/CaseAttachments'
-import { CaseTimeline } from '../../../components/CaseTimeline'
+import { CaseRows, CaseTitle } from '../../../components/CaseParts'
+import { CaseTimeline } from '../../../components/Timeline'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { formatWaited } from '../../../utils/format'
 import { formatYuan, yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useSubmit } from '../../../utils/useSubmit'
 import { DESKS, isDeskService } from '../deskApi'
 
 type Desk = (typeof DESKS)[keyof typeof DESKS]
@@ -39,7 +40,6 @@ const amountWords = (typed: string) => (Number.isFinite(yuanToFen(typed)) ? form
 const suggestedYuan = (v: DeskCaseView) => (v.suggestedFen !== undefined ? (v.suggestedFen / 100).toFixed(2) : '')
 
 function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; view: DeskCaseView; reload(): Promise<void> }) {
-  const [revealed, setRevealed] = useState<Record<string, string>>({})
   // How long it has waited, as of when the case was opened.
   const [openedAt] = useState(() => Date.now())
   const [edits, setEdits] = useState<{ note: string; amount?: string; paymentRef: string }>({ note: '', paymentRef: '' })
@@ -74,26 +74,12 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
     reload()
   }
 
-  async function reveal(field: string) {
-    try {
-      const { value } = await desk.reveal({ caseId, field })
-      setRevealed((r) => ({ ...r, [field]: value }))
-    } catch (error) {
-      showError(error)
-    }
-  }
-
   const allowed = new Set(view.allowed)
   const deciding = allowed.has('askInfo') || allowed.has('approve') || allowed.has('reject')
   return (
     <>
       <View className="section">
-        <View className="row">
-          <Text className="section-title case-title">{view.title}</Text>
-          <Tag type="primary" className="case-status">
-            {view.statusName}
-          </Tag>
-        </View>
+        <CaseTitle title={view.title} statusName={view.statusName} />
         {/* One fact a row, each with its label: who, how long it waited, what the rule says, what was decided. */}
         <Cell className="head-row head-applicant" title="申请人" extra={view.applicantMasked} />
         <Cell className="head-row head-waited" title="已等待" extra={formatWaited(openedAt - view.waitingSince)} />
@@ -146,24 +132,7 @@ function DeskCase({ caseId, desk, view, reload }: { caseId: string; desk: Desk; 
         </View>
       )}
 
-      <View className="section case-rows">
-        <Text className="section-title">申请内容</Text>
-        <Text className="muted">敏感信息已隐藏，查看会被记录。</Text>
-        {view.rows.map((r, i) => (
-          <Cell
-            key={i}
-            title={r.label}
-            description={r.revealable && revealed[r.revealable] ? revealed[r.revealable] : r.value}
-            extra={
-              r.revealable && !revealed[r.revealable] ? (
-                <Button size="small" className={`reveal-${r.revealable}`} onClick={() => reveal(r.revealable!)}>
-                  查看
-                </Button>
-              ) : undefined
-            }
-          />
-        ))}
-      </View>
+      <CaseRows title="申请内容" note="敏感信息已隐藏，查看会被记录。" rows={view.rows} reveal={(field) => desk.reveal({ caseId, field })} />
       <CaseAttachments materials={view.materials} attachments={view.attachments} />
       <CaseTimeline timeline={view.timeline} />
     </>

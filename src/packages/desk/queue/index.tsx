@@ -6,7 +6,7 @@ import { QUEUE_FILTER_KEYS, QUEUE_FILTERS, WAIT_FILTERS, type QueueFilter } from
 import { SERVICE_MANIFEST, SHARED_DESK_SERVICES } from '@/types/services'
 import type { Me } from '@/types/users'
 import { auth } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { Loadable, PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
 import { useSignedIn } from '../../../components/useSignedIn'
@@ -84,24 +84,19 @@ function Queue({ me }: { me: Me }) {
         </Radio.Group>
         <SwitchRow className="mine-only" label="只看我负责的" checked={mineOnly} onChange={setMineOnly} />
       </View>
-      <Loadable load={queue} isEmpty={(page) => page.items.length === 0} empty="这里没有待办的申请">
-        {(page) => (
-          <View className="section queue-list">
-            {page.items.map((c) => (
-              <Cell
-                key={c._id}
-                className="queue-item"
-                title={`${c.title} · ${c.applicantMasked}`}
-                description={`提交于 ${formatTime(c.submittedAt)} · 已等待 ${formatWaited(now - c.waitingSince)}${c.assignedToMe ? ' · 我负责' : ''}`}
-                extra={<Tag type={c.status === 'needs_info' ? 'warning' : 'primary'}>{c.statusName}</Tag>}
-                clickable
-                onClick={() => Taro.navigateTo({ url: routes.deskCase(c.service, c._id) })}
-              />
-            ))}
-            <LoadMore list={queue} />
-          </View>
+      <PagedList list={queue} className="queue-list" empty="这里没有待办的申请">
+        {(c) => (
+          <Cell
+            key={c._id}
+            className="queue-item"
+            title={`${c.title} · ${c.applicantMasked}`}
+            description={`提交于 ${formatTime(c.submittedAt)} · 已等待 ${formatWaited(now - c.waitingSince)}${c.assignedToMe ? ' · 我负责' : ''}`}
+            extra={<Tag type={c.status === 'needs_info' ? 'warning' : 'primary'}>{c.statusName}</Tag>}
+            clickable
+            onClick={() => Taro.navigateTo({ url: routes.deskCase(c.service, c._id) })}
+          />
         )}
-      </Loadable>
+      </PagedList>
     </>
   )
 }

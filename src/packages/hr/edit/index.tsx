@@ -11,6 +11,7 @@ import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
@@ -147,14 +148,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
       <SwitchRow className="field-atEmployer" label="在企业地址上班" checked={draft.atEmployer} onChange={(atEmployer) => set({ atEmployer })} />
       {!draft.atEmployer && (
         <>
-          <Text className="field-label">工作地址</Text>
-          <Input className="field-address" value={draft.address} onChange={(address) => set({ address })} />
-          <FieldError message={err('address')} />
-          <View className="row">
-            <Input className="field-lat" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="纬度" type="digit" />
-            <Input className="field-lng" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="经度" type="digit" />
-          </View>
-          <FieldError message={err('lat') ?? err('lng')} />
+          <PlaceFields label="工作地址" place={draft} errors={fieldErrors} onChange={set} />
         </>
       )}
       <Text className="field-label">参加招聘会（选填）</Text>

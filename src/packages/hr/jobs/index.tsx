@@ -66,8 +66,8 @@ export default function HrJobsPage() {
 
 function HrJobCard({ job }: { job: HrJob }) {
   return (
-    <View className="job-card hr-job">
-      <View className="job-card-head">
+    <View className="list-card job-card hr-job">
+      <View className="list-card-head">
         <Text className="job-title">{job.title}</Text>
         <Tag type={STATUS_TAG[job.status]}>{JOB_STATUS_NAMES[job.status]}</Tag>
       </View>

@@ -4,7 +4,7 @@ import { Button, Cell, Radio, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { EMPLOYER_STATUS_NAMES, type EmployerStatus } from '@/types/jobs'
 import { api } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
@@ -41,24 +41,19 @@ export default function JobsAdminPage() {
           </Radio>
         </Radio.Group>
       </View>
-      <Loadable load={employers} part="企业" isEmpty={(page) => page.items.length === 0} empty="没有这个状态的企业">
-        {(page) => (
-          <View className="section employer-list">
-            {page.items.map((e) => (
-              <Cell
-                key={e._id}
-                className="employer-item"
-                title={e.name}
-                description={`统一社会信用代码 ${e.creditCode || '未填写'}`}
-                extra={<Tag type={STATUS_TAG[e.status]}>{EMPLOYER_STATUS_NAMES[e.status]}</Tag>}
-                clickable
-                onClick={() => Taro.navigateTo({ url: routes.jobsEmployer(e._id) })}
-              />
-            ))}
-            <LoadMore list={employers} />
-          </View>
+      <PagedList list={employers} part="企业" className="employer-list" empty="没有这个状态的企业">
+        {(e) => (
+          <Cell
+            key={e._id}
+            className="employer-item"
+            title={e.name}
+            description={`统一社会信用代码 ${e.creditCode || '未填写'}`}
+            extra={<Tag type={STATUS_TAG[e.status]}>{EMPLOYER_STATUS_NAMES[e.status]}</Tag>}
+            clickable
+            onClick={() => Taro.navigateTo({ url: routes.jobsEmployer(e._id) })}
+          />
         )}
-      </Loadable>
+      </PagedList>
 
       <View className="section">
         <View className="row">
@@ -68,23 +63,18 @@ export default function JobsAdminPage() {
           </Button>
         </View>
       </View>
-      <Loadable load={fairs} part="招聘会" isEmpty={(page) => page.items.length === 0} empty="还没有招聘会">
-        {(page) => (
-          <View className="section admin-fair-list">
-            {page.items.map((f) => (
-              <Cell
-                key={f._id}
-                className="admin-fair-item"
-                title={f.title}
-                description={`${formatTime(f.startsAt)} · ${f.kindName} · 已报名 ${f.signedUp} 人${f.capacity !== undefined ? ` / ${f.capacity}` : ''}`}
-                clickable
-                onClick={() => Taro.navigateTo({ url: routes.jobsFairEdit(f._id) })}
-              />
-            ))}
-            <LoadMore list={fairs} />
-          </View>
+      <PagedList list={fairs} part="招聘会" className="admin-fair-list" empty="还没有招聘会">
+        {(f) => (
+          <Cell
+            key={f._id}
+            className="admin-fair-item"
+            title={f.title}
+            description={`${formatTime(f.startsAt)} · ${f.kindName} · 已报名 ${f.signedUp} 人${f.capacity !== undefined ? ` / ${f.capacity}` : ''}`}
+            clickable
+            onClick={() => Taro.navigateTo({ url: routes.jobsFairEdit(f._id) })}
+          />
         )}
-      </Loadable>
+      </PagedList>
     </PageShell>
   )
 }

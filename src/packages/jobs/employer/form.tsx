@@ -7,6 +7,7 @@ import { INDUSTRIES, INDUSTRY_NAMES, type Industry } from '@/types/jobs'
 import type { EmployerView } from '@/types/jobsViews'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { useSubmit } from '../../../utils/useSubmit'
 import '../parts.scss'
 
@@ -39,15 +40,6 @@ export function EmployerForm({ employer, onSaved }: { employer?: EmployerView; o
   const [draft, setDraft] = useState<Draft>(employer ? draftOf(employer) : EMPTY)
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
-
-  async function pickLocation() {
-    try {
-      const res = await Taro.chooseLocation({})
-      set({ lat: String(res.latitude), lng: String(res.longitude), address: draft.address || res.address })
-    } catch {
-      Taro.showToast({ title: '未选择位置，可手动填写经纬度', icon: 'none' })
-    }
-  }
 
   async function save() {
     const saved = await submit((requestId) =>
@@ -90,19 +82,7 @@ export function EmployerForm({ employer, onSaved }: { employer?: EmployerView; o
         ))}
       </Radio.Group>
       <FieldError message={err('industry')} />
-      <Text className="field-label">地址</Text>
-      <Input className="field-address" value={draft.address} onChange={(address) => set({ address })} placeholder="街道、门牌号" />
-      <FieldError message={err('address')} />
-      <View className="row">
-        <Input className="field-lat" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="纬度" type="digit" />
-        <Input className="field-lng" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="经度" type="digit" />
-        {process.env.TARO_ENV === 'weapp' && (
-          <Button size="small" onClick={pickLocation}>
-            地图选点
-          </Button>
-        )}
-      </View>
-      <FieldError message={err('lat') ?? err('lng')} />
+      <PlaceFields label="地址" placeholder="街道、门牌号" place={draft} errors={fieldErrors} onChange={set} pick />
       <Text className="field-label">联系人</Text>
       <Input className="field-contactName" value={draft.contactName} onChange={(contactName) => set({ contactName })} placeholder="如：陈经理" />
       <FieldError message={err('contactName')} />

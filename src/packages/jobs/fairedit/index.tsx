@@ -9,6 +9,7 @@ import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { formatTime, parseShanghai } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
@@ -149,14 +150,7 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
           <Text className="field-label">场地</Text>
           <Input className="field-venue" value={draft.venue} onChange={(venue) => set({ venue })} placeholder="如：鹿城区职工服务中心一楼大厅" />
           <FieldError message={err('venue')} />
-          <Text className="field-label">地址</Text>
-          <Input className="field-address" value={draft.address} onChange={(address) => set({ address })} />
-          <FieldError message={err('address')} />
-          <View className="row">
-            <Input className="field-lat" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="纬度" type="digit" />
-            <Input className="field-lng" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="经度" type="digit" />
-          </View>
-          <FieldError message={err('lat') ?? err('lng')} />
+          <PlaceFields label="地址" place={draft} errors={fieldErrors} onChange={set} />
           <Text className="field-label">名额（场地有限制时填写）</Text>
           <Input className="field-capacity" type="number" value={draft.capacity} onChange={(capacity) => set({ capacity })} placeholder="不填为不限" />
           <FieldError message={err('capacity')} />

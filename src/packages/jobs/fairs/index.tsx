@@ -1,8 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Cell, Tag } from '@nutui/nutui-react-taro'
 import { api } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
@@ -16,24 +16,19 @@ export default function FairsPage() {
   const list = usePaged((cursor) => api.jobs.fairs({ cursor, limit: 20 }), { onShow: true })
   return (
     <PageShell className="job-fairs">
-      <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="近期没有招聘会，请留意工会通知">
-        {(page) => (
-          <View className="section fair-list">
-            {page.items.map((f) => (
-              <Cell
-                key={f._id}
-                className="fair-item"
-                title={f.title}
-                description={`${formatTime(f.startsAt)} · ${fairPlaceText(f)} · ${placesText(f)}`}
-                extra={<Tag type="primary">{f.kindName}</Tag>}
-                clickable
-                onClick={() => Taro.navigateTo({ url: routes.jobsFair(f._id) })}
-              />
-            ))}
-            <LoadMore list={list} />
-          </View>
+      <PagedList list={list} className="fair-list" empty="近期没有招聘会，请留意工会通知">
+        {(f) => (
+          <Cell
+            key={f._id}
+            className="fair-item"
+            title={f.title}
+            description={`${formatTime(f.startsAt)} · ${fairPlaceText(f)} · ${placesText(f)}`}
+            extra={<Tag type="primary">{f.kindName}</Tag>}
+            clickable
+            onClick={() => Taro.navigateTo({ url: routes.jobsFair(f._id) })}
+          />
         )}
-      </Loadable>
+      </PagedList>
       <Text className="note">春风行动是工会每年举办的招聘活动，报名后招聘会前一天会提醒您。</Text>
     </PageShell>
   )

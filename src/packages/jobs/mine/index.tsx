@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Cell } from '@nutui/nutui-react-taro'
 import { api } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
@@ -26,24 +26,19 @@ export default function MyApplicationsPage() {
           </Button>
         </View>
       </View>
-      <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="还没有投递过岗位">
-        {(page) => (
-          <View className="section my-applications">
-            {page.items.map((a) => (
-              <Cell
-                key={a._id}
-                className={`my-application ${a.waitsForMe ? 'waits-for-me' : ''}`}
-                title={`${a.job.title} · ${a.job.employerName}`}
-                description={a.status === 'interview' && a.interview ? `面试：${interviewText(a.interview)}${a.waitsForMe ? ' · 请确认' : ''}` : `投递于 ${formatTime(a.appliedAt)}`}
-                extra={<ApplicationStatusTag status={a.status} />}
-                clickable
-                onClick={() => Taro.navigateTo({ url: routes.jobsApplication(a._id) })}
-              />
-            ))}
-            <LoadMore list={list} />
-          </View>
+      <PagedList list={list} className="my-applications" empty="还没有投递过岗位">
+        {(a) => (
+          <Cell
+            key={a._id}
+            className={`my-application ${a.waitsForMe ? 'waits-for-me' : ''}`}
+            title={`${a.job.title} · ${a.job.employerName}`}
+            description={a.status === 'interview' && a.interview ? `面试：${interviewText(a.interview)}${a.waitsForMe ? ' · 请确认' : ''}` : `投递于 ${formatTime(a.appliedAt)}`}
+            extra={<ApplicationStatusTag status={a.status} />}
+            clickable
+            onClick={() => Taro.navigateTo({ url: routes.jobsApplication(a._id) })}
+          />
         )}
-      </Loadable>
+      </PagedList>
       <Text className="note">招聘会的报名在“我的办事”里，也可以在招聘会页面查看。</Text>
     </PageShell>
   )

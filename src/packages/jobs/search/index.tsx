@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio } from '@nutui/nutui-react-taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { BENEFITS, BENEFIT_NAMES, DEFAULT_RADIUS_KM, INDUSTRIES, INDUSTRY_NAMES, JOB_SORTS, JOB_SORT_NAMES, SEARCH_RADII_KM, type Benefit, type Industry, type JobSort } from '@/types/jobs'
 import { api } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
-import { locate, type Here } from '../../../utils/location'
 import { yuanToFen } from '../../../utils/money'
+import { useHere } from '../../../utils/useHere'
 import { usePaged } from '../../../utils/useLoad'
 import { JobCard } from '../parts'
 
@@ -27,19 +27,11 @@ const NONE: Filters = { keyword: '', minSalaryYuan: '', industry: '', benefits: 
 /** 就业招聘: jobs near the worker, found by words, trade, pay and benefits; fairs, applications and the résumé one tap away. */
 export default function JobSearchPage() {
   useSignedIn()
-  const [here, setHere] = useState<Here | null>(null)
+  const here = useHere()
   // What is typed, and what the list was last searched with (搜索 applies the typed words and pay).
   const [typed, setTyped] = useState<Filters>(NONE)
   const [applied, setApplied] = useState<Filters>(NONE)
   const [showFilters, setShowFilters] = useState(false)
-
-  useEffect(() => {
-    locate().then(setHere)
-  }, [])
-  usePullDownRefresh(async () => {
-    setHere(await locate())
-    Taro.stopPullDownRefresh()
-  })
 
   const minSalaryFen = applied.minSalaryYuan.trim() ? yuanToFen(applied.minSalaryYuan) : undefined
   const list = usePaged(
@@ -144,22 +136,9 @@ export default function JobSearchPage() {
         )}
       </View>
 
-      <View className="job-list">
-        <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="附近没有符合条件的岗位，试试扩大距离或减少筛选条件">
-          {(page) => (
-            <>
-              {page.items.map((job) => (
-                <JobCard key={job._id} job={job} onOpen={() => Taro.navigateTo({ url: routes.job(job._id) })} />
-              ))}
-              {page.nextCursor && (
-                <View className="section">
-                  <LoadMore list={list} />
-                </View>
-              )}
-            </>
-          )}
-        </Loadable>
-      </View>
+      <PagedList list={list} cards className="job-list" empty="附近没有符合条件的岗位，试试扩大距离或减少筛选条件">
+        {(job) => <JobCard key={job._id} job={job} onOpen={() => Taro.navigateTo({ url: routes.job(job._id) })} />}
+      </PagedList>
 
       <View className="section">
         <Button block size="small" className="open-join" onClick={() => Taro.navigateTo({ url: routes.jobsJoin })}>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { useMemo, useState } from 'react'
 import { arbitrationLimit, isLimitProblem, LEARNED_QUESTION } from '@/domain/legal/arbitration'
 import { meansTest, meansTestApplies } from '@/domain/legal/means'
@@ -24,7 +24,7 @@ import { FieldError } from '../../../components/FieldError'
 import { PageShell } from '../../../components/PageShell'
 import { RealNameFirst } from '../../../components/RealNameFirst'
 import { SwitchRow } from '../../../components/SwitchRow'
-import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { ConsentAndSubmit, useConsent } from '../../../components/ConsentLine'
 import { useDraft } from '../../../stores/useDraft'
 import { formatDay } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
@@ -229,16 +229,9 @@ export default function LegalAskPage() {
           />
         </View>
 
-        <View className="section">
-          <ConsentLine policy="legal" className="legal-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
-            我同意工会为办理法律援助收集我的身份、联系方式、纠纷经过和家庭经济状况，只交给负责的律师和工作人员
-          </ConsentLine>
-          <View className="actions">
-            <Button type="primary" block loading={busy} className="submit-ask" onClick={send}>
-              提交求助
-            </Button>
-          </View>
-        </View>
+        <ConsentAndSubmit policy="legal" consent={consent} error={err('consentVersion')} consentClass="legal-consent" submitClass="submit-ask" submitLabel="提交求助" busy={busy} onSubmit={send}>
+          我同意工会为办理法律援助收集我的身份、联系方式、纠纷经过和家庭经济状况，只交给负责的律师和工作人员
+        </ConsentAndSubmit>
       </RealNameFirst>
     </PageShell>
   )

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Rate, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Rate, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { CANCEL_BEFORE_MS, type LegalCaseView } from '@/types/legal'
 import { api } from '../../../api'
 import { CaseAttachments } from '../../../components/CaseAttachments'
+import { CaseRows, CaseTitle, WithdrawCase } from '../../../components/CaseParts'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
@@ -40,12 +41,6 @@ function WorkerCase({ caseId, view, reload }: { caseId: string; view: LegalCaseV
   // How many unread messages the page showed: once the thread is read, the count is gone.
   const [unreadShown, setUnreadShown] = useState(view.unread)
 
-  async function withdraw() {
-    const { confirm } = await Taro.showModal({ title: '撤回求助', content: '撤回后工会不再办理这件事，以后可以重新申请。确定撤回吗？' })
-    if (!confirm) return
-    if (await submit((requestId) => api.legal.withdraw({ caseId }, { requestId }))) reload()
-  }
-
   async function cancelBooking() {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: '确定取消这次调解室预约吗？律师会收到通知。' })
     if (!confirm) return
@@ -64,12 +59,7 @@ function WorkerCase({ caseId, view, reload }: { caseId: string; view: LegalCaseV
   return (
     <>
       <View className="section">
-        <View className="row">
-          <Text className="section-title case-title">{view.title}</Text>
-          <Tag type={ended ? 'default' : 'primary'} className="case-status">
-            {view.statusName}
-          </Tag>
-        </View>
+        <CaseTitle title={view.title} statusName={view.statusName} ended={ended} />
         <Text className="promise-text">{view.promise.text}</Text>
         {view.lawyerName ? <Text className="lawyer-name">负责律师：{view.lawyerName}</Text> : !ended && <Text className="muted">受理后工会会为您指派律师。</Text>}
         {view.unread > 0 && unreadShown > 0 && <Text className="unread-count overdue">律师有{unreadShown}条新留言，请看下方</Text>}
@@ -125,20 +115,17 @@ function WorkerCase({ caseId, view, reload }: { caseId: string; view: LegalCaseV
       <LegalTimeline timeline={view.timeline} />
       {view.attachments.length > 0 && <CaseAttachments materials={view.materials} attachments={view.attachments} />}
 
-      <View className="section case-rows">
-        <Text className="section-title">求助内容</Text>
-        <Text className="muted">{view.limitText}</Text>
-        {view.rows.map((r, i) => (
-          <Cell key={i} title={r.label} description={r.value} />
-        ))}
-      </View>
+      <CaseRows title="求助内容" note={view.limitText} rows={view.rows} />
 
       {WITHDRAWABLE.includes(view.status) && (
-        <View className="section">
-          <Button block className="withdraw" loading={busy} onClick={withdraw}>
-            撤回求助
-          </Button>
-        </View>
+        <WithdrawCase
+          label="撤回求助"
+          warning="撤回后工会不再办理这件事，以后可以重新申请。确定撤回吗？"
+          busy={busy}
+          withdraw={async () => {
+            if (await submit((requestId) => api.legal.withdraw({ caseId }, { requestId }))) reload()
+          }}
+        />
       )}
     </>
   )

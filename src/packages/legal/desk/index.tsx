@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { LEGAL_CATEGORIES, LEGAL_CATEGORY_NAMES, LEGAL_QUEUE_KEYS, LEGAL_QUEUES, LIMIT_WARNING_DAYS, type LegalQueue } from '@/types/legal'
 import { pageUrl } from '@/types/services'
 import { api, auth } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
 import { useSignedIn } from '../../../components/useSignedIn'
@@ -57,27 +57,22 @@ export default function LegalDeskPage() {
         </Radio.Group>
         <SwitchRow className="limit-soon" label={`仲裁时效${LIMIT_WARNING_DAYS}天内到期`} checked={limitSoon} onChange={setLimitSoon} />
       </View>
-      <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty="这里没有案件">
-        {(page) => (
-          <View className="section queue-list">
-            {page.items.map((c) => {
-              const line = caseLine(c, now)
-              return (
-                <Cell
-                  key={c._id}
-                  className={`queue-item ${line.overdue ? 'is-overdue' : ''}`}
-                  title={`${line.overdue ? '【已超时】' : ''}${c.categoryName} · ${c.applicantMasked}`}
-                  description={line.text}
-                  extra={<Tag type={line.overdue ? 'danger' : 'primary'}>{c.statusName}</Tag>}
-                  clickable
-                  onClick={() => Taro.navigateTo({ url: pageUrl('legal', 'work', { caseId: c._id }) })}
-                />
-              )
-            })}
-            <LoadMore list={list} />
-          </View>
-        )}
-      </Loadable>
+      <PagedList list={list} className="queue-list" empty="这里没有案件">
+        {(c) => {
+          const line = caseLine(c, now)
+          return (
+            <Cell
+              key={c._id}
+              className={`queue-item ${line.overdue ? 'is-overdue' : ''}`}
+              title={`${line.overdue ? '【已超时】' : ''}${c.categoryName} · ${c.applicantMasked}`}
+              description={line.text}
+              extra={<Tag type={line.overdue ? 'danger' : 'primary'}>{c.statusName}</Tag>}
+              clickable
+              onClick={() => Taro.navigateTo({ url: pageUrl('legal', 'work', { caseId: c._id }) })}
+            />
+          )
+        }}
+      </PagedList>
     </PageShell>
   )
 }

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { pageUrl } from '@/types/services'
 import { api, auth } from '../../../api'
-import { Loadable } from '../../../components/Loadable'
+import { MyCases } from '../../../components/CaseParts'
 import { PageShell } from '../../../components/PageShell'
-import { formatTime } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 
 /** What the union's lawyers do, for whom, free — and the way to ask. */
@@ -27,27 +26,7 @@ export default function LegalHomePage() {
           </Button>
         </View>
       </View>
-      <View className="section my-legal-cases">
-        <Text className="section-title">我的求助</Text>
-        <Loadable load={mine} part="我的求助">
-          {(page) => (
-            <>
-              {page.items.length === 0 && <Text className="muted">还没有求助记录</Text>}
-              {page.items.map((c) => (
-                <Cell
-                  key={c._id}
-                  className="legal-case-item"
-                  title={c.title}
-                  description={`提交于 ${formatTime(c.submittedAt)}`}
-                  extra={<Tag type="primary">{c.statusName}</Tag>}
-                  clickable
-                  onClick={() => Taro.navigateTo({ url: pageUrl('legal', 'case', { caseId: c._id }) })}
-                />
-              ))}
-            </>
-          )}
-        </Loadable>
-      </View>
+      <MyCases title="我的求助" load={mine} empty="还没有求助记录" className="my-legal-cases" itemClass="legal-case-item" url={(caseId) => pageUrl('legal', 'case', { caseId })} />
     </PageShell>
   )
 }

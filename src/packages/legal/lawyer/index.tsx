@@ -4,7 +4,7 @@ import { Badge, Cell, Radio, Tag } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { pageUrl } from '@/types/services'
 import { api, auth } from '../../../api'
-import { Loadable, LoadMore } from '../../../components/Loadable'
+import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { usePaged } from '../../../utils/useLoad'
@@ -31,29 +31,24 @@ export default function LawyerCasesPage() {
         </Radio.Group>
         <Text className="muted">只显示工会指派给您的案件。</Text>
       </View>
-      <Loadable load={list} isEmpty={(page) => page.items.length === 0} empty={ended ? '还没有结束的案件' : '现在没有指派给您的案件'}>
-        {(page) => (
-          <View className="section lawyer-list">
-            {page.items.map((c) => (
-              <Cell
-                key={c._id}
-                className="lawyer-case"
-                title={
-                  <View className="row">
-                    {c.unread > 0 && <Badge value={c.unread} />}
-                    <Text>{`${c.categoryName} · ${c.applicantMasked}`}</Text>
-                  </View>
-                }
-                description={caseLine(c, now).text}
-                extra={<Tag type="primary">{c.statusName}</Tag>}
-                clickable
-                onClick={() => Taro.navigateTo({ url: pageUrl('legal', 'work', { caseId: c._id }) })}
-              />
-            ))}
-            <LoadMore list={list} />
-          </View>
+      <PagedList list={list} className="lawyer-list" empty={ended ? '还没有结束的案件' : '现在没有指派给您的案件'}>
+        {(c) => (
+          <Cell
+            key={c._id}
+            className="lawyer-case"
+            title={
+              <View className="row">
+                {c.unread > 0 && <Badge value={c.unread} />}
+                <Text>{`${c.categoryName} · ${c.applicantMasked}`}</Text>
+              </View>
+            }
+            description={caseLine(c, now).text}
+            extra={<Tag type="primary">{c.statusName}</Tag>}
+            clickable
+            onClick={() => Taro.navigateTo({ url: pageUrl('legal', 'work', { caseId: c._id }) })}
+          />
         )}
-      </Loadable>
+      </PagedList>
     </PageShell>
   )
 }

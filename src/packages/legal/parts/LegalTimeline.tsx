@@ -1,7 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import { Step, Steps } from '@nutui/nutui-react-taro'
 import { CASE_STATUS_NAMES, type CaseAction, type TimelineEntry } from '@/types/cases'
-import { formatTime } from '../../../utils/format'
+import { stepMeta, Timeline } from '../../../components/Timeline'
 import { formatYuan } from '../../../utils/money'
 
 /** A step of legal help in the worker's words: steps that leave the case where it was say what they did. */
@@ -25,32 +23,11 @@ function lines(e: TimelineEntry): string[] {
 
 /** Every step of a legal case, oldest first, as the worker and the union's side both read it. */
 export function LegalTimeline({ timeline }: { timeline: TimelineEntry[] }) {
-  return (
-    <View className="section case-timeline">
-      <Text className="section-title">办理进度</Text>
-      <Steps direction="vertical" value={timeline.length}>
-        {timeline.map((entry, i) => (
-          <Step
-            key={i}
-            value={i + 1}
-            className={`timeline-${entry.action}`}
-            title={TITLES[entry.action] ?? CASE_STATUS_NAMES[entry.status]}
-            description={
-              <View>
-                <Text className="muted">
-                  {formatTime(entry.at)} · {entry.by === 'owner' ? '申请人' : '工会'}
-                  {entry.files ? ` · ${entry.files}个文件` : ''}
-                </Text>
-                {lines(entry).map((line, j) => (
-                  <Text key={j} className="timeline-note">
-                    {line}
-                  </Text>
-                ))}
-              </View>
-            }
-          />
-        ))}
-      </Steps>
-    </View>
-  )
+  const steps = timeline.map((entry) => ({
+    className: `timeline-${entry.action}`,
+    title: TITLES[entry.action] ?? CASE_STATUS_NAMES[entry.status],
+    meta: stepMeta(entry, entry.by === 'owner' ? '申请人' : '工会'),
+    notes: lines(entry),
+  }))
+  return <Timeline title="办理进度" className="case-timeline" steps={steps} />
 }

@@ -1,33 +1,15 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { MAX_MESSAGE_CHARS, MAX_MESSAGE_FILES, type ThreadMessage } from '@/types/legal'
 import { api } from '../../../api'
-import { fileUrl } from '../../../api/files'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable, LoadMore } from '../../../components/Loadable'
 import { MaterialUploader, type UploadedMaterial } from '../../../components/MaterialUploader'
 import { formatTime } from '../../../utils/format'
+import { openFile } from '../../../utils/openFile'
 import { usePaged } from '../../../utils/useLoad'
-import { showError, useSubmit } from '../../../utils/useSubmit'
-
-/** Opens a file of a message through a short-lived link: images in the viewer, PDFs in the reader. */
-async function openFile(fileId: string) {
-  try {
-    const url = await fileUrl(fileId)
-    if (!/\.pdf(\?|$)/.test(url)) {
-      await Taro.previewImage({ urls: [url], current: url })
-    } else if (process.env.TARO_ENV === 'weapp') {
-      const { tempFilePath } = await Taro.downloadFile({ url })
-      await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf' })
-    } else {
-      window.open(url, '_blank')
-    }
-  } catch (error) {
-    showError(error)
-  }
-}
+import { useSubmit } from '../../../utils/useSubmit'
 
 /**
  * The messages between the worker and the lawyer on a case, oldest first on screen; reading them

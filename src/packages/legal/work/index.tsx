@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { timeLeft } from '@/domain/legal/promiseText'
 import { CANCEL_BEFORE_MS, type LegalStaffView } from '@/types/legal'
 import { api } from '../../../api'
 import { CaseAttachments } from '../../../components/CaseAttachments'
+import { CaseRows, CaseTitle } from '../../../components/CaseParts'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { formatYuan } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
-import { showError, useSubmit } from '../../../utils/useSubmit'
+import { useSubmit } from '../../../utils/useSubmit'
 import { AppointmentCard, RoomPicker } from '../parts/Appointment'
 import { LegalTimeline } from '../parts/LegalTimeline'
 import { StaffActions } from '../parts/StaffActions'
@@ -32,21 +33,11 @@ export default function LegalWorkPage() {
 }
 
 function WorkedCase({ caseId, view, reload }: { caseId: string; view: LegalStaffView; reload(): Promise<void> }) {
-  const [revealed, setRevealed] = useState<Record<string, string>>({})
   const [openedAt] = useState(() => Date.now())
   const { submit, busy } = useSubmit()
   const left = view.dueAt !== undefined ? timeLeft(view.dueAt, openedAt) : null
   const lawyer = view.as === 'lawyer' || view.assignedToMe
   const upcoming = view.appointment && view.appointment.startAt > openedAt
-
-  async function reveal(field: string) {
-    try {
-      const { value } = await api.legal.reveal({ caseId, field })
-      setRevealed((r) => ({ ...r, [field]: value }))
-    } catch (error) {
-      showError(error)
-    }
-  }
 
   async function cancelAsLawyer() {
     const { confirm } = await Taro.showModal({ title: '取消预约', content: '确定取消这次调解室预约吗？申请人会收到通知。' })
@@ -56,12 +47,7 @@ function WorkedCase({ caseId, view, reload }: { caseId: string; view: LegalStaff
   return (
     <>
       <View className="section">
-        <View className="row">
-          <Text className="section-title case-title">{view.title}</Text>
-          <Tag type="primary" className="case-status">
-            {view.statusName}
-          </Tag>
-        </View>
+        <CaseTitle title={view.title} statusName={view.statusName} />
         <Text className="muted">
           申请人 {view.applicantMasked} · {view.categoryName}
           {view.assigneeName ? ` · 负责律师 ${view.assigneeName}` : ' · 未指派律师'}
@@ -98,28 +84,19 @@ function WorkedCase({ caseId, view, reload }: { caseId: string; view: LegalStaff
 
       {view.assignedToMe && <Thread caseId={caseId} side="assignee" canWrite={view.canWrite} />}
 
-      <View className="section case-rows">
-        <Text className="section-title">求助内容</Text>
-        <Text className="muted">{view.as === 'desk' ? '敏感信息已隐藏，查看会被记录。' : '查看电话会被记录；职工选择电话联系时才能查看。'}</Text>
-        {view.rows.map((r, i) => (
-          <Cell
-            key={i}
-            title={r.label}
-            description={r.revealable && revealed[r.revealable] ? revealed[r.revealable] : r.value}
-            extra={
-              r.revealable && !revealed[r.revealable] ? (
-                <Button size="small" className={`reveal-${r.revealable}`} onClick={() => reveal(r.revealable!)}>
-                  查看
-                </Button>
-              ) : r.revealable === 'mobile' ? (
-                <Button size="small" className="call-worker" onClick={() => Taro.makePhoneCall({ phoneNumber: revealed.mobile }).catch(() => undefined)}>
-                  拨打
-                </Button>
-              ) : undefined
-            }
-          />
-        ))}
-      </View>
+      <CaseRows
+        title="求助内容"
+        note={view.as === 'desk' ? '敏感信息已隐藏，查看会被记录。' : '查看电话会被记录；职工选择电话联系时才能查看。'}
+        rows={view.rows}
+        reveal={(field) => api.legal.reveal({ caseId, field })}
+        afterReveal={(field, value) =>
+          field === 'mobile' ? (
+            <Button size="small" className="call-worker" onClick={() => Taro.makePhoneCall({ phoneNumber: value }).catch(() => undefined)}>
+              拨打
+            </Button>
+          ) : undefined
+        }
+      />
       {view.attachments.length > 0 && <CaseAttachments materials={view.materials} attachments={view.attachments} />}
       <LegalTimeline timeline={view.timeline} />
     </>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Cell, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Cell, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
 import { useMemo } from 'react'
 import { estimatePayout, estimateRows } from '@/domain/medical/payout'
 import { MAX_FILES_PER_CASE } from '@/types/cases'
@@ -12,7 +12,7 @@ import { FieldError } from '../../../components/FieldError'
 import { BankCardFields, bankAccountInput, ChecklistUploads, attachmentsInput, replaceMaterial } from '../../../components/CaseFormParts'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { ConsentLine, useConsent } from '../../../components/ConsentLine'
+import { ConsentAndSubmit, useConsent } from '../../../components/ConsentLine'
 import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { useDraft } from '../../../stores/useDraft'
@@ -146,16 +146,9 @@ function ClaimForm() {
         </View>
       )}
 
-      <View className="section">
-        <ConsentLine policy="medical" className="medical-consent" checked={consent.checked} onChange={consent.setChecked} error={err('consentVersion')}>
-          我同意工会为审核报销收集诊断、费用、银行卡等信息，只用于医疗互助
-        </ConsentLine>
-        <View className="actions">
-          <Button type="primary" block loading={busy} className="submit-claim" onClick={send}>
-            提交报销申请
-          </Button>
-        </View>
-      </View>
+      <ConsentAndSubmit policy="medical" consent={consent} error={err('consentVersion')} consentClass="medical-consent" submitClass="submit-claim" submitLabel="提交报销申请" busy={busy} onSubmit={send}>
+        我同意工会为审核报销收集诊断、费用、银行卡等信息，只用于医疗互助
+      </ConsentAndSubmit>
     </>
   )
 }

@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
 import { CATEGORY_NAMES, MEDICAL_CATEGORIES, type CategoryRule, type Coverage } from '@/types/medical'
 import { api } from '../../../api'
+import { MyCases, submittedLine } from '../../../components/CaseParts'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { routes } from '../../../routes'
-import { formatTime } from '../../../utils/format'
 import { formatFee, formatYuan, YUAN_SEPARATOR } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 
@@ -34,27 +34,15 @@ export default function MedicalHomePage() {
       <Loadable load={coverage} rows={6}>
         {(c) => <CoverAndPlan coverage={c} />}
       </Loadable>
-      <View className="section my-claims">
-        <Text className="section-title">我的报销</Text>
-        <Loadable load={claims} part="我的报销">
-          {(page) => (
-            <>
-              {page.items.length === 0 && <Text className="muted">还没有报销申请</Text>}
-              {page.items.map((c) => (
-                <Cell
-                  key={c._id}
-                  className="claim-item"
-                  title={c.title}
-                  description={c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : `提交于 ${formatTime(c.submittedAt)}`}
-                  extra={<Tag type="primary">{c.statusName}</Tag>}
-                  clickable
-                  onClick={() => Taro.navigateTo({ url: routes.medicalCase(c._id) })}
-                />
-              ))}
-            </>
-          )}
-        </Loadable>
-      </View>
+      <MyCases
+        title="我的报销"
+        load={claims}
+        empty="还没有报销申请"
+        className="my-claims"
+        itemClass="claim-item"
+        url={routes.medicalCase}
+        describe={(c) => (c.amountFen !== undefined ? `批准 ${formatYuan(c.amountFen)}` : submittedLine(c))}
+      />
     </PageShell>
   )
 }

@@ -20,6 +20,7 @@ import { FieldError } from '../../../components/FieldError'
 import { SwitchRow } from '../../../components/SwitchRow'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
+import { PlaceFields } from '../../../components/PlaceFields'
 import { useLoad } from '../../../utils/useLoad'
 import { showError, useSubmit } from '../../../utils/useSubmit'
 
@@ -92,15 +93,6 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
   const setPeriod = (i: number, change: Partial<OpeningPeriod>) =>
     set({ periods: draft.periods.map((p, j) => (j === i ? { ...p, ...change } : p)) })
 
-  async function pickLocation() {
-    try {
-      const res = await Taro.chooseLocation({})
-      set({ lat: String(res.latitude), lng: String(res.longitude), address: draft.address || res.address })
-    } catch {
-      Taro.showToast({ title: '未选择位置，可手动填写经纬度', icon: 'none' })
-    }
-  }
-
   async function addPhotos() {
     try {
       const paths = await choosePhotos(9 - draft.photos.length)
@@ -154,19 +146,7 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
             </Radio>
           ))}
         </Radio.Group>
-        <Text className="field-label">地址</Text>
-        <Input className="edit-address" value={draft.address} onChange={(address) => set({ address })} placeholder="街道、门牌号" />
-        <FieldError message={err('address')} value={draft.address} />
-        <View className="row">
-          <Input className="edit-lat" value={draft.lat} onChange={(lat) => set({ lat })} placeholder="纬度" type="digit" />
-          <Input className="edit-lng" value={draft.lng} onChange={(lng) => set({ lng })} placeholder="经度" type="digit" />
-          {process.env.TARO_ENV === 'weapp' && (
-            <Button size="small" onClick={pickLocation}>
-              地图选点
-            </Button>
-          )}
-        </View>
-        <FieldError message={err('lat') ?? err('lng')} value={[draft.lat, draft.lng]} />
+        <PlaceFields label="地址" placeholder="街道、门牌号" place={draft} errors={fieldErrors} onChange={set} pick />
         <Text className="field-label">电话（选填）</Text>
         <Input className="edit-phone" value={draft.phone} onChange={(phone) => set({ phone })} placeholder="手机号或 0577-88886666" />
         <FieldError message={err('phone')} value={draft.phone} />
