@@ -182,7 +182,7 @@ describe('aggregate on the sqlite driver: in SQL, from the index, with SQL that 
   it('reads the fields of a covering index without opening the documents, and keeps one statement for any boundaries', async () => {
     const db = new SqliteDb({ filename: ':memory:', indexes: INDEXES })
     try {
-      for (const claim of CLAIMS) await db.collection('claims').add({ data: claim })
+      for (const claim of CLAIMS) await db.collection<Claim>('claims').add({ data: claim })
       const $ = db.command.aggregate
       const pipeline = (lo: number, bounds: number[]) =>
         db
