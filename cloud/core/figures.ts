@@ -135,7 +135,7 @@ function sideRows(source: Source, period: Period, rows: Row[], side: 'now' | 'be
 
 /** Adds the rows of one side up, where the source allows it (a set's size does not add up). */
 function sumRows(defs: FigureDef[], i: number, rows: Row[]): Partial {
-  if (rows.length > 1 && (defs[i].measure.kind === 'distinct' || typeof defs[i].people === 'object')) {
+  if (rows.length > 1 && (defs[i].measure.kind === 'distinct' || (defs[i].people !== null && typeof defs[i].people === 'object'))) {
     throw new Error(`figures: ${defs[i].key} counts different people over more than one group of records`)
   }
   return rows.map((r) => partialOf(defs[i], i, r)).reduce(add, EMPTY_PARTIAL)
@@ -259,3 +259,12 @@ export interface FiguresPart {
 }
 
 export const figuresPart = (spec: ServiceFigures): FiguresPart => ({ spec, count: (db, period) => countFigures(db, spec, period) })
+
+/** Where the figures function keeps each service's panel for a few minutes (aggregates only). */
+export const FIGURES_CACHE = 'figures_cache'
+
+/** Removes counts kept for periods nobody has asked about for a day (housekeeping). */
+export async function forgetOldFigures(rt: { db: Db }, now: number): Promise<number> {
+  const { stats } = await rt.db.collection(FIGURES_CACHE).where({ computedAt: rt.db.command.lt(now - 24 * 60 * 60 * 1000) }).remove()
+  return stats.removed
+}

@@ -65,6 +65,8 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
     { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
     { collection: 'audit', name: 'subjects', fields: [{ path: 'subjects', each: true }] },
     { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
+    // The figures kept a few minutes (数据看板), forgotten a day later.
+    { collection: 'figures_cache', name: 'computedAt', fields: [{ path: 'computedAt' }] },
   ],
   stations: [
     { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },

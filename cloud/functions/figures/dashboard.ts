@@ -4,6 +4,7 @@ import type { Service } from '../../../types/roles'
 import type { OpenService } from '../../../types/services'
 import type { Ctx } from '../../core/context'
 import { forbidden } from '../../core/errors'
+import { FIGURES_CACHE } from '../../core/figures'
 import { hasRole } from '../../core/identity'
 import { NOTES, panelOf } from '../../domain/figures/panel'
 import { periodOf, type Period } from '../../domain/figures/period'
@@ -21,7 +22,7 @@ export interface FiguresCacheRecord {
   computedAt: number
 }
 
-const cache = (ctx: Ctx) => ctx.db.collection<FiguresCacheRecord>('figures_cache')
+const cache = (ctx: Ctx) => ctx.db.collection<FiguresCacheRecord>(FIGURES_CACHE)
 
 /** The services whose figures the caller sees: every one for an admin, a volunteer's own. */
 export function servicesFor(ctx: Ctx, requested?: Service): OpenService[] {
@@ -59,10 +60,4 @@ export async function dashboardOf(ctx: Ctx, input: InferOutput<typeof FiguresInp
     computedAt: Math.min(...panels.map((p) => p.computedAt)),
     notes: NOTES,
   }
-}
-
-/** Removes counts kept for periods nobody has looked at for a day (housekeeping). */
-export async function forgetOldFigures(ctx: { db: Ctx['db'] }, now: number): Promise<number> {
-  const { stats } = await ctx.db.collection('figures_cache').where({ computedAt: ctx.db.command.lt(now - 24 * 60 * 60 * 1000) }).remove()
-  return stats.removed
 }
