@@ -65,7 +65,7 @@ export const STATION_RESOLVE_HOURS: FigureDef = {
   title: '平均处理时长',
   unit: '小时',
   definition: '本期反馈并已处理的问题，从反馈到处理完毕的平均小时数。',
-  source: REPORTS,
+  source: { ...REPORTS, where: [{ field: 'resolvedAt', present: true }] },
   measure: { kind: 'averageTime', from: 'createdAt', to: 'resolvedAt', unit: 'hour' },
   people: { distinct: 'userId' },
 }
