@@ -137,7 +137,7 @@ describe('数据看板 (the figures function)', () => {
     const definitions: string[] = []
     defs.eachRow((row) => definitions.push(String(row.getCell(3).value)))
     expect(definitions).toEqual(expect.arrayContaining(page.panels.flatMap((p) => p.figures.map((f) => f.definition))))
-    const file = (await h.all('files')).find((f: any) => f._id === res.data.file.fileId) as FileRecord
+    const file = (await h.all('files')).find((f: any) => f._id === res.data.file.fileId) as unknown as FileRecord
     expect(file).toMatchObject({ ownerId: 'dev-admin', service: 'account', public: false })
     expect((await h.all('audit')).some((a: any) => a.action === 'exportXlsx' && a.who === 'dev-admin')).toBe(true)
   })
