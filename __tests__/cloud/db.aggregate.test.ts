@@ -179,7 +179,7 @@ describe.each(DRIVERS)('aggregate on the %s driver', (_name, open) => {
 })
 
 describe('aggregate on the sqlite driver: in SQL, from the index, with SQL that does not grow', () => {
-  it('reads the fields of a covering index without opening the documents, and keeps one statement for any boundaries', async () => {
+  it('reads the fields of a covering index without opening the documents; a statement per number of boundaries up to 64, one beyond', async () => {
     const db = new SqliteDb({ filename: ':memory:', indexes: INDEXES })
     try {
       for (const claim of CLAIMS) await db.collection<Claim>('claims').add({ data: claim })
@@ -191,9 +191,15 @@ describe('aggregate on the sqlite driver: in SQL, from the index, with SQL that 
           .match({ service: 'medical', at: db.command.gte(lo) })
           .bucket({ groupBy: '$at', boundaries: bounds, default: 'other', output: { fen: $.sum('$fen'), kinds: $.addToSet('$kind') } })
           .limit(50)
+      const bounds = (n: number) => Array.from({ length: n }, (_v, k) => k * 10)
       const before = db.cachedStatements
-      for (let i = 2; i < 40; i++) await pipeline(i, Array.from({ length: i }, (_v, k) => k * 10)).end()
-      expect(db.cachedStatements - before).toBe(1)
+      for (let i = 0; i < 3; i++) for (const n of [2, 13, 25]) await pipeline(i, bounds(n)).end()
+      expect(db.cachedStatements - before).toBe(3)
+      for (let n = 65; n < 120; n++) await pipeline(n, bounds(n)).end()
+      expect(db.cachedStatements - before).toBe(4)
+      // The same answer either way: 65 boundaries are looked up, 64 are a CASE.
+      const [many, few] = [await pipeline(0, bounds(65)).end(), await pipeline(0, bounds(64)).end()]
+      expect(many.list).toEqual(few.list)
       const compiled = compileAggregate('c_claims', (pipeline(0, [0, 1]) as any).stages)
       const plan = db.sql.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...compiled.params) as Array<{ detail: string }>
       expect(plan.map((p) => p.detail).join(' | ')).toMatch(/COVERING INDEX ix_claims_service_at/)

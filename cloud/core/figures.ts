@@ -65,12 +65,33 @@ function conditionExpr($: AggregateCommand, c: Condition): AggregateOperator {
 const allOf = ($: AggregateCommand, conditions: Condition[]) => (conditions.length === 1 ? conditionExpr($, conditions[0]) : $.and(conditions.map((c) => conditionExpr($, c))))
 const flag = ($: AggregateCommand, test: AggregateExpression) => $.cond({ if: test, then: 1, else: 0 })
 
-/** The fields each definition needs of a record (project), and what it adds up per group (accumulators). */
+/** Where a definition's sets are in a row: the different values it counts, and the people behind it. */
+interface SetNames {
+  distinct?: string
+  people?: string
+}
+
+/**
+ * The fields each definition needs of a record (project), and what it adds up per group
+ * (accumulators). A field counted different ways (帮扶户数, and the people behind 发放金额) is
+ * gathered once.
+ */
 function measuresOf($: AggregateCommand, defs: FigureDef[]) {
   const project: Record<string, AggregateExpression> = {}
   const group: Record<string, AggregateOperator> = { n: $.sum(1) }
   const sizes: string[] = []
-  defs.forEach((def, i) => {
+  const sets = new Map<string, string>()
+  const setOf = (field: string) => {
+    if (!sets.has(field)) {
+      const name = `u${sets.size}`
+      sets.set(field, name)
+      project[name] = `$${field}`
+      group[name] = $.addToSet(`$${name}`)
+      sizes.push(name)
+    }
+    return sets.get(field)!
+  }
+  const names: SetNames[] = defs.map((def, i) => {
     const m = def.measure
     if ((m.kind === 'count' || m.kind === 'share') && m.when) {
       project[`w${i}`] = flag($, allOf($, m.when))
@@ -79,11 +100,6 @@ function measuresOf($: AggregateCommand, defs: FigureDef[]) {
     if (m.kind === 'sum') {
       project[`s${i}`] = m.when ? $.cond({ if: allOf($, m.when), then: `$${m.field}`, else: 0 }) : `$${m.field}`
       group[`t${i}`] = $.sum(`$s${i}`)
-    }
-    if (m.kind === 'distinct') {
-      project[`f${i}`] = `$${m.field}`
-      group[`d${i}`] = $.addToSet(`$f${i}`)
-      sizes.push(`d${i}`)
     }
     if (m.kind === 'averageTime') {
       const both = $.and([presentExpr($, m.from), presentExpr($, m.to)])
@@ -99,22 +115,21 @@ function measuresOf($: AggregateCommand, defs: FigureDef[]) {
       group[`h${i}`] = $.sum(`$o${i}`)
       group[`c${i}`] = $.sum(`$c${i}`)
     }
-    if (def.people && typeof def.people === 'object') {
-      project[`q${i}`] = `$${def.people.distinct}`
-      group[`pp${i}`] = $.addToSet(`$q${i}`)
-      sizes.push(`pp${i}`)
+    return {
+      ...(m.kind === 'distinct' ? { distinct: setOf(m.field) } : {}),
+      ...(def.people !== null && typeof def.people === 'object' ? { people: setOf(def.people.distinct) } : {}),
     }
   })
-  return { project, group, sizes }
+  return { project, group, sizes, names }
 }
 
-function partialOf(def: FigureDef, i: number, row: Row | undefined): Partial {
+function partialOf(def: FigureDef, i: number, row: Row | undefined, names: SetNames = { distinct: `d${i}` }): Partial {
   if (!row) return EMPTY_PARTIAL
-  const num = (k: string) => (typeof row[k] === 'number' ? (row[k] as number) : 0)
+  const num = (k: string | undefined) => (k !== undefined && typeof row[k] === 'number' ? (row[k] as number) : 0)
   const records = num('n')
   const m = def.measure
   const hits = (m.kind === 'count' || m.kind === 'share') && !m.when ? records : num(`h${i}`)
-  return { records, hits, total: num(`t${i}`), timed: num(`c${i}`), distinct: num(`d${i}`), people: num(`pp${i}`) }
+  return { records, hits, total: num(`t${i}`), timed: num(`c${i}`), distinct: num(names.distinct), people: num(names.people) }
 }
 
 const add = (a: Partial, b: Partial): Partial => ({
@@ -134,16 +149,16 @@ function sideRows(source: Source, period: Period, rows: Row[], side: 'now' | 'be
 }
 
 /** Adds the rows of one side up, where the source allows it (a set's size does not add up). */
-function sumRows(defs: FigureDef[], i: number, rows: Row[]): Partial {
-  if (rows.length > 1 && (defs[i].measure.kind === 'distinct' || (defs[i].people !== null && typeof defs[i].people === 'object'))) {
+function sumRows(defs: FigureDef[], i: number, rows: Row[], names?: SetNames[]): Partial {
+  if (rows.length > 1 && !addsUp(defs[i])) {
     throw new Error(`figures: ${defs[i].key} counts different people over more than one group of records`)
   }
-  return rows.map((r) => partialOf(defs[i], i, r)).reduce(add, EMPTY_PARTIAL)
+  return rows.map((r) => partialOf(defs[i], i, r, names?.[i])).reduce(add, EMPTY_PARTIAL)
 }
 
-async function family(db: Db, source: Source, defs: FigureDef[], period: Period, by?: string): Promise<Row[]> {
+async function family(db: Db, source: Source, defs: FigureDef[], period: Period, by?: string): Promise<{ rows: Row[]; names: SetNames[] }> {
   const $ = db.command.aggregate
-  const { project, group, sizes } = measuresOf($, defs)
+  const { project, group, sizes, names } = measuresOf($, defs)
   const key: Record<string, string> = by ? { p: '$p', k: '$k' } : { p: '$p' }
   const keep = Object.fromEntries([...Object.keys(group).filter((k) => !sizes.includes(k)).map((k) => [k, 1]), ...sizes.map((k) => [k, $.size(`$${k}`)])])
   const { list } = await db
@@ -155,10 +170,14 @@ async function family(db: Db, source: Source, defs: FigureDef[], period: Period,
     .project(keep)
     .limit(MAX_GROUPS)
     .end<Row>()
-  return list
+  return { rows: list, names }
 }
 
-/** `groupsBelow`: records grouped by the measure's field, then the groups below the share counted per side. */
+/**
+ * `groupsBelow`: records grouped by the measure's field, then the groups below the share counted per
+ * side — with the records, those meeting the condition and the groups themselves, so the share of
+ * the same records over the same condition, its people the same groups, rides along (see `ridersOf`).
+ */
 async function groupsBelow(db: Db, def: FigureDef, period: Period): Promise<Row[]> {
   const m = def.measure
   if (m.kind !== 'groupsBelow') return []
@@ -169,17 +188,17 @@ async function groupsBelow(db: Db, def: FigureDef, period: Period): Promise<Row[
     .match(matchOf(db, def.source, period))
     .project({ _id: 0, p: sideOf($, def.source, period), g: `$${m.group}`, w: flag($, allOf($, m.when)) })
     .group({ _id: { p: '$p', g: '$g' }, hits: $.sum('$w'), n: $.sum(1) })
-    .project({ _id: 1, below: flag($, $.lt([$.multiply(['$hits', 1000]), $.multiply(['$n', Math.round(m.share * 1000)])])) })
-    .group({ _id: { p: '$_id.p' }, d0: $.sum('$below'), n: $.sum(1) })
+    .project({ _id: 1, hits: 1, n: 1, below: flag($, $.lt([$.multiply(['$hits', 1000]), $.multiply(['$n', Math.round(m.share * 1000)])])) })
+    .group({ _id: { p: '$_id.p' }, d0: $.sum('$below'), n: $.sum(1), hits: $.sum('$hits'), records: $.sum('$n') })
     .limit(MAX_GROUPS)
     .end<Row>()
   return list
 }
 
 /** Per month of the period and of the year before: a bucket per month start. */
-async function monthly(db: Db, source: Source, defs: FigureDef[], period: Period): Promise<Row[]> {
+async function monthly(db: Db, source: Source, defs: FigureDef[], period: Period): Promise<{ rows: Row[]; names: SetNames[] }> {
   const $ = db.command.aggregate
-  const { project, group, sizes } = measuresOf($, defs)
+  const { project, group, sizes, names } = measuresOf($, defs)
   const boundaries = [...new Set([...period.beforeMonthStarts, ...period.monthStarts])].sort((a, b) => a - b)
   const keep = Object.fromEntries([...Object.keys(group).filter((k) => !sizes.includes(k)).map((k) => [k, 1]), ...sizes.map((k) => [k, $.size(`$${k}`)])])
   const { list } = await db
@@ -191,59 +210,100 @@ async function monthly(db: Db, source: Source, defs: FigureDef[], period: Period
     .project(keep)
     .limit(MAX_GROUPS)
     .end<Row>()
-  return list
+  return { rows: list, names }
 }
 
 const idOf = (row: Row) => (row._id ?? {}) as Row
 
+/**
+ * The share figures a `groupsBelow` aggregation answers too (出勤率 beside 出勤不足70%): the same
+ * records and condition, their people the groups themselves, no breakdown. Counted once, not twice.
+ */
+function ridersOf(def: FigureDef, figures: FigureDef[]): FigureDef[] {
+  const m = def.measure
+  if (m.kind !== 'groupsBelow') return []
+  return figures.filter((f) => {
+    const share = f.measure
+    return (
+      share.kind === 'share' &&
+      !f.by?.length &&
+      JSON.stringify(f.source) === JSON.stringify(def.source) &&
+      JSON.stringify(share.when) === JSON.stringify(m.when) &&
+      f.people !== null &&
+      typeof f.people === 'object' &&
+      f.people.distinct === m.group
+    )
+  })
+}
+
+/** Whether a figure's total is the sum of its cells, whatever they are grouped by: no set of different values in it. */
+const addsUp = (def: FigureDef) => def.measure.kind !== 'distinct' && def.measure.kind !== 'groupsBelow' && (def.people === null || typeof def.people !== 'object')
+
 /** Counts every figure of a service for a period and the same period a year earlier. */
 export async function countFigures(db: Db, spec: ServiceFigures, period: Period): Promise<Results> {
   const results: Results = {}
-  const families = new Map<string, { source: Source; by?: string; defs: FigureDef[] }>()
-  const join = (key: string, source: Source, def: FigureDef, by?: string) => {
-    const f = families.get(key) ?? { source, by, defs: [] }
-    f.defs.push(def)
-    families.set(key, f)
+  /** Aggregations by source and breakdown; `totals` are the figures whose totals each gives (the sum of its rows). */
+  interface Family {
+    source: Source
+    by?: string
+    defs: FigureDef[]
+    totals: Set<FigureDef>
   }
-  for (const def of spec.figures) {
+  const families = new Map<string, Family>()
+  const familyOf = (source: Source, by?: string) => {
+    const key = `${JSON.stringify(source)}|${by ?? ''}`
+    if (!families.has(key)) families.set(key, { source, by, defs: [], totals: new Set() })
+    return families.get(key)!
+  }
+  const below = spec.figures.filter((d) => d.measure.kind === 'groupsBelow')
+  const riding = new Set(below.flatMap((d) => ridersOf(d, spec.figures)))
+  const counted = spec.figures.filter((d) => d.measure.kind !== 'groupsBelow' && !riding.has(d))
+  for (const def of counted) for (const b of def.by ?? []) familyOf(def.source, b.field).defs.push(def)
+  for (const def of counted) {
     results[def.key] = { now: tallyOf(def, EMPTY_PARTIAL), before: tallyOf(def, EMPTY_PARTIAL), by: {} }
-    if (def.measure.kind === 'groupsBelow') continue
-    const source = JSON.stringify(def.source)
-    join(source, def.source, def)
-    for (const b of def.by ?? []) join(`${source}|${b.field}`, def.source, def, b.field)
+    // A total that is the sum of cells comes from an aggregation of the same records by a breakdown, its own or another's.
+    const host = addsUp(def) ? [...families.values()].find((f) => f.by && JSON.stringify(f.source) === JSON.stringify(def.source) && (!def.by?.length || f.by === def.by[0].field)) : undefined
+    const family = host ?? familyOf(def.source)
+    if (!family.defs.includes(def)) family.defs.push(def)
+    family.totals.add(def)
   }
+  for (const def of [...below, ...riding]) results[def.key] = { now: tallyOf(def, EMPTY_PARTIAL), before: tallyOf(def, EMPTY_PARTIAL), by: {} }
 
-  const totals = async ({ source, by, defs }: { source: Source; by?: string; defs: FigureDef[] }) => {
-    const rows = await family(db, source, defs, period, by)
+  const totals = async ({ source, by, defs, totals: ofTotals }: Family) => {
+    const { rows, names } = await family(db, source, defs, period, by)
     const side = (r: Row) => idOf(r).p
     defs.forEach((def, i) => {
       const result: FigureResult = results[def.key]
       for (const s of ['now', 'before'] as const) {
         const mine = sideRows(source, period, rows, s, side)
-        if (!by) {
-          result[s] = tallyOf(def, sumRows(defs, i, mine))
-          continue
-        }
-        const keys = [...new Set(mine.map((r) => String(idOf(r).k ?? '')))]
+        if (ofTotals.has(def)) result[s] = tallyOf(def, sumRows(defs, i, mine, names))
+        if (!by || !def.by?.some((b) => b.field === by)) continue
         result.by[by] ??= { now: {}, before: {} }
-        for (const k of keys) result.by[by][s][k] = tallyOf(def, sumRows(defs, i, mine.filter((r) => String(idOf(r).k ?? '') === k)))
+        for (const k of new Set(mine.map((r) => String(idOf(r).k ?? '')))) {
+          result.by[by][s][k] = tallyOf(def, sumRows(defs, i, mine.filter((r) => String(idOf(r).k ?? '') === k), names))
+        }
       }
     })
   }
-  const below = async (def: FigureDef) => {
+  const groups = async (def: FigureDef) => {
     const rows = await groupsBelow(db, def, period)
-    for (const s of ['now', 'before'] as const) results[def.key][s] = tallyOf(def, sumRows([def], 0, sideRows(def.source, period, rows, s, (r) => idOf(r).p)))
+    for (const s of ['now', 'before'] as const) {
+      const mine = sideRows(def.source, period, rows, s, (r) => idOf(r).p)
+      results[def.key][s] = tallyOf(def, sumRows([def], 0, mine))
+      const num = (k: string) => mine.reduce((sum, r) => sum + (typeof r[k] === 'number' ? (r[k] as number) : 0), 0)
+      for (const rider of ridersOf(def, spec.figures)) results[rider.key][s] = tallyOf(rider, { ...EMPTY_PARTIAL, records: num('records'), hits: num('hits'), people: num('n') })
+    }
   }
   const months = async (def: FigureDef) => {
     if (def.source.time.kind !== 'ms') return
-    const rows = await monthly(db, def.source, [def], period)
-    const at = (starts: number[]) => starts.slice(0, -1).map((start) => tallyOf(def, partialOf(def, 0, rows.find((r) => r._id === start))))
+    const { rows, names } = await monthly(db, def.source, [def], period)
+    const at = (starts: number[]) => starts.slice(0, -1).map((start) => tallyOf(def, partialOf(def, 0, rows.find((r) => r._id === start), names[0])))
     results[def.key].months = { now: at(period.monthStarts), before: at(period.beforeMonthStarts) }
   }
 
   await Promise.all([
     ...[...families.values()].map(totals),
-    ...spec.figures.filter((d) => d.measure.kind === 'groupsBelow').map(below),
+    ...below.map(groups),
     ...spec.figures.filter((d) => monthlyFigures(spec).has(d.key)).map(months),
   ])
   return results

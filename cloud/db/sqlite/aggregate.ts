@@ -1,14 +1,17 @@
 import { ACCUMULATORS, AGGREGATE_DEFAULT_LIMIT, AggOp, type Stage } from '../aggregate'
 import type { BucketOptions, GroupKey } from '../types'
+import { COUNT_DISTINCT, countingSets } from './countingSets'
 import { compileQuery, fieldSql, isPlainObject, jsonPath } from './sql'
 
 /**
  * An aggregation as one SQL statement, so the database does the counting (the figures issue):
- * the leading `match` stages become the WHERE of a first, materialised step that reads only the
- * fields the later stages name (`json_extract` of each, which an index holding them all answers
- * without opening a document), and every later stage is a step over the columns of the one before
- * (`WITH s0 AS MATERIALIZED (…), s1 AS (…) SELECT … FROM sN`). Every value is bound, so the SQL text
- * depends on the pipeline's shape only.
+ * the leading `match` stages become the WHERE of a first step that reads only the fields the later
+ * stages name (`json_extract` of each, which an index holding them all answers without opening a
+ * document), and every later stage is a step over the columns of the one before (`WITH s0 AS (…
+ * LIMIT -1 OFFSET 0), s1 AS (…) SELECT … FROM sN`). The first step's no-op LIMIT keeps SQLite from
+ * folding it into the grouping — folded, it reads the documents again — without the cost of
+ * MATERIALIZED: its rows stream into the next step. Every value is bound, so the SQL text depends
+ * on the pipeline's shape only.
  *
  * Values keep their JSON types where SQLite would lose them: comparisons come back as true/false,
  * `addToSet` as an array; a number or a string comes back as it is.
@@ -137,9 +140,15 @@ function expression(value: unknown, scope: Scope): Expr {
 }
 
 function accumulator(value: unknown, scope: Scope): Expr {
+  if (value instanceof AggOp && value.kind === COUNT_DISTINCT) {
+    const x = expression(value.args, scope)
+    return { sql: `count(DISTINCT ${x.sql})`, params: x.params, tag: 'value' }
+  }
   if (!(value instanceof AggOp) || !ACCUMULATORS.has(value.kind)) throw new Error('aggregate: a group or bucket output must be an accumulator')
   const [arg] = args(value, 1)
   const x = expression(arg, scope)
+  // A constant: every document adds it (`$.sum(1)` counts).
+  if (value.kind === 'sum' && x.sql === '?' && typeof x.params[0] === 'number') return { sql: '(count(*) * ?)', params: x.params, tag: 'value' }
   if ((value.kind === 'sum' || value.kind === 'avg') && x.tag === 'boolean') throw new Error(`aggregate: ${value.kind} reads numbers; turn a condition into one with cond`)
   const twice = [...x.params, ...x.params]
   switch (value.kind) {
@@ -157,6 +166,8 @@ function accumulator(value: unknown, scope: Scope): Expr {
 }
 
 type Next = (select: Array<[string, Expr]>, tail?: string, tailParams?: unknown[]) => Map<string, Column>
+/** Adds a materialised step of its own (a table a later step looks into) and answers its name. */
+type Define = (select: string, params: unknown[]) => string
 
 /** One step of the statement: its SQL (a SELECT over the step before) and its parameters in order. */
 interface Step {
@@ -204,7 +215,8 @@ function documentsOf(table: string, where: string, whereParams: unknown[], rest:
 }
 
 /** Compiles `stages` over `table`; see the file's comment. */
-export function compileAggregate(table: string, stages: readonly Stage[]): CompiledAggregate {
+export function compileAggregate(table: string, pipeline: readonly Stage[]): CompiledAggregate {
+  const stages = countingSets(pipeline)
   const matches = stages.filter((s): s is Extract<Stage, { kind: 'match' }> => s.kind === 'match').map((s) => compileQuery(s.query))
   if (matches.some((m) => m.geo)) throw new Error('aggregate: geoNear cannot be matched in an aggregation')
   const where = matches.length ? matches.map((m) => `(${m.sql})`).join(' AND ') : '1'
@@ -232,6 +244,11 @@ export function compileAggregate(table: string, stages: readonly Stage[]): Compi
     steps.push({ sql: `s${n} AS (SELECT ${list.join(', ')} FROM ${from}${tail})`, params: [...select.flatMap(([, e]) => e.params), ...tailParams] })
     from = `s${n}`
     return columns
+  }
+  const define: Define = (select, params) => {
+    const name = `t${steps.length + 1}`
+    steps.push({ sql: `${name} AS MATERIALIZED (${select})`, params })
+    return name
   }
   /** A sort or limit followed by another stage takes effect there: in a step of its own (or in the first). */
   const settle = () => {
@@ -261,13 +278,13 @@ export function compileAggregate(table: string, stages: readonly Stage[]): Compi
       settle()
       if (stage.kind === 'project') scope = new ColumnScope(next(projection(stage.spec, scope)))
       else if (stage.kind === 'group') scope = new ColumnScope(grouping(stage.spec, scope, next))
-      else if (stage.kind === 'bucket') scope = new ColumnScope(bucketing(stage.options, scope, next))
+      else if (stage.kind === 'bucket') scope = new ColumnScope(bucketing(stage.options, scope, next, define))
     }
   }
 
   const out = scope.fields()
   const first: Step = {
-    sql: `s0 AS MATERIALIZED (SELECT ${documents.selectList()} FROM ${table} WHERE ${where}${firstTail})`,
+    sql: `s0 AS (SELECT ${documents.selectList()} FROM ${table} WHERE ${where}${firstTail || ' LIMIT -1 OFFSET 0'})`,
     params: [...whereParams, ...firstTailParams],
   }
   const all = [first, ...steps]
@@ -323,13 +340,27 @@ function grouping(spec: { _id: GroupKey } & Record<string, unknown>, scope: Scop
   return next([...keys, ...outputs(rest, scope)], ` GROUP BY ${keys.map((_k, i) => i + 1).join(', ')}`)
 }
 
-function bucketing(options: BucketOptions, scope: Scope, next: Next): Map<string, Column> {
+/**
+ * A bucket's `_id`: the greatest boundary not above the value. Up to CASE_BOUNDARIES (the months of
+ * a period and of the year before) one CASE, each boundary bound — the SQL text varies with their
+ * number only; for more, a step that reads them once (one JSON array) and is looked into.
+ */
+const CASE_BOUNDARIES = 64
+function bucketing(options: BucketOptions, scope: Scope, next: Next, define: Define): Map<string, Column> {
   const x = expression(options.groupBy, scope)
   const { boundaries } = options
-  const bounds = JSON.stringify(boundaries)
+  const inRange = { sql: `${x.sql} >= ? AND ${x.sql} < ?`, params: [...x.params, boundaries[0], ...x.params, boundaries[boundaries.length - 1]] }
+  let lower: { sql: string; params: unknown[] }
+  if (boundaries.length <= CASE_BOUNDARIES) {
+    const whens = boundaries.slice(1).map((upper, i) => ({ sql: `WHEN ${x.sql} < ? THEN ?`, params: [...x.params, upper, boundaries[i]] }))
+    lower = { sql: `(CASE ${whens.map((w) => w.sql).join(' ')} END)`, params: whens.flatMap((w) => w.params) }
+  } else {
+    const bounds = define('SELECT value AS v FROM json_each(?)', [JSON.stringify(boundaries)])
+    lower = { sql: `(SELECT max(v) FROM ${bounds} WHERE v <= ${x.sql})`, params: x.params }
+  }
   const id: Expr = {
-    sql: `(CASE WHEN ${x.sql} >= ? AND ${x.sql} < ? THEN (SELECT max(value) FROM json_each(?) WHERE value <= ${x.sql}) ELSE ? END)`,
-    params: [...x.params, boundaries[0], ...x.params, boundaries[boundaries.length - 1], bounds, ...x.params, options.default],
+    sql: `(CASE WHEN ${inRange.sql} THEN ${lower.sql} ELSE ? END)`,
+    params: [...inRange.params, ...lower.params, options.default],
     tag: 'value',
   }
   const output = options.output ?? { count: new AggOp('sum', 1) }

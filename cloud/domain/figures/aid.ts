@@ -34,11 +34,10 @@ export const AID_APPROVED: FigureDef = {
   key: 'aid.approved',
   title: '批准金额',
   unit: '万元',
-  definition: '本期批准的帮扶金额（物品按登记的价值），按项目分。',
+  definition: '本期批准的帮扶金额（物品按登记的价值），含已批准还没有发放的。',
   source: { ...AID, where: [...AID.where, { field: 'status', oneOf: ['approved', 'paid'] }], time: { field: 'decidedAt', kind: 'ms' } },
   measure: { kind: 'sum', field: 'amountFen' },
   people: { distinct: 'ownerId' },
-  by: [BY_PROGRAMME],
 }
 
 export const AID_PAID: FigureDef = {

@@ -16,7 +16,9 @@ const HEADER = ['指标', '本期', '上年同期', '比上年同期', '单位']
  * numbers are the page's own cells.
  */
 export async function dashboardXlsx(view: DashboardView): Promise<Buffer> {
-  const { Workbook } = await import('exceljs')
+  // exceljs is CommonJS: Node's ESM loader (tsx) sees its exports only as the default.
+  const exceljs = await import('exceljs')
+  const Workbook = exceljs.Workbook ?? (exceljs as unknown as { default: typeof exceljs }).default.Workbook
   const book = new Workbook()
   book.creator = '鹿工之家'
   book.created = new Date(view.computedAt)
