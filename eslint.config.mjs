@@ -10,9 +10,9 @@ const ROOMS = [
   { type: 'domain', pattern: 'cloud/domain', mode: 'folder' },
   { type: 'core', pattern: 'cloud/core', mode: 'folder' },
   { type: 'db', pattern: 'cloud/db', mode: 'folder' },
-  // The registry, the housekeeping function and 我的数据 are the places that gather every function's code.
+  // The registry, the housekeeping function, 我的数据 and the figures are the places that gather every function's code.
   { type: 'registry', pattern: 'cloud/functions/registry.ts', mode: 'file' },
-  { type: 'housekeeping', pattern: 'cloud/functions/{housekeeping,mydata}', mode: 'folder' },
+  { type: 'housekeeping', pattern: 'cloud/functions/{housekeeping,mydata,figures}', mode: 'folder' },
   { type: 'function', pattern: 'cloud/functions/*', mode: 'folder', capture: ['service'] },
   { type: 'local', pattern: 'cloud/local', mode: 'folder' },
   { type: 'app', pattern: 'src', mode: 'folder' },

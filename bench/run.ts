@@ -6,6 +6,8 @@
  *  - the childcare sign-up rush over HTTP: 2,000 workers, 60 seats, 200 connections
  *  - the desk queue over 100,000 cases, first page filtered by state, inside the function
  *  - the legal desk's queue over 20,000 legal cases, sorted by time left on the promise, inside the function
+ *  - the figures dashboard for a year over 100,000 cases, 50,000 members and 20,000 sign-ups, without the
+ *    cache, inside the function; and its .xlsx export
  *  - dist/weapp package sizes and WeChat's code quality scan (when dist/weapp is built)
  *  - jobs.search over 10,000 published jobs of 500 employers (keyword + industry + minimum salary +
  *    near me, first page), inside the function and over HTTP beside the no-op
@@ -25,6 +27,7 @@ import { measureFirstLoad } from './h5'
 import { addBenchCases, addBenchStations, nearbyQueries, percentile, rushSignUp } from './fixtures'
 import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
 import { legalQueueBench } from './legal'
+import { figuresBench } from './figures'
 
 const ROOT = resolve(__dirname, '..')
 const rows: Array<[string, string, string, string]> = []
@@ -363,6 +366,7 @@ async function main() {
     await jobsOverHttp()
   }
   if (!only || only === 'legal') await legalQueueBench(row)
+  if (!only || only === 'figures') await figuresBench(row)
   if (!only || only === 'weapp') weappSizes()
   if (!only || only === 'h5') await h5FirstLoad()
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'goal', 'met'][i].length))

@@ -12,10 +12,11 @@ const OUT = join(ROOT, 'cloudfunctions')
 
 /**
  * Packages a function needs at run time beside wx-server-sdk, installed by CloudBase on deploy rather
- * than bundled (pdfkit reads its own data files; the font is a file).
+ * than bundled (pdfkit reads its own data files; the font is a file; exceljs is large and loaded only to export).
  */
 const RUNTIME_DEPENDENCIES: Record<string, Record<string, string>> = {
   mydata: { pdfkit: '^0.17.2', '@embedpdf/fonts-sc': '^1.0.0' },
+  figures: { exceljs: '^4.4.0' },
 }
 
 /** What a function's bundle runs: an action table behind `cloudbaseMain`, or scheduled work. */

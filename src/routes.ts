@@ -11,8 +11,9 @@ export const TAB_PAGES = {
 export const MAIN_PAGES = { ...TAB_PAGES, login: 'pages/login/index' } as const
 
 /**
- * The packages that belong to no one service's workers: the profile, the volunteers' desk, and the
- * HR console of 就业招聘 (its own subpackage, so a worker looking for a job never downloads it).
+ * The packages that belong to no one service's workers: the profile, the volunteers' desk, the
+ * HR console of 就业招聘 (its own subpackage, so a worker looking for a job never downloads it), and
+ * the figures of all services.
  */
 const SHARED_PACKAGES = {
   profile: {
@@ -21,6 +22,8 @@ const SHARED_PACKAGES = {
   },
   desk: { root: 'packages/desk', pages: { queue: 'queue/index', case: 'case/index' } },
   hr: { root: 'packages/hr', pages: { jobs: 'jobs/index', edit: 'edit/index', applicants: 'applicants/index', application: 'application/index' } },
+  /** 数据看板: the union's figures, for its staff (with the chart package only this page needs). */
+  figures: { root: 'packages/figures', pages: { dashboard: 'dashboard/index' } },
 } as const
 
 /** One subpackage per service of the manifest that has pages, and the shared ones. */
@@ -48,6 +51,7 @@ export const routes = {
   realName: shared('profile', 'realName'),
   myData: shared('profile', 'myData'),
   closings: shared('profile', 'closings'),
+  figures: shared('figures', 'dashboard'),
   /** A policy's text: the version in force, or the one named (what a consent was given to). */
   policy: (key: string, version?: string) =>
     shared('profile', 'policy', `?key=${encodeURIComponent(key)}${version ? `&version=${encodeURIComponent(version)}` : ''}`),

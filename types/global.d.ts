@@ -14,3 +14,10 @@ declare namespace NodeJS {
     TARO_APP_TMPL_STATUS?: string
   }
 }
+
+/** uCharts ships no types: the one class the dashboard draws with (src/packages/figures/dashboard/Chart.tsx). */
+declare module '@qiun/ucharts' {
+  export default class UCharts {
+    constructor(options: Record<string, unknown>)
+  }
+}

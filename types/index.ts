@@ -13,6 +13,7 @@ export * from './services'
 export * from './jobs'
 export * from './jobsViews'
 export * from './legal'
+export * from './figures'
 
 import type { UsersContract } from './users'
 import type { StationsContract } from './stations'
@@ -23,6 +24,7 @@ import type { MedicalContract } from './medical'
 import type { MydataContract } from './mydata'
 import type { JobsContract } from './jobsViews'
 import type { LegalContract } from './legal'
+import type { FiguresContract } from './figures'
 
 /** Every cloud function and its action map: the one contract both ends are typed from. */
 export interface Functions {
@@ -32,6 +34,7 @@ export interface Functions {
   aid: AidContract
   medical: MedicalContract
   legal: LegalContract
+  figures: FiguresContract
   files: FilesContract
   mydata: MydataContract
   jobs: JobsContract

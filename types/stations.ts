@@ -49,6 +49,9 @@ export const STATION_TYPE_NAMES: Record<StationType, string> = {
   mediation: '调解室',
 }
 
+/** A 职工之家 with its hall is a few thousand square metres; more is a typing mistake. */
+export const MAX_STATION_AREA_M2 = 50_000
+
 export const STATION_STATUSES = ['open', 'closed'] as const
 export type StationStatus = (typeof STATION_STATUSES)[number]
 
@@ -114,6 +117,8 @@ export const StationUpsertInput = v.object({
   hours: OpeningHoursSchema,
   phone: v.optional(codeText('电话', /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '电话应为手机号或区号加座机号', 13)),
   photos: v.optional(list(v.pipe(v.string('照片不正确'), v.maxLength(300, '照片不正确')), '照片', { max: 9 })),
+  /** The floor area in square metres, when known: the union reports its positions' area. */
+  areaM2: v.optional(wholeNumber('面积', 1, MAX_STATION_AREA_M2, '平方米')),
 })
 
 export const SetStatusInput = v.object({ id, status: v.picklist(STATION_STATUSES, '状态不正确') })
@@ -152,6 +157,8 @@ export interface StationDetail extends Omit<StationSummary, 'distanceM'> {
   hoursText: string
   phone?: string
   photos: string[]
+  /** Floor area in square metres, when the union recorded it. */
+  areaM2?: number
   updatedAt: number
 }
 

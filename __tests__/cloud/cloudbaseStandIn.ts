@@ -22,6 +22,7 @@
  *   A UNIQUE index counts a missing field as null (one document may lack it) unless it is sparse.
  */
 import { INDEXES, type IndexSpec } from '../../cloud/db/indexes'
+import { aggregateCommand, StandInAggregate } from './cloudbaseStandInAggregate'
 import { command, CloudSDKError, DbRegExp, duplicateKey, Geo, toStored } from './cloudbaseStandInCommand'
 import { clone, newId, select, Store, updated, type QueryOptions } from './cloudbaseStandInStore'
 import { Rollback, StandInTransaction } from './cloudbaseStandInTransaction'
@@ -37,7 +38,7 @@ export interface StandInOptions {
 }
 
 class StandInDatabase {
-  readonly command = command
+  readonly command = { ...command, aggregate: aggregateCommand }
   readonly Geo = Geo
   /** Callable with or without `new`, as the SDK's `db.RegExp`. */
   readonly RegExp = (options: { regexp: string; options?: string }) => new DbRegExp(options)
@@ -100,6 +101,10 @@ class StandInQuery {
 
   doc(id: string) {
     return new StandInDocument(this.store, this.name, id, this.hook)
+  }
+
+  aggregate() {
+    return new StandInAggregate(this.store, this.name, this.hook)
   }
 
   async add({ data }: { data: Record<string, unknown> }) {

@@ -199,6 +199,18 @@ describe('stations', () => {
       expect(withoutPhone.hours).toEqual(newStation().hours)
     })
 
+    it('keeps the floor area of a station when given, removes it when left out, and refuses one out of bounds', async () => {
+      const created = await h.ok('dev-admin', 'stations', 'upsert', newStation({ areaM2: 120 }))
+      expect(created.areaM2).toBe(120)
+      expect((await h.ok('dev-worker', 'stations', 'get', { id: created._id })).areaM2).toBe(120)
+      const without = await h.ok('dev-admin', 'stations', 'upsert', newStation({ id: created._id }))
+      expect(without.areaM2).toBeUndefined()
+      for (const areaM2 of [0, 1.5, 50_001, '60']) {
+        const res = await h.call('dev-admin', 'stations', 'upsert', newStation({ id: created._id, areaM2 }))
+        expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', fields: { areaM2: expect.stringContaining('面积') } } })
+      }
+    })
+
     it('closes and reopens a station; workers see it closed and not open now', async () => {
       const closed = await h.ok('dev-admin', 'stations', 'setStatus', { id: 'demo-station-00001', status: 'closed' })
       expect(closed).toMatchObject({ status: 'closed', openNow: false })

@@ -1,3 +1,4 @@
+import { defaultProgrammes, tierOfHelp } from '../../cloud/domain/aid/programmes'
 import { assessTier } from '../../cloud/domain/aid/tier'
 
 /** A household of `size` whose net income puts each member at exactly `perCapitaYuan` a month. */
@@ -46,5 +47,16 @@ describe('the hardship tier with the 低保 line L = 1,200 yuan a month', () => 
 
   it('follows a different line when the union sets one', () => {
     expect(assessTier(household(1, 1300), 140_000).tiers).toEqual(['deep'])
+  })
+})
+
+describe('the tier the help is given under (what the figures count by)', () => {
+  const [, summer, autumn, winter] = defaultProgrammes(2026)
+  it('is 意外致困 where the programme pays for a sudden event, else the formula tier, and none without a means test', () => {
+    expect(tierOfHelp(winter, ['deep', 'accident'])).toBe('accident')
+    expect(tierOfHelp(autumn, ['deep', 'accident'])).toBe('deep')
+    expect(tierOfHelp(autumn, ['relative'])).toBe('relative')
+    expect(tierOfHelp(summer, ['deep'])).toBe('none')
+    expect(tierOfHelp(winter, [])).toBe('none')
   })
 })

@@ -112,6 +112,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   'packages/profile/policy/index': { query: async () => ({ key: 'child' }), ready: '.policy-text' },
   'packages/profile/policies/index': { as: 'dev-admin', ready: '.policy-item' },
   'packages/profile/policyedit/index': { as: 'dev-admin', query: async () => ({ key: 'aid' }), ready: '.save-policy' },
+  'packages/figures/dashboard/index': { as: 'dev-admin', ready: '.panel' },
 
   'packages/stations/detail/index': { query: async (w) => ({ id: await w.station() }), ready: '.detail-name' },
   'packages/stations/admin/index': { as: 'dev-admin', ready: '.admin-station' },

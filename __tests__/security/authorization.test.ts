@@ -33,6 +33,7 @@ const MATRIX: Record<Who, string> = {
   'staff:legal': /**/ '-      N      N      N       N      N      Y      N      Y',
   'assignee:legal': '  -      N      N      N       N      N      Y      N      N',
   'ownerOrAssignee:legal': '-  own    own    own     own    own    Y      own    N',
+  staffOfAny: /*   */ '-      N      N      N       Y      Y      Y      N      Y',
 }
 
 type Verdict = '-' | 'Y' | 'N' | 'own'

@@ -31,6 +31,7 @@ import { ownerId, PEOPLE, type Identity, type Owner, type WorldIds } from './wor
  * - `assignee:legal`: only the person assigned to the legal case (a lawyer of the panel or a legal
  *   volunteer; `dev-volunteer` here) — not the desk's admin (DOMAIN.md: a lawyer sees only the cases assigned to them);
  * - `ownerOrAssignee:legal`: the worker whose case it is, or the person assigned (messages, appointments).
+ * - `staffOfAny`: volunteers of any service (who see their own services' figures) and admins (every service's).
  */
 export type Who =
   | 'public'
@@ -47,6 +48,7 @@ export type Who =
   | 'staff:legal'
   | 'assignee:legal'
   | 'ownerOrAssignee:legal'
+  | 'staffOfAny'
 
 export interface PayloadContext {
   /** Whose record the probe aims at (for an action on someone's record). */
@@ -154,6 +156,11 @@ export const CATALOGUE: Record<string, Record<string, Entry>> = {
     withdrawClosingRequest: { who: 'anyone', caller: 'worker', payload: () => ({}) },
     closingRequests: { who: 'admin', caller: 'admin', payload: () => ({}) },
     closeFor: { who: 'admin', caller: 'admin', payload: () => ({ userId: PEOPLE.unnamedWorker }) },
+  },
+
+  figures: {
+    dashboard: { who: 'staffOfAny', caller: 'admin', payload: () => ({ period: { kind: 'year', year: 2026 } }) },
+    exportXlsx: { who: 'staffOfAny', caller: 'admin', payload: () => ({ period: { kind: 'quarter', year: 2026, quarter: 4 } }) },
   },
 
   files: {

@@ -1,5 +1,6 @@
+import { RecordedAggregate, type Stage } from './aggregate'
 import { checkedLimit, checkedSkip } from './paging'
-import type { CollectionRef, Db, DocData, DocRef, Query, QueryRef, Transaction } from './types'
+import type { Aggregate, CollectionRef, Db, DocData, DocRef, Query, QueryRef, Transaction } from './types'
 import { DuplicateKeyError, TransactionConflictError } from './types'
 
 /* The wx-server-sdk objects are untyped here on purpose: the SDK ships no usable types. */
@@ -103,6 +104,25 @@ const add = (collection: string, ref: Sdk) => async ({ data }: { data: DocData }
   return { _id: res._id as string }
 }
 
+/**
+ * An aggregation as CloudBase runs it: the checked stages replayed on the SDK's own
+ * `collection.aggregate()`, its answer's `list`. The operators are the SDK's (`db.command.aggregate`).
+ */
+function aggregateOf(ref: Sdk): Aggregate {
+  return new RecordedAggregate(async (stages: readonly Stage[]) => {
+    let pipeline = ref.aggregate()
+    for (const stage of stages) {
+      if (stage.kind === 'match') pipeline = pipeline.match(stage.query)
+      else if (stage.kind === 'project') pipeline = pipeline.project(stage.spec)
+      else if (stage.kind === 'group') pipeline = pipeline.group(stage.spec)
+      else if (stage.kind === 'bucket') pipeline = pipeline.bucket(stage.options)
+      else if (stage.kind === 'sort') pipeline = pipeline.sort(stage.spec)
+      else pipeline = pipeline.limit(stage.n)
+    }
+    return (await pipeline.end()).list as unknown[]
+  })
+}
+
 /** The production driver: the CloudBase database of `cloud` (wx-server-sdk), as it is. */
 export function cloudbaseDb(cloud: Sdk): Db {
   const db = cloud.database()
@@ -113,7 +133,7 @@ export function cloudbaseDb(cloud: Sdk): Db {
     RegExp: (options) => db.RegExp(options),
     collection<T extends DocData>(name: string): CollectionRef<T> {
       const ref = db.collection(name)
-      return { ...queryRef<T>(name, ref, db.command), doc: (id) => docRef<T>(name, ref.doc(id)), add: add(name, ref) }
+      return { ...queryRef<T>(name, ref, db.command), doc: (id) => docRef<T>(name, ref.doc(id)), add: add(name, ref), aggregate: () => aggregateOf(ref) }
     },
     runTransaction: async (work) => {
       try {

@@ -1,3 +1,4 @@
+import { aggregateCommand } from './aggregate'
 import type { Command, GeoNearOptions, GeoPoint, Operator, Query } from './types'
 
 /** The operators of the local driver: plain descriptions that the SQL compiler reads. */
@@ -36,6 +37,7 @@ export const command: Command = {
   push: (...values) => new Op('push', values.length === 1 && Array.isArray(values[0]) ? values[0] : values),
   set: (value) => new Op('set', value),
   remove: () => new Op('remove', undefined),
+  aggregate: aggregateCommand,
 }
 
 export const Geo = {

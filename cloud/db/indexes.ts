@@ -62,9 +62,40 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
       name: 'ownerId_submittedAt',
       fields: [{ path: 'ownerId' }, { path: 'submittedAt', direction: 'desc' }],
     },
+    // The figures (数据看板) of the case services: each index holds every field its aggregations read,
+    // so the database answers them from the index without opening the cases (the sqlite driver's
+    // covering index; on CloudBase, the range of one service and one moment).
+    { collection: 'cases', name: 'figures_submittedAt', fields: [{ path: 'service' }, { path: 'submittedAt' }, { path: 'kind' }] },
+    {
+      collection: 'cases',
+      name: 'figures_paidAt',
+      fields: [{ path: 'service' }, { path: 'paidAt' }, { path: 'kind' }, { path: 'details.tier' }, { path: 'ownerId' }, { path: 'amountFen' }, { path: 'submittedAt' }],
+    },
+    {
+      collection: 'cases',
+      name: 'figures_decidedAt',
+      fields: [
+        { path: 'service' },
+        { path: 'decidedAt' },
+        { path: 'status' },
+        { path: 'kind' },
+        { path: 'amountFen' },
+        { path: 'ownerId' },
+        { path: 'acknowledgedAt' },
+        { path: 'details.promise.acknowledgeDueAt' },
+        { path: 'details.promise.decideDueAt' },
+      ],
+    },
+    {
+      collection: 'cases',
+      name: 'figures_outcomeAt',
+      fields: [{ path: 'service' }, { path: 'details.outcome.at' }, { path: 'details.outcome.outcome' }, { path: 'details.outcome.recoveredFen' }, { path: 'ownerId' }],
+    },
     { collection: 'audit', name: 'at', fields: [{ path: 'at' }] },
     { collection: 'audit', name: 'subjects', fields: [{ path: 'subjects', each: true }] },
     { collection: 'idempotency', name: 'createdAt', fields: [{ path: 'createdAt' }] },
+    // The figures kept a few minutes (数据看板), forgotten a day later.
+    { collection: 'figures_cache', name: 'computedAt', fields: [{ path: 'computedAt' }] },
   ],
   stations: [
     { collection: 'stations', name: 'location_geo', fields: [{ path: 'location', geo: true }] },
@@ -87,10 +118,18 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
       fields: [{ path: 'guardianId' }, { path: 'createdAt', direction: 'desc' }],
     },
     { collection: 'childcare_attendance', name: 'classId_present', fields: [{ path: 'classId' }, { path: 'present' }] },
+    // The figures: check-ins by day, sign-ups by when they were made and when promoted.
+    { collection: 'childcare_attendance', name: 'figures_date', fields: [{ path: 'date' }, { path: 'enrollmentId' }, { path: 'present' }] },
+    { collection: 'childcare_enrollments', name: 'figures_createdAt', fields: [{ path: 'createdAt' }, { path: 'status' }, { path: 'waitlistKey' }] },
+    { collection: 'childcare_enrollments', name: 'figures_promotedAt', fields: [{ path: 'promotedAt' }] },
     { collection: 'childcare_sessions', name: 'classId_date', fields: [{ path: 'classId' }, { path: 'date' }] },
   ],
   aid: [{ collection: 'aid_programmes', name: 'year', fields: [{ path: 'year' }] }],
-  medical: [{ collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true }],
+  medical: [
+    { collection: 'medical_members', name: 'memberKey', fields: [{ path: 'memberKey' }], unique: true },
+    // The figures count members by plan year.
+    { collection: 'medical_members', name: 'year', fields: [{ path: 'year' }] },
+  ],
   jobs: [
     { collection: 'employers', name: 'creditCode', fields: [{ path: 'creditCode' }], unique: true },
     { collection: 'employers', name: 'status_updatedAt', fields: [{ path: 'status' }, { path: 'updatedAt', direction: 'desc' }] },
@@ -109,6 +148,8 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
     { collection: 'job_applications', name: 'applyKey', fields: [{ path: 'applyKey' }], unique: true },
     { collection: 'job_applications', name: 'jobId_status_createdAt', fields: [{ path: 'jobId' }, { path: 'status' }, { path: 'createdAt', direction: 'desc' }] },
     { collection: 'job_applications', name: 'workerId_createdAt', fields: [{ path: 'workerId' }, { path: 'createdAt', direction: 'desc' }] },
+    // The figures: applications by when they were made, with who applied and how far each got.
+    { collection: 'job_applications', name: 'figures_createdAt', fields: [{ path: 'createdAt' }, { path: 'workerId' }, { path: 'status' }, { path: 'interview' }] },
     { collection: 'fairs', name: 'status_startsAt', fields: [{ path: 'status' }, { path: 'startsAt' }] },
     { collection: 'fairs', name: 'endsAt', fields: [{ path: 'endsAt' }] },
     { collection: 'fair_signups', name: 'fairId_status', fields: [{ path: 'fairId' }, { path: 'status' }] },

@@ -51,6 +51,80 @@ export interface Command {
   push(...values: unknown[]): Operator
   set(value: unknown): Operator
   remove(): Operator
+  /** The aggregate API's expressions and accumulators (CloudBase: `db.command.aggregate`, often `$`). */
+  readonly aggregate: AggregateCommand
+}
+
+/** An expression or accumulator of the aggregate API, built by `db.command.aggregate`. Opaque to the services. */
+export interface AggregateOperator {
+  readonly kind: string
+}
+
+/**
+ * A value in an aggregate stage: `'$path'` names a field (of the documents, or of the stage
+ * before), any other string, a number, a boolean or null is itself, an operator computes.
+ */
+export type AggregateExpression = string | number | boolean | null | AggregateOperator
+
+/**
+ * The part of CloudBase's aggregate operators the portal uses (see `cloud/db/aggregate.ts` for
+ * what each driver holds to). Accumulators go in `group` and `bucket` outputs; the rest are
+ * expressions, for `project`, a group's key and inside accumulators.
+ */
+export interface AggregateCommand {
+  /** Accumulators: the sum of the numbers (0 when none; `sum(1)` counts), their average, the least, the greatest. */
+  sum(value: AggregateExpression): AggregateOperator
+  avg(value: AggregateExpression): AggregateOperator
+  min(value: AggregateExpression): AggregateOperator
+  max(value: AggregateExpression): AggregateOperator
+  /** The distinct values (a missing field adds nothing); `size` of it counts them. */
+  addToSet(value: AggregateExpression): AggregateOperator
+  add(values: AggregateExpression[]): AggregateOperator
+  subtract(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  multiply(values: AggregateExpression[]): AggregateOperator
+  divide(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  eq(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  neq(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  gt(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  gte(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  lt(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  lte(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  and(values: AggregateExpression[]): AggregateOperator
+  or(values: AggregateExpression[]): AggregateOperator
+  cond(options: { if: AggregateExpression; then: AggregateExpression; else: AggregateExpression }): AggregateOperator
+  ifNull(values: [AggregateExpression, AggregateExpression]): AggregateOperator
+  /** The number of elements of an array (an `addToSet`'s result). */
+  size(value: AggregateExpression): AggregateOperator
+}
+
+/** A group's key: one expression, or an object of them (a compound key). */
+export type GroupKey = AggregateExpression | Record<string, AggregateExpression>
+
+export interface BucketOptions {
+  /** A number field to sort into the buckets. */
+  groupBy: AggregateExpression
+  /** Ascending numbers, at least two: bucket i holds `boundaries[i] <= value < boundaries[i + 1]`. */
+  boundaries: number[]
+  /** The `_id` of the bucket of every other value (a missing one too). Required here, unlike MongoDB. */
+  default: string | number
+  /** Accumulators; without them, `{ count: $.sum(1) }`. */
+  output?: Record<string, AggregateOperator>
+}
+
+/**
+ * An aggregation, as CloudBase's `collection.aggregate()` builds it: stages in order, run by `end()`.
+ * `match` stages come first (before any other stage), as the place where an index narrows the
+ * documents; without a `limit` stage CloudBase answers 20 results, and so does the sqlite driver.
+ */
+export interface Aggregate {
+  match(query: Query): Aggregate
+  /** `1`/`true` keeps a field, `'$path'` or an operator computes one; `_id` stays unless `_id: 0`. */
+  project(spec: Record<string, AggregateExpression>): Aggregate
+  group(spec: { _id: GroupKey } & Record<string, GroupKey | AggregateOperator>): Aggregate
+  bucket(options: BucketOptions): Aggregate
+  sort(spec: Record<string, 1 | -1>): Aggregate
+  limit(n: number): Aggregate
+  end<R = Record<string, unknown>>(): Promise<{ list: R[] }>
 }
 
 /** What `db.RegExp` takes, as CloudBase has it: the expression as a string, and its flags. */
@@ -105,6 +179,8 @@ export interface CollectionRef<T extends DocData> extends QueryRef<T> {
   doc(id: string): DocRef<T>
   /** Inserts a document; `_id` is generated unless given. Refuses a duplicate of a UNIQUE index. */
   add(options: { data: NewDoc<T> }): Promise<{ _id: string }>
+  /** An aggregation over the collection (not inside a transaction, as on CloudBase). */
+  aggregate(): Aggregate
 }
 
 export interface TransactionCollection<T extends DocData> {

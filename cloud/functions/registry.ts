@@ -6,6 +6,7 @@ import { aidFunction } from './aid'
 import { aidCaseSpec } from './aid/cases'
 import { childcareFunction } from './childcare'
 import { rebuildChildcareRequests } from './childcare/requests'
+import { figuresFunction } from './figures'
 import { filesFunction } from './files'
 import { runHousekeeping } from './housekeeping'
 import { medicalFunction } from './medical'
@@ -34,6 +35,7 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   users: usersFunction,
   files: filesFunction,
   mydata: mydataFunction,
+  figures: figuresFunction,
   ...SERVICE_FUNCTIONS,
 }
 

@@ -125,7 +125,7 @@ export async function registerUploads(app: FastifyInstance, { db, pii, filesDir,
 
   app.get<{ Params: { name: string }; Querystring: { exp?: string; sig?: string } }>('/files/:name', async (request, reply) => {
     const { name } = request.params
-    const type = /^[0-9a-f]{32}\.(jpg|png|pdf|json)$/.exec(name)
+    const type = /^[0-9a-f]{32}\.(jpg|png|pdf|json|xlsx)$/.exec(name)
     const { data: file } = type ? await files.doc(name).get() : { data: null }
     if (!type || !file || !existsSync(join(filesDir, name))) return reply.status(404).send(refuse('NOT_FOUND', '文件不存在'))
     if (!file.public && !links.verify(name, request.query.exp, request.query.sig, clock())) {
@@ -145,9 +145,9 @@ export async function registerUploads(app: FastifyInstance, { db, pii, filesDir,
     async remove(file: FileRecord) {
       await rm(join(filesDir, file._id), { force: true })
     },
-    /** Stores a file a function made (a copy of someone's data), sealed like every private file. */
+    /** Stores a file a function made (a copy of someone's data, the figures as a spreadsheet), sealed like every private file. */
     async put(name: string, bytes: Buffer) {
-      if (!/^[0-9a-f]{32}\.(pdf|json)$/.test(name)) throw new Error('a stored file is named <hex>.<pdf|json>')
+      if (!/^[0-9a-f]{32}\.(pdf|json|xlsx)$/.test(name)) throw new Error('a stored file is named <hex>.<pdf|json|xlsx>')
       await writeFile(join(filesDir, name), pii.sealFile(bytes))
       return {}
     },

@@ -37,6 +37,10 @@ export function deskLinksOf(me: Me | null): DeskLink[] {
     const names = desks.map((s) => SERVICE_MANIFEST[s].name).join('、')
     links.push({ key: 'desk', title: '办件台', description: `${names}申请：受理、补充材料、审批、发放`, url: routes.deskQueue(), className: 'open-desk' })
   }
+  // The figures: an admin's of every service, a volunteer's of their own.
+  if (admin || OPEN_SERVICES.some((s) => isStaffOf(me, s))) {
+    links.push({ key: 'figures', title: '数据看板', description: '服务人次、帮扶和赔付金额、出勤率等统计，可导出Excel', url: routes.figures, className: 'open-figures' })
+  }
   if (admin) {
     links.push({ key: 'policies', title: '协议文本', description: '隐私政策和各项信息收集说明：修改文字，或发布新版本请职工重新同意', url: routes.policies, className: 'open-policies' })
   }

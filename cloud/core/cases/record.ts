@@ -22,6 +22,12 @@ export interface CaseRecord<D = Record<string, unknown>> {
   status: CaseStatus
   assigneeId?: string
   submittedAt: number
+  /** The union's first answer (受理: claimed on the desk, acknowledged, or decided at once). */
+  acknowledgedAt?: number
+  /** The decision: approved or rejected, aid granted or declined. */
+  decidedAt?: number
+  /** The payment recorded. These three stay when the owner closes the account: the figures count by them. */
+  paidAt?: number
   updatedAt: number
   /** When the case entered its present state: the desk's queues sort and filter by it. */
   waitingSince: number

@@ -141,6 +141,10 @@ export interface StepExtras {
   attachments?: CaseAttachment[]
 }
 
+/** The steps that answer a case (受理), decide it, and record its payment: when each first happened is kept on it. */
+const ANSWERS: readonly CaseAction[] = ['claim', 'acknowledge', 'approve', 'reject', 'grant', 'decline']
+const DECISIONS: readonly CaseAction[] = ['approve', 'reject', 'grant', 'decline']
+
 /** A case leaves "one open application" once it ends without help given. */
 const RELEASES_OPEN_KEY: readonly CaseStatus[] = ['rejected', 'withdrawn', 'declined']
 
@@ -192,6 +196,9 @@ export async function takeStep(
     if (action === 'approve') change.amountFen = input.amountFen
     if (effects.amountFen !== undefined) change.amountFen = effects.amountFen
     if (action === 'markPaid') change.paymentRef = input.paymentRef
+    if (ANSWERS.includes(action) && record.acknowledgedAt === undefined) change.acknowledgedAt = now
+    if (DECISIONS.includes(action)) change.decidedAt = now
+    if (action === 'markPaid') change.paidAt = now
     if (input.attachments?.length) change.attachments = [...record.attachments, ...input.attachments]
     // A rejected, declined or withdrawn application no longer stops the worker from applying again.
     if (RELEASES_OPEN_KEY.includes(decision.status)) change.openKey = `closed:${record._id}`

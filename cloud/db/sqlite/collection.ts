@@ -3,8 +3,10 @@ import { around } from 'geokdbush'
 import { randomBytes } from 'node:crypto'
 import { distanceM } from '../../domain/stations/distance'
 import { Op } from '../command'
+import { RecordedAggregate } from '../aggregate'
 import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
-import type { CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
+import type { Aggregate, CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
+import { compileAggregate } from './aggregate'
 import type { MemoryIndexes } from './memoryIndexes'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
 
@@ -108,6 +110,18 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       )
       return { _id }
     })
+  }
+
+  /** An aggregation compiled to one SQL statement (`./aggregate.ts`). */
+  aggregate(): Aggregate {
+    if (this.inTransaction) throw new Error('aggregate cannot run inside a transaction')
+    return new RecordedAggregate((stages) =>
+      this.run((table) => {
+        const compiled = compileAggregate(table, stages)
+        const rows = this.db.statement(compiled.sql).all(...compiled.params) as Array<Record<string, unknown>>
+        return rows.map(compiled.decode)
+      }),
+    )
   }
 
   where(query: Query): QueryRef<T> {

@@ -55,3 +55,14 @@ export function offerOf(p: Programme, tiers: Tier[]): SelfCheckResult['programme
   if (!money && tiers.length > 0) return { ...base, eligible: true }
   return { ...base, eligible: false }
 }
+
+/**
+ * The tier a programme's help is given under, as the union reports it: 意外致困 where the programme
+ * pays for a sudden event and the household met it, else the formula's tier; none for a programme
+ * that does not check income (夏送清凉).
+ */
+export function tierOfHelp(p: Pick<Programme, 'meansTested' | 'accidentMaxFen'>, tiers: Tier[]): Tier | 'none' {
+  if (!p.meansTested) return 'none'
+  if (tiers.includes('accident') && p.accidentMaxFen !== undefined) return 'accident'
+  return tiers.find((t) => t !== 'accident') ?? tiers[0] ?? 'none'
+}

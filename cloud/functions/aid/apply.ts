@@ -4,7 +4,7 @@ import { openKeyOf } from '../../core/cases/record'
 import type { Ctx } from '../../core/context'
 import { failedPrecondition, invalid } from '../../core/errors'
 import { checkAttachments } from '../../core/files'
-import { offerOf } from '../../domain/aid/programmes'
+import { offerOf, tierOfHelp } from '../../domain/aid/programmes'
 import { assessTier } from '../../domain/aid/tier'
 import { aidCaseSpec, type AidDetails, type AidSealed } from './cases'
 import { lowIncomeLine, programmesOf, thisYear } from './config'
@@ -39,6 +39,7 @@ export async function submitApplication(ctx: Ctx, input: ApplyInputValue) {
     suddenEventCostFen: input.suddenEventCostFen,
     monthsWorkedInCity: input.monthsWorkedInCity,
     tiers: programme.meansTested ? assessment.tiers : [],
+    tier: tierOfHelp(programme, assessment.tiers),
     perCapitaMonthlyFen: assessment.perCapitaMonthlyFen,
     assessment: programme.meansTested ? assessment.reason : '不需要核对家庭收入',
   }

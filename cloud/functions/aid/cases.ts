@@ -17,6 +17,8 @@ export interface AidDetails {
   suddenEventCostFen?: number
   monthsWorkedInCity?: number
   tiers: Tier[]
+  /** The tier the help is given under (`tierOfHelp`); kept once the owner closed the account, for the figures. */
+  tier?: Tier | 'none'
   perCapitaMonthlyFen: number
   assessment: string
 }
@@ -33,6 +35,8 @@ const yuan = formatYuan
 
 export const aidCaseSpec: CaseServiceSpec<AidSealed> = {
   service: 'aid',
+  // The programme and the tier the help was given under: the union's figures of past years count by them.
+  keptOnClosing: (record) => ({ kind: record.kind, tier: (record.details as unknown as AidDetails).tier }),
   caseLink: (caseId) => caseUrl('aid', caseId),
   materialName: (key) => MATERIAL_NAMES[key as Material] ?? key,
 

@@ -3,6 +3,7 @@ import { forgetOldIntents } from '../../core/idempotency'
 import { EXPORT_LINK_MS, orphanUploads, type FileRecord } from '../../core/files'
 import { closeExpiredJobs, finishEndedFairs, remindFairSignUps } from '../jobs/housekeeping'
 import { remindAppointments } from '../legal/reminders'
+import { forgetOldFigures } from '../../core/figures'
 
 /**
  * Work on a clock (ARCHITECTURE.md): every task the portal does by itself, run by a timer trigger on
@@ -48,6 +49,8 @@ export const HOUSEKEEPING_TASKS: Record<string, ScheduledTask> = {
   finishEndedFairs,
   /** The day before a mediation-room appointment, the worker and the lawyer are reminded (once). */
   remindLegalAppointments: (rt) => remindAppointments(rt),
+  /** Figures counted for a period nobody has asked about for a day. */
+  forgetOldFigures: (rt) => forgetOldFigures(rt, rt.clock()),
 }
 
 /** Runs every task; one failing does not stop the others. Then folds the log in (local runtime). */

@@ -52,6 +52,7 @@ function toDetail(s: StationRecord, now: number): StationDetail {
     hoursText: describeHours(s.hours),
     phone: s.phone,
     photos: s.photos ?? [],
+    ...(s.areaM2 !== undefined ? { areaM2: s.areaM2 } : {}),
     updatedAt: s.updatedAt,
   }
 }
@@ -193,13 +194,20 @@ export const stationsFunction = defineFunction<StationsContract>('stations', {
           // An update, not a replace: a status change made meanwhile is kept.
           if (!(await stationsTx.doc(input.id).get()).data) throw notFound('没有找到这个阵地')
           await stationsTx.doc(input.id).update({
-            data: { ...fields, location: _.set(fields.location), hours: _.set(fields.hours), photos: _.set(fields.photos), phone: input.phone ?? _.remove() },
+            data: {
+              ...fields,
+              location: _.set(fields.location),
+              hours: _.set(fields.hours),
+              photos: _.set(fields.photos),
+              phone: input.phone ?? _.remove(),
+              areaM2: input.areaM2 ?? _.remove(),
+            },
           })
           await attachFiles(t.tx, photoFileIds(fields.photos), { collection: 'stations', id: input.id })
           await t.audit({ target: input.id, summary: `修改阵地“${input.name}”` })
           return input.id
         }
-        const { _id } = await stationsTx.add({ data: { ...fields, phone: input.phone, status: 'open' as const, createdAt: now } })
+        const { _id } = await stationsTx.add({ data: { ...fields, phone: input.phone, areaM2: input.areaM2, status: 'open' as const, createdAt: now } })
         await attachFiles(t.tx, photoFileIds(fields.photos), { collection: 'stations', id: _id })
         await t.audit({ target: _id, summary: `新建阵地“${input.name}”` })
         return _id

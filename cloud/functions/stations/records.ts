@@ -12,6 +12,8 @@ export interface StationRecord {
   hours: InferOutput<typeof OpeningHoursSchema>
   phone?: string
   photos: string[]
+  /** Floor area in square metres, when recorded (the union's figures add them up). */
+  areaM2?: number
   status: StationStatus
   /** Seeded demonstration data, not a real station. */
   demo?: boolean

@@ -55,6 +55,19 @@ const TYPE_SUFFIX: Record<StationType, string> = {
   mediation: '劳动争议调解室',
 }
 
+/** A typical floor area of each type, in square metres; each demo station varies it by its number. */
+const TYPICAL_AREA_M2: Record<StationType, number> = {
+  rest_stop: 30,
+  reading_room: 80,
+  mother_room: 15,
+  workers_home: 400,
+  legal_aid: 40,
+  mediation: 35,
+}
+
+/** The demo area of station `i`, without drawing from the PRNG (the demo map stays as it was). */
+export const demoAreaM2 = (type: StationType, i: number) => Math.round(TYPICAL_AREA_M2[type] * (0.6 + ((i * 7) % 9) / 10))
+
 const EXTRAS: Array<[Facility, number]> = [
   ['toilet', 0.7],
   ['firstaid', 0.6],
@@ -111,6 +124,7 @@ export function demoStations(count: number, now: number, seed = 20261128): Stati
       hours,
       phone: `0577-88${String(100000 + Math.floor(rand() * 899999)).slice(0, 6)}`,
       photos: [],
+      areaM2: demoAreaM2(type, i),
       status: 'open',
       demo: true,
       createdAt: now,

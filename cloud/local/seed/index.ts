@@ -65,7 +65,11 @@ export async function seedDemoData(db: Db, pii: Pii, now: number, options: { per
   inserted += await completeDemoEmployers(db, now)
   for (const job of demoJobs(now)) await count(insertIfMissing(db, 'jobs', job))
   await count(insertIfMissing(db, 'fairs', demoFair(now)))
-  for (const station of demoStations(DEMO_STATION_COUNT, now)) await count(insertIfMissing(db, 'stations', station))
+  for (const station of demoStations(DEMO_STATION_COUNT, now)) {
+    await count(insertIfMissing(db, 'stations', station))
+    // A demo station of an older data folder gets the area the demo data now has.
+    await db.collection('stations').where({ _id: station._id, demo: true, areaM2: db.command.exists(false) }).update({ data: { areaM2: station.areaM2 } })
+  }
   for (const childcareClass of demoClasses(now)) await count(insertIfMissing(db, 'childcare_classes', childcareClass))
   return { inserted }
 }

@@ -37,6 +37,8 @@ interface Draft {
   periods: OpeningPeriod[]
   phone: string
   photos: string[]
+  /** Square metres as typed; empty when not known. */
+  area: string
 }
 
 const EMPTY: Draft = {
@@ -50,6 +52,7 @@ const EMPTY: Draft = {
   periods: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '20:00' }],
   phone: '',
   photos: [],
+  area: '',
 }
 
 /** A stored station as the form edits it. */
@@ -64,6 +67,7 @@ const draftOf = (s: StationDetail): Draft => ({
   periods: s.hours.periods.length ? s.hours.periods : EMPTY.periods,
   phone: s.phone ?? '',
   photos: s.photos,
+  area: s.areaM2 === undefined ? '' : String(s.areaM2),
 })
 
 /**
@@ -119,6 +123,7 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
           hours: { open24h: draft.open24h, periods: draft.open24h ? [] : draft.periods },
           phone: draft.phone || undefined,
           photos: draft.photos,
+          areaM2: draft.area.trim() ? Number(draft.area.trim()) : undefined,
         },
         { requestId },
       ),
@@ -150,6 +155,9 @@ function StationForm({ id, initial }: { id?: string; initial: Draft }) {
         <Text className="field-label">电话（选填）</Text>
         <Input className="edit-phone" value={draft.phone} onChange={(phone) => set({ phone })} placeholder="手机号或 0577-88886666" />
         <FieldError message={err('phone')} value={draft.phone} />
+        <Text className="field-label">面积（平方米，选填）</Text>
+        <Input className="edit-area" value={draft.area} onChange={(area) => set({ area })} placeholder="如：60" type="number" />
+        <FieldError message={err('areaM2')} value={draft.area} />
       </View>
 
       <View className="section">
