@@ -10,6 +10,7 @@ import autocannon from 'autocannon'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ArrivalOrder } from '../cloud/core/arrival'
 import { createPii, generatePiiKey } from '../cloud/core/pii'
 import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../cloud/functions/registry'
@@ -63,11 +64,13 @@ async function oneRunInFunction() {
   await seedDemoData(db, pii, Date.now())
   const openids = await addRealNamedWorkers(db, pii, PARENTS, 'dev-rush')
   await addRushClass(db, SEATS)
+  // As the local runtime runs them: one process, its calls taking turns where an action asks for it.
+  const arrivalOrder = new ArrivalOrder()
   const started = process.hrtime.bigint()
   // Each call reaches the function in the order it is started: parent i is the i-th to arrive.
   const answers = (await Promise.all(
     openids.map((openid, i) =>
-      FUNCTIONS.childcare.handle({ action: 'enroll', payload: rushSignUp(i), requestId: `rush-${i}-intent` }, { db, pii, openid, clock: Date.now }),
+      FUNCTIONS.childcare.handle({ action: 'enroll', payload: rushSignUp(i), requestId: `rush-${i}-intent` }, { db, pii, openid, clock: Date.now, arrivalOrder }),
     ),
   )) as Answer[]
   const seconds = Number(process.hrtime.bigint() - started) / 1e9

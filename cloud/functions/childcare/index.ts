@@ -44,7 +44,8 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     run: async (ctx, input) => classView(ctx, await mustGetClass(ctx, input.classId)),
   },
 
-  enroll: { roles: ['worker'], input: EnrollInput, access: 'write', remember: true, audited: false, run: enroll },
+  // The requestId is kept with the sign-up itself, in its one write; first come, first served.
+  enroll: { roles: ['worker'], input: EnrollInput, access: 'write', remember: 'record', audited: false, inArrivalOrder: true, run: enroll },
 
   cancel: {
     roles: ['worker'],

@@ -101,6 +101,7 @@ export const childcarePrivacyPart: PersonalDataPart = {
             notifyByWeChat: false,
             pii: _.remove(),
             childBlind: _.remove(),
+            intentHash: _.remove(),
           },
         })
     }

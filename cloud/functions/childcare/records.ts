@@ -52,6 +52,11 @@ export interface EnrollmentRecord {
   status: EnrollmentStatus
   /** Where a waitlisted sign-up stands: the order it reached the function (`ctx.arrival`). */
   waitlistKey?: string
+  /**
+   * Made with a requestId, the sign-up keeps its intent: its `_id` is the intent's key, and this the
+   * hash of the payload it was sent with, so a repeat is answered from it (and another payload refused).
+   */
+  intentHash?: string
   consent: { version: string; at: number }
   notifyByWeChat: boolean
   createdAt: number
