@@ -62,14 +62,21 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
     ...(ctx.intent ? { _id: ctx.intent.key, intentHash: ctx.intent.payloadHash } : {}),
   }
 
-  const seated = await claimSeat(ctx, cls._id)
+  // A class full when it was read goes straight to the line: a seat given back since then goes to the
+  // first in line just below, which is who arrived first.
+  const seated = cls.seatsLeft > 0 && (await claimSeat(ctx, cls._id))
   const placement = seated
     ? { status: 'enrolled' as const, enrolledAt: now }
     : { status: 'waitlisted' as const, waitlistKey: ctx.arrival }
   let placed: EnrollmentRecord
   try {
-    const data = { ...record, ...placement }
-    placed = { ...data, _id: (await enrollments(ctx).add({ data }))._id }
+    // The sign-up and its row of 我的办事 are written together.
+    placed = await ctx.transaction(async ({ tx }) => {
+      const data = { ...record, ...placement }
+      const made = { ...data, _id: (await tx.collection<EnrollmentRecord>('childcare_enrollments').add({ data }))._id }
+      await writeRequestRow(tx, requestRowOfEnrollment(made, cls.title))
+      return made
+    })
   } catch (error) {
     if (seated) {
       await releaseSeat(ctx, cls._id)
@@ -84,10 +91,9 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
   }
   if (!seated) {
     await countWaiting(ctx, cls._id, 1)
-    // A seat may have come back while this sign-up was joining the line.
+    // A seat may have come back while this sign-up was joining the line (its row is written with the promotion).
     if ((await fillFreeSeats(ctx, cls)) > 0) placed = (await enrollments(ctx).doc(placed._id).get()).data ?? placed
   }
-  await writeRequestRow(ctx.db, requestRowOfEnrollment(placed, cls.title))
   return enrollmentView(ctx, placed, cls)
 }
 
