@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { buildForNode } from '../scripts/build-server'
 
-const ROOT = resolve(__dirname, '..')
+/** The bench's runtime, built once per bench run as `npm start` builds the local runtime (plain JavaScript). */
+let built: Promise<string[]> | undefined
 
 /** The bench's local runtime (`bench/server.ts`) as its own process; resolves once it listens. */
-export function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): void }> {
+export async function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): void }> {
+  built ??= buildForNode({ 'bench-server': 'bench/server.ts' })
+  const [script] = await built
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'bench/server.ts')], {
+    const child = spawn(process.execPath, [script], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, ...env },
     })
