@@ -32,7 +32,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
         .orderBy('opensAt', 'asc')
         .limit(100)
         .get()
-      return { items: data.map((c) => classView(ctx, c)) }
+      return { items: await Promise.all(data.map((c) => classView(ctx, c))) }
     },
   },
 
@@ -76,7 +76,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     audited: false,
     async run(ctx) {
       const { data } = await classes(ctx).where({}).orderBy('startDate', 'desc').limit(200).get()
-      return { items: data.map((c) => classView(ctx, c)) }
+      return { items: await Promise.all(data.map((c) => classView(ctx, c))) }
     },
   },
 

@@ -12,12 +12,6 @@ export interface ClassRecord extends ClassFields {
   status: 'open' | 'closed'
   /** Seats not taken: claimed by the conditional update `seatsLeft > 0 → seatsLeft − 1`. */
   seatsLeft: number
-  /**
-   * How many wait now: raised and lowered with each sign-up joining or leaving the line, right after
-   * its own write, for the class lists; recounted from the sign-ups by `rebuildRequests`. Positions
-   * themselves are always counted from the sign-ups.
-   */
-  waitlisted?: number
   demo?: boolean
   createdAt: number
   updatedAt: number

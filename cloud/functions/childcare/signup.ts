@@ -9,7 +9,7 @@ import { AppError, failedPrecondition, invalid } from '../../core/errors'
 import { mustBeSameIntent } from '../../core/idempotency'
 import { writeRequestRow } from '../../core/requests/row'
 import { DuplicateKeyError } from '../../db/types'
-import { cancelSeat, claimSeat, countWaiting, fillFreeSeats, releaseSeat, tellPromoted } from './placement'
+import { cancelSeat, claimSeat, fillFreeSeats, releaseSeat, tellPromoted } from './placement'
 import type { ChildData, EnrollmentRecord } from './records'
 import { requestRowOfEnrollment } from './requests'
 import { enrollments, enrollmentView, mustGetClass, ownEnrollment } from './views'
@@ -90,7 +90,6 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
     throw new AppError('CONFLICT', message, { 'child.idNumber': message })
   }
   if (!seated) {
-    await countWaiting(ctx, cls._id, 1)
     // A seat may have come back while this sign-up was joining the line (its row is written with the promotion).
     if ((await fillFreeSeats(ctx, cls)) > 0) placed = (await enrollments(ctx).doc(placed._id).get()).data ?? placed
   }
@@ -123,9 +122,8 @@ export async function cancel(ctx: Ctx, enrollmentId: string): Promise<Enrollment
     const { stats } = await enrollments(ctx)
       .where({ _id: current._id, status: 'waitlisted' })
       .update({ data: { status: 'cancelled', cancelledAt: now, activeKey: `released:${current._id}` } })
-    if (stats.updated === 1) await countWaiting(ctx, cls._id, -1)
     // Promoted meanwhile: then it is a seat to give back.
-    else current = await ownEnrollment(ctx, current._id)
+    if (stats.updated === 0) current = await ownEnrollment(ctx, current._id)
   }
   if (current.status === 'enrolled') {
     const promoted = await cancelSeat(ctx, current, now)
