@@ -97,8 +97,9 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
     await worker.goto(`${url}/#/pages/inbox/index`)
     await worker.getByText('夜班理货员：邀请面试', { exact: true }).waitFor()
     await worker.goto(`${url}/#/pages/me/index`)
-    const request = worker.locator('.request-item', { hasText: '应聘：夜班理货员' })
-    await request.getByText('邀请面试 · 请处理', { exact: true }).waitFor()
+    // It waits for the worker: under 要您处理, with the invitation as its status.
+    const request = worker.locator('.requests-waiting .request-item', { hasText: '应聘：夜班理货员' })
+    await request.getByText('邀请面试', { exact: true }).waitFor()
     await request.click()
     await tap(worker, '确认参加面试')
     await worker.locator('.interview-confirmed').waitFor()
