@@ -56,7 +56,7 @@ export default tseslint.config(
             allow('local', ['types', 'domain', 'core', 'db', 'function', 'registry', 'housekeeping', 'local']),
             allow('app', ['app', 'types', 'domain']),
             allow('tests', ['tests', 'types', 'domain', 'core', 'db', 'function', 'registry', 'housekeeping', 'local', 'app', 'bench', 'scripts']),
-            allow('bench', ['bench', 'types', 'domain', 'core', 'db', 'function', 'registry', 'housekeeping', 'local']),
+            allow('bench', ['bench', 'types', 'domain', 'core', 'db', 'function', 'registry', 'housekeeping', 'local', 'scripts']),
             allow('scripts', ['scripts', 'types', 'domain', 'core', 'db', 'function', 'registry', 'housekeeping', 'local']),
             allow('config', ['config']),
           ],

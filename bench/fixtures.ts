@@ -92,7 +92,6 @@ export async function addRushClass(db: Db, capacity: number) {
       cancelDaysBefore: 3,
       status: 'open',
       seatsLeft: capacity,
-      waitlisted: 0,
       createdAt: now,
       updatedAt: now,
     },

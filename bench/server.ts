@@ -5,6 +5,8 @@
  *   BENCH_PARENTS=n    n real-named workers `dev-rush-<i>` (log in with `dev:rush-<i>`)
  *   BENCH_CAPACITY=c   and a childcare class `bench-class` of c seats, taking sign-ups now
  *   BENCH_JOBS=n       n published jobs of 500 verified employers (`bench-job-*`)
+ * With BENCH_PARENTS, `GET /bench/rush` answers where each sign-up stood in the order calls reached
+ * the childcare function, and what it answered (by openid), seen at the function's door.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +14,7 @@ import { join } from 'node:path'
 import { createPii, generatePiiKey } from '../cloud/core/pii'
 import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { seedDemoData } from '../cloud/local/seed'
+import { FUNCTIONS } from '../cloud/functions/registry'
 import { buildServer } from '../cloud/local/server'
 import { addBenchStations, addRealNamedWorkers, addRushClass } from './fixtures'
 import { addBenchJobs } from './jobsFixtures'
@@ -30,7 +33,20 @@ async function main() {
   }
   const jobs = Number(process.env.BENCH_JOBS ?? 0)
   if (jobs > 0) await addBenchJobs(db, 500, jobs, Date.now())
+  const seen: Record<string, { arrival: number; answer: unknown }> = {}
+  if (parents > 0) {
+    const childcare = FUNCTIONS.childcare
+    const handle = childcare.handle.bind(childcare)
+    let arrivals = 0
+    childcare.handle = async (call, runtime) => {
+      const arrival = arrivals++
+      const answer = await handle(call, runtime)
+      if ((call as { action?: string }).action === 'enroll' && runtime.openid) seen[runtime.openid] = { arrival, answer }
+      return answer
+    }
+  }
   const app = await buildServer({ db, pii, dev: true, tokenSecret: 'bench', filesDir: join(dir, 'files') })
+  app.get('/bench/rush', async () => seen)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`)

@@ -96,3 +96,39 @@ describe('sqlite driver: the nearest-first walk narrowed by element indexes', ()
     expect(answers[0][5]).toBe('')
   })
 })
+
+describe('sqlite driver: checkpoints in a worker thread', () => {
+  it('checkpoints a busy database file from its worker, keeps every write, and tidies the log away on close', async () => {
+    const { mkdtempSync, existsSync, rmSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(join(tmpdir(), 'lugong-checkpoint-'))
+    const file = join(dir, 'lugong.sqlite')
+    const db = new SqliteDb({ filename: file, indexes: [] })
+    try {
+      let i = 0
+      // Writes until the worker has reported a checkpoint (it starts after a few hundred writes).
+      while (db.backgroundCheckpoints === 0) {
+        await db.collection('notes').add({ data: { i: i++, text: '一条记录'.repeat(50) } })
+        if (i % 100 === 0) await new Promise<void>((resolve) => setImmediate(resolve))
+      }
+      expect(i).toBeGreaterThan(256)
+      expect(db.sql.pragma('wal_autocheckpoint', { simple: true })).toBe(8000)
+      db.close()
+      expect(existsSync(`${file}-wal`)).toBe(false)
+      const again = new SqliteDb({ filename: file, indexes: [] })
+      expect((await again.collection('notes').count()).total).toBe(i)
+      again.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps no worker for a database in memory', async () => {
+    const db = new SqliteDb({ filename: ':memory:', indexes: [] })
+    for (let i = 0; i < 400; i++) await db.collection('notes').add({ data: { i } })
+    expect(db.backgroundCheckpoints).toBe(0)
+    expect(db.sql.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+    db.close()
+  })
+})

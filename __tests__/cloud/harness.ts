@@ -1,4 +1,5 @@
 import type { Envelope } from '../../types/envelope'
+import { ArrivalOrder } from '../../cloud/core/arrival'
 import type { Runtime } from '../../cloud/core/context'
 import { createPii } from '../../cloud/core/pii'
 import { FUNCTIONS } from '../../cloud/functions/registry'
@@ -16,8 +17,12 @@ export const TEST_PII_KEY = Buffer.alloc(64, 7)
  * run on the CloudBase stand-in).
  */
 export async function createHarness(options: { seed?: boolean; driver?: OpenDb; yieldBetween?: () => Promise<void> } = {}) {
-  const open = options.driver ?? DRIVERS.find(([name]) => name === (process.env.LUGONG_TEST_DRIVER ?? 'sqlite'))![1]
+  const [driver, open] = options.driver
+    ? (DRIVERS.find(([, o]) => o === options.driver) ?? ['custom', options.driver])
+    : DRIVERS.find(([name]) => name === (process.env.LUGONG_TEST_DRIVER ?? 'sqlite'))!
   const db = open({ yieldBetween: options.yieldBetween })
+  // The local runtime (sqlite) serves every call in one process and keeps the order of arrival; CloudBase does not.
+  const arrivalOrder = driver === 'sqlite' ? new ArrivalOrder() : undefined
   const pii = createPii(TEST_PII_KEY)
   let now = MONDAY_10AM
   if (options.seed !== false) await seedDemoData(db, pii, now)
@@ -42,7 +47,7 @@ export async function createHarness(options: { seed?: boolean; driver?: OpenDb; 
     payload?: unknown,
     requestId?: string,
   ): Promise<Envelope<T>> {
-    return FUNCTIONS[fn].handle({ action, payload, requestId }, { db, pii, openid, clock: () => now, ...platform }) as Promise<Envelope<T>>
+    return FUNCTIONS[fn].handle({ action, payload, requestId }, { db, pii, openid, clock: () => now, arrivalOrder, ...platform }) as Promise<Envelope<T>>
   }
 
   /** Like `call`, but the test fails unless the call succeeded. */

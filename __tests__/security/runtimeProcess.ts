@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
+import { buildForNode } from '../../scripts/build-server'
 
 /**
- * The local runtime as its own process (`tsx cloud/local/main.ts`), as `npm run serve` starts it:
- * started in a process group of its own, so that a signal reaches tsx and the node process it runs.
+ * The local runtime as its own process, as `npm run serve` starts it: built (`scripts/build-server.ts`)
+ * and run by node as plain JavaScript, in a process group of its own so that a signal reaches it
+ * as it would from a terminal.
  */
 
 const ROOT = resolve(__dirname, '../..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
 /** A port nothing listens on now. */
 export function freePort(): Promise<number> {
@@ -37,7 +38,8 @@ export async function startRuntimeProcess(env: Record<string, string>, timeoutMs
   const inherited = { ...process.env }
   // Nothing of the test's own environment decides how the runtime starts.
   for (const key of ['NODE_ENV', 'LUGONG_SEED', 'LUGONG_PII_KEY', 'LUGONG_TOKEN_SECRET', 'LUGONG_DATA_DIR', 'HOST', 'PORT']) delete inherited[key]
-  const child = spawn(TSX, ['cloud/local/main.ts'], {
+  const [main] = await buildForNode()
+  const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

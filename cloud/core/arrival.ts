@@ -12,3 +12,38 @@ export function arrivalKey(now: number): string {
   counter = (counter + 1) % 1_000_000_000
   return `${String(lastMs).padStart(15, '0')}:${String(counter).padStart(9, '0')}`
 }
+
+const settled = () => undefined
+/** A turn of the event loop: what arrived meanwhile (a connection, a request) is read before the next call runs. */
+const nextTurnOfTheLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Turns in the order of arrival, for a runtime where one process serves every call (the local
+ * runtime). A call takes its place in a line the moment it reaches the function, before anything
+ * is awaited, and runs when every call ahead of it in that line has finished; so whatever its
+ * statements wait for, a call that arrived later never overtakes it. One line per action that asks
+ * for it (`inArrivalOrder`); every other call runs as it comes.
+ *
+ * On the local runtime the database is synchronous: a call's awaits hold no other work, so taking
+ * turns costs the line nothing but the wait itself. Each call that waited runs in a turn of the event
+ * loop of its own: node accepts one new connection per turn of its loop, so a line run in one go
+ * (every call's awaits resolving at once) kept parents who connected last out until the rush was
+ * over. CloudBase runs calls side by side in many instances; there the database's conditional
+ * updates order them, and no line is kept.
+ */
+export class ArrivalOrder {
+  private readonly lines = new Map<string, Promise<void>>()
+
+  /** Queues `work` behind the calls of `line` that arrived before; call it synchronously on arrival. */
+  inTurn<R>(line: string, work: () => Promise<R>): Promise<R> {
+    const ahead = this.lines.get(line)
+    const mine = ahead ? ahead.then(nextTurnOfTheLoop).then(work) : work()
+    const done = mine.then(settled, settled)
+    this.lines.set(line, done)
+    // The line is forgotten once its last call is done, so an idle line holds nothing.
+    void done.then(() => {
+      if (this.lines.get(line) === done) this.lines.delete(line)
+    })
+    return mine
+  }
+}

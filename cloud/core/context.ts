@@ -1,6 +1,8 @@
 import type { Db, Transaction } from '../db/types'
+import type { ArrivalOrder } from './arrival'
 import { auditRecord } from './audit'
 import type { FileRecord } from './files'
+import type { Intent } from './idempotency'
 import type { Pii } from './pii'
 import type { AuditEntry, AuditRecord, InboxRecord, UserRecord } from './records'
 
@@ -19,6 +21,11 @@ export interface Runtime {
   cloudStorage?: CloudStorage
   /** Where a function stores a file it made (a copy of someone's data): sealed on the local disk, CloudBase storage. */
   fileStore?: FileStore
+  /**
+   * One process serves every call (the local runtime): the calls of an action declared
+   * `inArrivalOrder` take turns in the order they arrived. Absent on CloudBase.
+   */
+  arrivalOrder?: ArrivalOrder
 }
 
 export interface FileStore {
@@ -61,6 +68,11 @@ export interface Ctx {
   pii: Pii
   user: UserRecord
   requestId?: string
+  /**
+   * For an action declared `remember: 'record'` called with a requestId: the intent to keep with
+   * the record it writes, in that same write, and to answer a repeat from (`mustBeSameIntent`).
+   */
+  intent?: Intent
   fileLink?: Runtime['fileLink']
   cloudStorage?: Runtime['cloudStorage']
   fileStore?: Runtime['fileStore']
@@ -83,10 +95,10 @@ export interface Ctx {
 
 export function createCtx(
   runtime: Runtime,
-  call: { fn: string; action: string; arrival: string; requestId?: string },
+  call: { fn: string; action: string; arrival: string; requestId?: string; intent?: Intent },
   user: UserRecord,
 ): Ctx {
-  const { fn, action, arrival, requestId } = call
+  const { fn, action, arrival, requestId, intent } = call
   const { db, pii, clock, subscribe } = runtime
   let audited = false
   const inboxRecord = (userId: string, message: Notice): InboxRecord => ({ userId, ...message, read: false, createdAt: clock() })
@@ -102,6 +114,7 @@ export function createCtx(
     pii,
     user,
     requestId,
+    intent,
     fileLink: runtime.fileLink,
     cloudStorage: runtime.cloudStorage,
     fileStore: runtime.fileStore,

@@ -6,7 +6,7 @@ import { DuplicateKeyError, TransactionConflictError } from '../db/types'
 import { arrivalKey } from './arrival'
 import { createCtx, type Ctx, type Runtime } from './context'
 import { AppError, invalid } from './errors'
-import { withIdempotency } from './idempotency'
+import { intentOf, withIdempotency } from './idempotency'
 import { hasRole, loadOrCreateUser } from './identity'
 import { refuseWhileWithdrawn } from './policies'
 import type { UserRecord } from './records'
@@ -25,20 +25,28 @@ interface ActionBase<I, O> {
    * writes it itself, in the same transaction as its change (`ctx.transaction` → `step.audit`).
    */
   audited: boolean
+  /**
+   * Calls take turns in the order they reached the function where one process serves them all (the
+   * local runtime's `ArrivalOrder`): first come, first served, whatever each one's statements wait
+   * for. CloudBase keeps no such line; there the action's conditional updates order the calls.
+   */
+  inArrivalOrder?: boolean
   run(ctx: Ctx, input: I): Promise<O>
 }
 
 /**
  * An action and what it does, stated explicitly: a `read` changes nothing and its `requestId`
  * means nothing; a `write` says whether its `requestId` is `remember`ed — bound to its payload and
- * answered again with the same summary — which no answer holding personal data may be.
+ * answered again with the same summary — which no answer holding personal data may be. `'record'`:
+ * the action keeps the intent itself, with the record it writes and in that same write (`ctx.intent`),
+ * and answers a repeat from that record; the kernel stores nothing for it.
  */
 export type ActionDef<I, O> = ActionBase<I, O> &
   (
     | { access: 'read'; remember?: never; collectsNew?: never }
     | {
         access: 'write'
-        remember: boolean
+        remember: boolean | 'record'
         /**
          * It starts a new request or collects new personal data into the account — an application,
          * a sign-up, a report, a profile, a résumé, an upload: refused while the worker's privacy
@@ -72,7 +80,7 @@ export function defineFunction<C>(name: string, table: ActionTable<C>): CloudFun
   const actions = table as Record<string, ActionDef<unknown, unknown>>
   for (const [action, def] of Object.entries(actions)) {
     if (def.access !== 'read' && def.access !== 'write') throw new Error(`${name}.${action}: say whether it reads or writes`)
-    if (def.access === 'write' && typeof def.remember !== 'boolean') throw new Error(`${name}.${action}: say whether its requestId is remembered`)
+    if (def.access === 'write' && typeof def.remember !== 'boolean' && def.remember !== 'record') throw new Error(`${name}.${action}: say whether its requestId is remembered`)
     if (typeof def.audited !== 'boolean') throw new Error(`${name}.${action}: say whether it is audited`)
     if (def.roles === 'public' && (def.access !== 'read' || def.audited)) throw new Error(`${name}.${action}: only unaudited reads are public`)
   }
@@ -82,7 +90,7 @@ export function defineFunction<C>(name: string, table: ActionTable<C>): CloudFun
     definitions: actions,
     async handle(call, runtime) {
       try {
-        const data = await dispatch(name, actions, call, runtime)
+        const data = await enter(name, actions, call, runtime)
         return { ok: true, data }
       } catch (error) {
         return { ok: false, error: toErrorBody(name, error) }
@@ -91,14 +99,25 @@ export function defineFunction<C>(name: string, table: ActionTable<C>): CloudFun
   }
 }
 
+/**
+ * Where the call stands in the order calls reach the function, taken before anything is awaited;
+ * an action that asks for it then waits for its turn in that order.
+ */
+function enter(fn: string, actions: Record<string, ActionDef<unknown, unknown>>, call: unknown, runtime: Runtime): Promise<unknown> {
+  const arrival = arrivalKey(runtime.clock())
+  const action = call !== null && typeof call === 'object' ? (call as Record<string, unknown>).action : undefined
+  const def = typeof action === 'string' && Object.hasOwn(actions, action) ? actions[action] : undefined
+  const run = () => dispatch(fn, actions, call, runtime, arrival)
+  return def?.inArrivalOrder && runtime.arrivalOrder ? runtime.arrivalOrder.inTurn(`${fn}.${action as string}`, run) : run()
+}
+
 async function dispatch(
   fn: string,
   actions: Record<string, ActionDef<unknown, unknown>>,
   call: unknown,
   runtime: Runtime,
+  arrival: string,
 ): Promise<unknown> {
-  // Taken before anything is awaited: the order calls reach the function.
-  const arrival = arrivalKey(runtime.clock())
   const { action, payload, requestId } = (call !== null && typeof call === 'object' ? call : {}) as Record<string, unknown>
   const def = typeof action === 'string' && Object.hasOwn(actions, action) ? actions[action] : undefined
   if (!def) throw new AppError('NOT_FOUND', '没有这个操作')
@@ -125,7 +144,10 @@ async function dispatch(
   const parsed = parseInput(def.input, payload ?? {})
   if (!parsed.ok) throw invalid(parsed.fields)
 
-  const ctx = createCtx(runtime, { fn, action: action as string, arrival, requestId: requestId as string | undefined }, user)
+  const scope = `${fn}.${action as string}`
+  // An action that keeps its intent with its own record gets the intent to keep.
+  const intent = def.access === 'write' && def.remember === 'record' && requestId ? intentOf(scope, user._id, requestId as string, parsed.value) : undefined
+  const ctx = createCtx(runtime, { fn, action: action as string, arrival, requestId: requestId as string | undefined, intent }, user)
   const run = async () => {
     const result = await def.run(ctx, parsed.value)
     if (def.audited && !ctx.audited) {
@@ -135,9 +157,9 @@ async function dispatch(
     }
     return result
   }
-  if (def.access === 'read' || !def.remember || !requestId) return run()
+  if (def.access === 'read' || def.remember !== true || !requestId) return run()
   // The validated payload (schema order, unknown keys dropped) is what the id is bound to.
-  return withIdempotency(runtime, `${fn}.${action as string}`, user._id, requestId as string, parsed.value, run)
+  return withIdempotency(runtime, scope, user._id, requestId as string, parsed.value, run)
 }
 
 function toErrorBody(fn: string, error: unknown) {

@@ -33,6 +33,23 @@ export const DIFFERENT_PAYLOAD = '这次提交和上一次不一致，请刷新�
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
+/** One user intent: its key (the scope, the user, the requestId) and the hash of the payload it was sent with. */
+export interface Intent {
+  key: string
+  payloadHash: string
+}
+
+/** The validated payload (schema order, unknown keys dropped) is what a requestId is bound to. */
+export function intentOf(scope: string, userId: string, requestId: string, payload: unknown): Intent {
+  const key = sha256(`${scope}\n${userId}\n${requestId}`)
+  return { key, payloadHash: sha256(`${key}\n${JSON.stringify(payload ?? null)}`) }
+}
+
+/** A repeat of an intent kept with its record: the same payload, or CONFLICT. */
+export function mustBeSameIntent(intent: Intent, storedHash: string | undefined): void {
+  if (storedHash !== intent.payloadHash) throw new AppError('CONFLICT', DIFFERENT_PAYLOAD)
+}
+
 /**
  * One answer per user intent, as payment APIs do it: the first call with a `requestId` reserves it
  * with the hash of its payload (keyed by the intent), runs, and stores its answer; a repeat with the
@@ -49,8 +66,7 @@ export async function withIdempotency<R>(
   run: () => Promise<R>,
 ): Promise<R> {
   const records = runtime.db.collection<IntentRecord>('idempotency')
-  const key = sha256(`${scope}\n${userId}\n${requestId}`)
-  const payloadHash = sha256(`${key}\n${JSON.stringify(payload ?? null)}`)
+  const { key, payloadHash } = intentOf(scope, userId, requestId, payload)
   const started = runtime.clock()
   for (let waited = 0; ; waited += POLL_MS) {
     try {

@@ -22,6 +22,7 @@ function secretFile(dataDir: string, file: string, make: () => Buffer): Buffer {
 const HOUSEKEEPING_MS = 10 * 60 * 1000
 
 async function main() {
+  // Two folders up from cloud/local/ as from its bundle dist/server/ (`scripts/build-server.ts`).
   const root = resolve(__dirname, '../..')
   const dataDir = resolve(process.env.LUGONG_DATA_DIR ?? join(root, 'data'))
   const port = Number(process.env.PORT ?? 8600)

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { existsSync } from 'node:fs'
 import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope'
+import { ArrivalOrder } from '../core/arrival'
 import { MAX_UPLOAD_BYTES, type FileRecord } from '../core/files'
 import type { Pii } from '../core/pii'
 import type { Db } from '../db/types'
@@ -94,8 +95,10 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
   })
 
   const links = await registerUploads(app, { db, pii, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
+  // One process serves every call: the actions that ask for it take turns in the order they arrived.
+  const arrivalOrder = new ArrivalOrder()
   /** What a function call runs with: the caller from the token, never from the body. */
-  const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, fileLink: links.link, fileStore: { put: links.put, remove: links.remove } })
+  const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, arrivalOrder, fileLink: links.link, fileStore: { put: links.put, remove: links.remove } })
 
   app.get('/api/auth/personas', async (_request, reply) => {
     if (!dev) return fail(reply, 403, 'FORBIDDEN', '只在开发模式下提供体验账号')

@@ -3,6 +3,7 @@ import { command, Geo } from '../command'
 import { INDEXES, type IndexSpec } from '../indexes'
 import type { CollectionRef, Db, DocData, Transaction } from '../types'
 import { DuplicateKeyError } from '../types'
+import { BackgroundCheckpointer } from './checkpointer'
 import { SqliteCollection, type SqliteConnection } from './collection'
 import { MemoryIndexes } from './memoryIndexes'
 import { TransactionQueue } from './queue'
@@ -26,6 +27,8 @@ export interface SqliteDbOptions {
    * can make callers really interleave, e.g. `() => new Promise((r) => setImmediate(r))`.
    */
   yieldBetween?: () => Promise<void>
+  /** Checkpoints a database file from a worker thread (`BackgroundCheckpointer`); on unless `false`. */
+  checkpointInBackground?: boolean
 }
 
 /**
@@ -45,6 +48,7 @@ export class SqliteDb implements Db, SqliteConnection {
   private readonly tables = new Set<string>()
   private readonly statements: StatementCache
   private readonly queue: TransactionQueue
+  private readonly checkpointer: BackgroundCheckpointer | undefined
   /** The compiled expressions of `db.RegExp` conditions, bounded. */
   readonly regexps = new RegExpCache()
 
@@ -63,6 +67,11 @@ export class SqliteDb implements Db, SqliteConnection {
       (sql) => this.statement(sql).raw(true).all() as unknown[][],
     )
     for (const spec of options.indexes ?? INDEXES) this.createIndex(spec)
+    const inMemory = options.filename === ':memory:' || options.filename === ''
+    this.checkpointer =
+      inMemory || options.checkpointInBackground === false
+        ? undefined
+        : new BackgroundCheckpointer(options.filename, (pragmas) => pragmas.forEach((p) => this.sql.pragma(p)))
   }
 
   /** Moves the write-ahead log into the database and empties it, so what was deleted lingers nowhere. */
@@ -71,6 +80,7 @@ export class SqliteDb implements Db, SqliteConnection {
   }
 
   close() {
+    this.checkpointer?.close()
     this.sql.close()
   }
 
@@ -114,6 +124,11 @@ export class SqliteDb implements Db, SqliteConnection {
     return this.statements.get(sql)
   }
 
+  /** How many checkpoints the worker thread has run (0 in memory, or before enough writes to start it). */
+  get backgroundCheckpoints(): number {
+    return this.checkpointer?.done ?? 0
+  }
+
   /** How many prepared statements are cached (bounded by `STATEMENT_CACHE_SIZE`). */
   get cachedStatements(): number {
     return this.statements.size
@@ -121,6 +136,7 @@ export class SqliteDb implements Db, SqliteConnection {
 
   write<R>(collection: string, fn: () => R): R {
     this.memory.touched(collection)
+    this.checkpointer?.wrote()
     try {
       return fn()
     } catch (error) {

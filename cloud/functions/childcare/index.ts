@@ -32,7 +32,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
         .orderBy('opensAt', 'asc')
         .limit(100)
         .get()
-      return { items: data.map((c) => classView(ctx, c)) }
+      return { items: await Promise.all(data.map((c) => classView(ctx, c))) }
     },
   },
 
@@ -44,7 +44,8 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     run: async (ctx, input) => classView(ctx, await mustGetClass(ctx, input.classId)),
   },
 
-  enroll: { roles: ['worker'], input: EnrollInput, access: 'write', remember: true, collectsNew: true, audited: false, run: enroll },
+  // The requestId is kept with the sign-up itself, in its one write; first come, first served.
+  enroll: { roles: ['worker'], input: EnrollInput, access: 'write', remember: 'record', collectsNew: true, audited: false, inArrivalOrder: true, run: enroll },
 
   cancel: {
     roles: ['worker'],
@@ -75,7 +76,7 @@ export const childcareFunction = defineFunction<ChildcareContract>('childcare', 
     audited: false,
     async run(ctx) {
       const { data } = await classes(ctx).where({}).orderBy('startDate', 'desc').limit(200).get()
-      return { items: data.map((c) => classView(ctx, c)) }
+      return { items: await Promise.all(data.map((c) => classView(ctx, c))) }
     },
   },
 

@@ -24,6 +24,16 @@ export async function claimSeat(ctx: Ctx, classId: string): Promise<boolean> {
   return stats.updated === 1
 }
 
+/**
+ * The class's free seats as stored now: read before claiming one where, as in a rush, usually none is
+ * left, since a read costs less than a write that finds nothing. The claim itself is still the
+ * conditional update; a seat given back after this read is given on by whoever gives it back.
+ */
+async function seatsLeftOf(ctx: Ctx, classId: string): Promise<number> {
+  const { data } = await classes(ctx).doc(classId).get()
+  return data?.seatsLeft ?? 0
+}
+
 export async function releaseSeat(ctx: Ctx, classId: string) {
   await classes(ctx).doc(classId).update({ data: { seatsLeft: ctx.db.command.inc(1) } })
 }
@@ -46,9 +56,10 @@ export async function waitlistPosition(ctx: Ctx, e: Pick<EnrollmentRecord, 'clas
   return total
 }
 
-/** Keeps the class's count of who waits in step with a sign-up joining (+1) or leaving (−1) the line. */
-export async function countWaiting(ctx: Ctx, classId: string, by: 1 | -1) {
-  await classes(ctx).doc(classId).update({ data: { waitlisted: ctx.db.command.inc(by) } })
+/** How many wait for a class, counted from the sign-ups (no count is kept on the class: see `enroll`). */
+export async function lineLength(ctx: Ctx, classId: string): Promise<number> {
+  const { total } = await enrollments(ctx).where({ classId, status: 'waitlisted' }).count()
+  return total
 }
 
 export async function tellPromoted(ctx: Ctx, promoted: EnrollmentRecord, cls: Pick<ClassRecord, 'title'>) {
@@ -65,14 +76,18 @@ export async function tellPromoted(ctx: Ctx, promoted: EnrollmentRecord, cls: Pi
 }
 
 /**
- * While a seat is free and someone waits, the first in line takes it. Closes the gap where a
- * sign-up joined the waitlist just as a seat came back.
+ * While a seat is free and someone waits, the first in line takes it; answers how many did. Closes
+ * the gap where a sign-up joined the waitlist just as a seat came back. The seat is claimed first:
+ * when none is free, as in a rush, reading the class is the one statement this costs.
  */
-export async function fillFreeSeats(ctx: Ctx, cls: ClassRecord) {
-  for (;;) {
+export async function fillFreeSeats(ctx: Ctx, cls: ClassRecord): Promise<number> {
+  let promoted = 0
+  while ((await seatsLeftOf(ctx, cls._id)) > 0 && (await claimSeat(ctx, cls._id))) {
     const candidate = await firstInLine(ctx, cls._id)
-    if (!candidate) return
-    if (!(await claimSeat(ctx, cls._id))) return
+    if (!candidate) {
+      await releaseSeat(ctx, cls._id)
+      return promoted
+    }
     const { stats } = await enrollments(ctx)
       .where({ _id: candidate._id, status: 'waitlisted' })
       .update({ data: { status: 'enrolled', promotedAt: ctx.now(), enrolledAt: ctx.now() } })
@@ -80,9 +95,10 @@ export async function fillFreeSeats(ctx: Ctx, cls: ClassRecord) {
       await releaseSeat(ctx, cls._id)
       continue
     }
-    await countWaiting(ctx, cls._id, -1)
     await tellPromoted(ctx, candidate, cls)
+    promoted++
   }
+  return promoted
 }
 
 const MAX_ATTEMPTS = 8
@@ -102,7 +118,6 @@ export async function cancelSeat(ctx: Ctx, enrollment: EnrollmentRecord, now: nu
         const next = (await people.doc(candidate._id).get()).data
         if (!next || next.status !== 'waitlisted') return 'retry' as const
         await people.doc(candidate._id).update({ data: { status: 'enrolled', promotedAt: now, enrolledAt: now } })
-        await tx.collection<ClassRecord>('childcare_classes').doc(enrollment.classId).update({ data: { waitlisted: ctx.db.command.inc(-1) } })
       } else {
         await tx.collection<ClassRecord>('childcare_classes').doc(enrollment.classId).update({ data: { seatsLeft: ctx.db.command.inc(1) } })
       }

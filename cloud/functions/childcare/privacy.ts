@@ -4,7 +4,7 @@ import { canCancel, cancellationDeadline } from '../../domain/childcare/rules'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
 import { CLOSED_NAME, latestConsent, type PersonalDataPart } from '../../core/privacy'
-import { cancelSeat, countWaiting, tellPromoted } from './placement'
+import { cancelSeat, tellPromoted } from './placement'
 import type { ChildData, ClassRecord, EnrollmentRecord } from './records'
 import { cancel } from './signup'
 import { classesById, enrollments } from './views'
@@ -98,8 +98,7 @@ export const childcarePrivacyPart: PersonalDataPart = {
       const fate = fateOf(e, cls, now)
       if (fate === 'blocks') throw new Error('closing a sign-up past its cancellation deadline')
       if (fate === 'withdrawn' && e.status === 'waitlisted') {
-        const { stats } = await enrollments(ctx).where({ _id: e._id, status: 'waitlisted' }).update({ data: { status: 'cancelled', cancelledAt: now } })
-        if (stats.updated === 1) await countWaiting(ctx, e.classId, -1)
+        await enrollments(ctx).where({ _id: e._id, status: 'waitlisted' }).update({ data: { status: 'cancelled', cancelledAt: now } })
       } else if (fate === 'withdrawn' && e.status === 'enrolled') {
         const promoted = await cancelSeat(ctx, e, now)
         if (promoted && cls) await tellPromoted(ctx, promoted, cls)
@@ -115,6 +114,7 @@ export const childcarePrivacyPart: PersonalDataPart = {
             notifyByWeChat: false,
             pii: _.remove(),
             childBlind: _.remove(),
+            intentHash: _.remove(),
           },
         })
     }

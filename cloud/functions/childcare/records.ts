@@ -12,12 +12,6 @@ export interface ClassRecord extends ClassFields {
   status: 'open' | 'closed'
   /** Seats not taken: claimed by the conditional update `seatsLeft > 0 → seatsLeft − 1`. */
   seatsLeft: number
-  /**
-   * How many wait now: raised and lowered with each sign-up joining or leaving the line, right after
-   * its own write, for the class lists; recounted from the sign-ups by `rebuildRequests`. Positions
-   * themselves are always counted from the sign-ups.
-   */
-  waitlisted?: number
   demo?: boolean
   createdAt: number
   updatedAt: number
@@ -52,6 +46,11 @@ export interface EnrollmentRecord {
   status: EnrollmentStatus
   /** Where a waitlisted sign-up stands: the order it reached the function (`ctx.arrival`). */
   waitlistKey?: string
+  /**
+   * Made with a requestId, the sign-up keeps its intent: its `_id` is the intent's key, and this the
+   * hash of the payload it was sent with, so a repeat is answered from it (and another payload refused).
+   */
+  intentHash?: string
   consent: { version: string; at: number }
   notifyByWeChat: boolean
   createdAt: number

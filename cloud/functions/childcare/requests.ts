@@ -25,10 +25,7 @@ export function requestRowOfEnrollment(e: EnrollmentRecord, classTitle: string):
 
 const PAGE = 100
 
-/**
- * Writes every sign-up's row again and recounts each class's waitlist, a page at a time: after an
- * upgrade, and safe to repeat.
- */
+/** Writes every sign-up's row again, a page at a time: after an upgrade, and safe to repeat. */
 export async function rebuildChildcareRequests(db: Db): Promise<number> {
   const classes = db.collection<ClassRecord>('childcare_classes')
   const titles = new Map<string, string>()
@@ -36,8 +33,6 @@ export async function rebuildChildcareRequests(db: Db): Promise<number> {
     const { data } = await classes.orderBy('_id', 'asc').skip(skip).limit(PAGE).get()
     for (const c of data) {
       titles.set(c._id, c.title)
-      const { total } = await db.collection('childcare_enrollments').where({ classId: c._id, status: 'waitlisted' }).count()
-      await classes.doc(c._id).update({ data: { waitlisted: total } })
     }
     if (data.length < PAGE) break
   }

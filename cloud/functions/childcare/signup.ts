@@ -6,20 +6,25 @@ import { maskName } from '../../domain/identity/mask'
 import { formatShanghai } from '../../domain/time'
 import type { Ctx } from '../../core/context'
 import { AppError, failedPrecondition, invalid } from '../../core/errors'
+import { mustBeSameIntent } from '../../core/idempotency'
 import { writeRequestRow } from '../../core/requests/row'
 import { DuplicateKeyError } from '../../db/types'
-import { cancelSeat, claimSeat, countWaiting, fillFreeSeats, releaseSeat, tellPromoted } from './placement'
+import { cancelSeat, claimSeat, fillFreeSeats, releaseSeat, tellPromoted } from './placement'
 import type { ChildData, EnrollmentRecord } from './records'
 import { requestRowOfEnrollment } from './requests'
 import { enrollments, enrollmentView, mustGetClass, ownEnrollment } from './views'
 
 /**
- * A guardian signs their child up: the place first (a seat by the conditional update, or the next
- * waitlist number), then the sign-up in one write; the UNIQUE index refuses a child already placed
- * this term.
+ * A guardian signs their child up: the place first (a seat by the conditional update, or the line in
+ * the order of arrival), then the sign-up in one write, which also keeps its requestId (its `_id` is
+ * the intent's key): a repeat finds it and is answered from it. The UNIQUE index refuses a child
+ * already placed this term. On the local runtime sign-ups take turns in the order they arrived
+ * (`inArrivalOrder`), so the places follow that order exactly.
  */
 export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollment> {
   const now = ctx.now()
+  const repeat = await earlierAnswer(ctx)
+  if (repeat) return repeat
   const cls = await mustGetClass(ctx, input.classId)
   if (cls.status === 'closed') throw failedPrecondition('这个托班已停止报名')
   const phase = signUpPhase(cls.opensAt, cls.closesAt, now)
@@ -54,33 +59,50 @@ export async function enroll(ctx: Ctx, input: EnrollInputValue): Promise<Enrollm
     consent: { version: input.consentVersion, at: now },
     notifyByWeChat: input.notifyByWeChat ?? false,
     createdAt: now,
+    ...(ctx.intent ? { _id: ctx.intent.key, intentHash: ctx.intent.payloadHash } : {}),
   }
 
-  const seated = await claimSeat(ctx, cls._id)
+  // A class full when it was read goes straight to the line: a seat given back since then goes to the
+  // first in line just below, which is who arrived first.
+  const seated = cls.seatsLeft > 0 && (await claimSeat(ctx, cls._id))
   const placement = seated
     ? { status: 'enrolled' as const, enrolledAt: now }
     : { status: 'waitlisted' as const, waitlistKey: ctx.arrival }
   let placed: EnrollmentRecord
   try {
-    const data = { ...record, ...placement }
-    placed = { ...data, _id: (await enrollments(ctx).add({ data }))._id }
+    // The sign-up and its row of 我的办事 are written together.
+    placed = await ctx.transaction(async ({ tx }) => {
+      const data = { ...record, ...placement }
+      const made = { ...data, _id: (await tx.collection<EnrollmentRecord>('childcare_enrollments').add({ data }))._id }
+      await writeRequestRow(tx, requestRowOfEnrollment(made, cls.title))
+      return made
+    })
   } catch (error) {
     if (seated) {
       await releaseSeat(ctx, cls._id)
       await fillFreeSeats(ctx, cls)
     }
     if (!(error instanceof DuplicateKeyError)) throw error
+    // The same intent sent twice at once (CloudBase): the other call wrote it.
+    const repeated = await earlierAnswer(ctx)
+    if (repeated) return repeated
     const message = '这个孩子本学期已经报过名了，每个孩子每学期只能占一个名额'
     throw new AppError('CONFLICT', message, { 'child.idNumber': message })
   }
   if (!seated) {
-    await countWaiting(ctx, cls._id, 1)
-    // A seat may have come back while this sign-up was joining the line.
-    await fillFreeSeats(ctx, cls)
-    placed = (await enrollments(ctx).doc(placed._id).get()).data ?? placed
+    // A seat may have come back while this sign-up was joining the line (its row is written with the promotion).
+    if ((await fillFreeSeats(ctx, cls)) > 0) placed = (await enrollments(ctx).doc(placed._id).get()).data ?? placed
   }
-  await writeRequestRow(ctx.db, requestRowOfEnrollment(placed, cls.title))
   return enrollmentView(ctx, placed, cls)
+}
+
+/** The sign-up this requestId already made, as it stands now; CONFLICT when it was sent with another payload. */
+async function earlierAnswer(ctx: Ctx): Promise<Enrollment | null> {
+  if (!ctx.intent) return null
+  const { data } = await enrollments(ctx).doc(ctx.intent.key).get()
+  if (!data) return null
+  mustBeSameIntent(ctx.intent, data.intentHash)
+  return enrollmentView(ctx, data, await mustGetClass(ctx, data.classId))
 }
 
 /** A guardian gives their place back before the deadline; a seat goes to the first in line at once. */
@@ -101,9 +123,8 @@ export async function cancel(ctx: Ctx, enrollmentId: string, { leaveLineAnyTime 
     const { stats } = await enrollments(ctx)
       .where({ _id: current._id, status: 'waitlisted' })
       .update({ data: { status: 'cancelled', cancelledAt: now, activeKey: `released:${current._id}` } })
-    if (stats.updated === 1) await countWaiting(ctx, cls._id, -1)
     // Promoted meanwhile: then it is a seat to give back.
-    else current = await ownEnrollment(ctx, current._id)
+    if (stats.updated === 0) current = await ownEnrollment(ctx, current._id)
   }
   if (current.status === 'enrolled') {
     const promoted = await cancelSeat(ctx, current, now)

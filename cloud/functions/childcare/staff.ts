@@ -27,7 +27,7 @@ export async function upsertClass(ctx: Ctx, input: v.InferOutput<typeof ClassUps
   const classId = await ctx.transaction(async (t) => {
     const classesTx = t.tx.collection<ClassRecord>('childcare_classes')
     if (!id) {
-      const record = { ...fields, status: 'open' as const, seatsLeft: input.capacity, waitlisted: 0, createdAt: now }
+      const record = { ...fields, status: 'open' as const, seatsLeft: input.capacity, createdAt: now }
       const { _id } = await classesTx.add({ data: record })
       await t.audit({ target: _id, summary: `新建托班“${input.title}”` })
       return _id
@@ -128,7 +128,7 @@ export async function roster(ctx: Ctx, classId: string): Promise<{ class: ClassD
     records: data.map((e) => e._id),
     summary: `查看托班“${cls.title}”花名册（${entries.length}名孩子）`,
   })
-  return { class: classView(ctx, cls), entries }
+  return { class: await classView(ctx, cls), entries }
 }
 
 export async function revealIdNumber(ctx: Ctx, enrollmentId: string): Promise<{ idNumber: string }> {

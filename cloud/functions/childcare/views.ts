@@ -3,7 +3,7 @@ import { cancellationDeadline, signUpPhase, termNameOf } from '../../domain/chil
 import type { Ctx } from '../../core/context'
 import { notFound } from '../../core/errors'
 import { latLngOf } from '../../core/geo'
-import { waitlistPosition } from './placement'
+import { lineLength, waitlistPosition } from './placement'
 import type { ClassRecord, EnrollmentRecord } from './records'
 
 export const classes = (ctx: Ctx) => ctx.db.collection<ClassRecord>('childcare_classes')
@@ -26,8 +26,12 @@ export async function classesById(ctx: Ctx, ids: string[]): Promise<Map<string, 
   return found
 }
 
-/** A class as workers and staff read it; everything it shows is on the class's own document. */
-export function classView(ctx: Ctx, c: ClassRecord): ClassDetail {
+/**
+ * A class as workers and staff read it: its own document, and how many wait, counted from the
+ * sign-ups for a full class (only a full class has a line: a seat that comes back goes to the first
+ * in line at once).
+ */
+export async function classView(ctx: Ctx, c: ClassRecord): Promise<ClassDetail> {
   return {
     _id: c._id,
     title: c.title,
@@ -53,7 +57,7 @@ export function classView(ctx: Ctx, c: ClassRecord): ClassDetail {
     status: c.status,
     signUp: c.status === 'closed' ? 'closed' : signUpPhase(c.opensAt, c.closesAt, ctx.now()),
     seatsLeft: Math.max(0, c.seatsLeft),
-    waitlistLength: Math.max(0, c.waitlisted ?? 0),
+    waitlistLength: c.seatsLeft > 0 ? 0 : await lineLength(ctx, c._id),
     demo: c.demo,
   }
 }

@@ -47,7 +47,6 @@ export function demoClasses(now: number): ClassRecord[] {
       cancelDaysBefore: 3,
       status: 'open',
       seatsLeft: 30,
-      waitlisted: 0,
       demo: true,
       createdAt: now,
       updatedAt: now,

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { buildForNode } from '../scripts/build-server'
+
+/** The bench's runtime, built once per bench run as `npm start` builds the local runtime (plain JavaScript). */
+let built: Promise<string[]> | undefined
+
+/** The bench's local runtime (`bench/server.ts`) as its own process; resolves once it listens. */
+export async function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): void }> {
+  built ??= buildForNode({ 'bench-server': 'bench/server.ts' })
+  const [script] = await built
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
+    })
+    child.stdout.on('data', (chunk: Buffer) => {
+      const m = /READY (\d+)/.exec(chunk.toString())
+      if (m) resolvePromise({ port: Number(m[1]), pid: child.pid!, stop: () => child.kill('SIGTERM') })
+    })
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+  })
+}
+
+export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
+
+export async function login(base: string, code: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })
+  return ((await res.json()) as { data: { token: string } }).data.token
+}

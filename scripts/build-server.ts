@@ -1,0 +1,56 @@
+/**
+ * The local runtime as plain JavaScript, bundled by esbuild like the cloud functions
+ * (`scripts/build-cloud.ts`): `npm start` and `npm run serve` run `node dist/server/main.js`, not
+ * TypeScript through a loader. Our code is bundled; packages stay in node_modules (pdfkit and the
+ * font read their own files; better-sqlite3 is native).
+ *
+ *   tsx scripts/build-server.ts      builds dist/server/main.js (well under a second)
+ *
+ * Each file is written whole and then renamed into place, so a runtime starting while another
+ * build runs (tests start several at once) never reads half a file.
+ */
+import { build } from 'esbuild'
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+
+const ROOT = resolve(__dirname, '..')
+
+/** What the local runtime bundles are built from, by output name. */
+export const RUNTIME_ENTRIES = { main: 'cloud/local/main.ts' }
+
+/** Bundles `entries` (output name → source, relative to the repository) into `outdir`; answers the files. */
+export async function buildForNode(entries: Record<string, string> = RUNTIME_ENTRIES, outdir = join(ROOT, 'dist/server')): Promise<string[]> {
+  const result = await build({
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, source]) => [name, join(ROOT, source)])),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // Packages are required from node_modules at run time, as they are installed.
+    packages: 'external',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  })
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true })
+    const part = `${file.path}.${process.pid}.part`
+    writeFileSync(part, file.contents)
+    renameSync(part, file.path)
+  }
+  return result.outputFiles.map((f) => f.path).filter((p) => p.endsWith('.js'))
+}
+
+// Run as a command (not imported by a test or the bench).
+if (/scripts[\\/]build-server\.ts$/.test(process.argv[1] ?? '')) {
+  const started = Date.now()
+  buildForNode().then(
+    () => console.log(`Local runtime built (dist/server/main.js) in ${Date.now() - started} ms.`),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
