@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { benchIdNumber } from '../../bench/fixtures'
+import { FIRST_VERSION } from '../../cloud/domain/policies/texts'
 import { addUpload, winterApplication } from '../cloud/aidFixtures'
 import type { Harness } from '../cloud/harness'
 import { unpaidWages } from '../cloud/legalFixtures'
@@ -17,6 +18,7 @@ describe('e2e: 数据看板', () => {
     const harness = { db: runtime.db } as unknown as Harness
     // Five workers: 冬送温暖 paid (four 2,000 yuan, one 1,000) and wages recovered through legal help (10,000 + i × 1,000 yuan).
     for (const [i, openid] of WORKERS.entries()) {
+      await runtime.call(openid, 'users', 'consent', { policy: 'realname', version: FIRST_VERSION })
       await runtime.call(openid, 'users', 'updateProfile', { name: `职工${'甲乙丙丁戊'[i]}`, mobile: `1390000000${i}`, idNumber: benchIdNumber(600 + i, '19850505'), employer: '鹿城区快递网点', unionMember: true })
       const aid = await runtime.call(openid, 'aid', 'apply', winterApplication(await addUpload(harness, openid, 'aid')))
       await runtime.call('dev-volunteer', 'aid', 'claim', { caseId: aid._id })

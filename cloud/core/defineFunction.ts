@@ -146,7 +146,7 @@ async function dispatch(
 
   const scope = `${fn}.${action as string}`
   // An action that keeps its intent with its own record gets the intent to keep.
-  const intent = def.access === 'write' && def.remember === 'record' && requestId ? intentOf(scope, user._id, requestId as string, parsed.value) : undefined
+  const intent = def.access === 'write' && def.remember === 'record' && requestId ? intentOf(scope, user._id, requestId as string, parsed.value, (text) => runtime.pii.blindIndex(`intent\n${text}`)) : undefined
   const ctx = createCtx(runtime, { fn, action: action as string, arrival, requestId: requestId as string | undefined, intent }, user)
   const run = async () => {
     const result = await def.run(ctx, parsed.value)

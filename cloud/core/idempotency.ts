@@ -39,9 +39,13 @@ export interface Intent {
   payloadHash: string
 }
 
-/** The validated payload (schema order, unknown keys dropped) is what a requestId is bound to. */
-export function intentOf(scope: string, userId: string, requestId: string, payload: unknown): Intent {
-  const key = sha256(`${scope}\n${userId}\n${requestId}`)
+/**
+ * The validated payload (schema order, unknown keys dropped) is what a requestId is bound to. An
+ * intent kept with a record that outlives the account (`remember: 'record'`) is keyed with the
+ * server's secret (`keyed`): its key is then no value anyone could compute from the openid.
+ */
+export function intentOf(scope: string, userId: string, requestId: string, payload: unknown, keyed: (text: string) => string = sha256): Intent {
+  const key = keyed(`${scope}\n${userId}\n${requestId}`)
   return { key, payloadHash: sha256(`${key}\n${JSON.stringify(payload ?? null)}`) }
 }
 

@@ -48,3 +48,7 @@ export const NO_CLOSING_PART: ClosingPart = { erased: [], kept: [], withdrawn: [
 
 /** How a closed account is named where records must stay: not the person, not their id. */
 export const CLOSED_NAME = '已注销'
+
+/** Where records stay after an account closed, its id is replaced by an alias of this form, which no table maps back. */
+export const CLOSED_ALIAS_PREFIX = 'closed-'
+export const isClosedAlias = (userId: string) => userId.startsWith(CLOSED_ALIAS_PREFIX)

@@ -1,6 +1,7 @@
 import type { RequestItem } from '../../../types/requests'
 import type { Service } from '../../../types/roles'
 import type { Db, Transaction } from '../../db/types'
+import { isClosedAlias } from '../privacy'
 
 /**
  * A document of `requests`: the worker's row of 我的办事 for one request of any service, rebuilt
@@ -16,8 +17,12 @@ export const requestRowId = (service: Service, sourceId: string) => `${service}:
 
 export const requests = (db: Db) => db.collection<RequestRecord>('requests')
 
-/** Writes (or rewrites) a request's row; in the step's transaction when given one. */
+/**
+ * Writes (or rewrites) a request's row; in the step's transaction when given one. A record kept after
+ * its owner closed the account has no row: nobody is there to read it (a rebuild must not bring it back).
+ */
 export async function writeRequestRow(writer: Db | Transaction, row: RequestRecord): Promise<void> {
+  if (isClosedAlias(row.userId)) return
   const { _id, ...data } = row
   await writer.collection<Omit<RequestRecord, '_id'>>('requests').doc(_id).set({ data })
 }

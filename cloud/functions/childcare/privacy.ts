@@ -16,12 +16,17 @@ async function signUpsOf(ctx: Ctx, guardianId: string) {
 
 type Fate = 'withdrawn' | 'blocks' | 'kept'
 
-/** What closing does to a sign-up: one that may still be cancelled is; a seat past the deadline of a class not yet over stops it. */
+/**
+ * What closing does to a sign-up: one that may still be cancelled is; a seat past the deadline of a
+ * class not yet over stops it. Once the class is over, its line is history like its seats: kept as it
+ * was, so the figures of that term do not move.
+ */
 function fateOf(e: EnrollmentRecord, cls: ClassRecord | undefined, now: number): Fate {
   if (e.status === 'cancelled' || !cls) return 'kept'
-  if (e.status === 'waitlisted') return 'withdrawn'
+  const over = formatShanghai(now, 'YYYY-MM-DD') > cls.endDate
+  if (e.status === 'waitlisted') return over ? 'kept' : 'withdrawn'
   if (canCancel(now, cancellationDeadline(cls.startDate, cls.cancelDaysBefore))) return 'withdrawn'
-  return formatShanghai(now, 'YYYY-MM-DD') <= cls.endDate ? 'blocks' : 'kept'
+  return over ? 'kept' : 'blocks'
 }
 
 function childRows(ctx: Ctx, e: EnrollmentRecord, whole: boolean): DataRow[] {

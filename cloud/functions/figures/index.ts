@@ -1,6 +1,6 @@
 import { FiguresInput, type FiguresContract } from '../../../types/figures'
 import { defineFunction } from '../../core/defineFunction'
-import { storeExport } from '../../core/exports'
+import { refuseTooManyExports, storeExport } from '../../core/exports'
 import { dashboardOf } from './dashboard'
 import { dashboardXlsx } from './xlsx'
 
@@ -28,8 +28,9 @@ export const figuresFunction = defineFunction<FiguresContract>('figures', {
     remember: false,
     audited: true,
     async run(ctx, input) {
+      await refuseTooManyExports(ctx, 'figures', 1)
       const view = await dashboardOf(ctx, input)
-      const file = await storeExport(ctx, { ext: 'xlsx', mime: XLSX_MIME, bytes: await dashboardXlsx(view), name: `鹿工之家数据看板（${view.period.label}）.xlsx` })
+      const file = await storeExport(ctx, 'figures', { ext: 'xlsx', mime: XLSX_MIME, bytes: await dashboardXlsx(view), name: `鹿工之家数据看板（${view.period.label}）.xlsx` })
       await ctx.audit({ target: file.fileId, summary: `导出数据看板：${view.period.label}，${view.panels.map((p) => p.title).join('、')}` })
       return { file }
     },

@@ -198,5 +198,5 @@ export const legalFunction = defineFunction<LegalContract>('legal', {
   setRoomTemplate: { roles: ['admin'], input: RoomTemplateInput, access: 'write', remember: true, audited: true, run: (ctx, input) => setRoomTemplate(ctx, input) },
   setClosedDates: { roles: ['admin'], input: ClosedDatesInput, access: 'write', remember: true, audited: true, run: (ctx, input) => setClosedDates(ctx, input) },
 
-  rebuildRequests: rebuildRequestsAction('legal申请', (db) => rebuildCaseRequests(db, 'legal', legalCaseSpec.caseLink)),
+  rebuildRequests: rebuildRequestsAction('法律援助申请', (db) => rebuildCaseRequests(db, 'legal', legalCaseSpec.caseLink)),
 })

@@ -11,6 +11,13 @@ import { consentsOf } from './consents'
 
 const when = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD HH:mm')
 
+const KIND_OF_FILE: Record<string, string> = {
+  'application/pdf': 'PDF文件',
+  'application/json': '数据文件',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel表格',
+}
+const USE_OF_FILE: Record<string, string> = { exports: '我的数据导出', figures: '数据看板导出' }
+
 async function userOf(ctx: Ctx, userId: string): Promise<UserRecord | null> {
   return (await ctx.db.collection<UserRecord>('users').doc(userId).get()).data
 }
@@ -84,7 +91,7 @@ export const accountPart: PersonalDataPart = {
       sections.push({
         key: 'files',
         title: '上传的文件',
-        items: files.map((f) => ({ title: `${f.mime === 'application/pdf' ? 'PDF文件' : f.mime === 'application/json' ? '数据文件' : '图片'}（${Math.ceil(f.size / 1024)} KB）`, at: f.createdAt, rows: [{ label: '用途', value: f.attachedTo ? `已用于${f.attachedTo.collection === 'exports' ? '我的数据导出' : '办事'}` : '未使用（7天后删除）' }] })),
+        items: files.map((f) => ({ title: `${KIND_OF_FILE[f.mime] ?? '图片'}（${Math.ceil(f.size / 1024)} KB）`, at: f.createdAt, rows: [{ label: '用途', value: f.attachedTo ? `已用于${USE_OF_FILE[f.attachedTo.collection] ?? '办事'}` : '未使用（7天后删除）' }] })),
       })
     }
     return sections

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { CloseAccountInput, ClosingReasonInput, ConsentPolicyInput, ClosingRequestInput, RevealMineInput, type ClosingPlan, type ClosingRequestView, type ExportedFile, type MydataContract } from '../../../types/mydata'
+import { CloseAccountInput, ClosingReasonInput, ConsentPolicyInput, ClosingRequestInput, RevealMineInput, type ClosingPlan, type ClosingRequestView, type MydataContract } from '../../../types/mydata'
 import { Empty } from '../../../types/users'
 import { maskName } from '../../domain/identity/mask'
 import type { Ctx } from '../../core/context'
+import { refuseTooManyExports, storeExport } from '../../core/exports'
 import { defineFunction } from '../../core/defineFunction'
-import { AppError, failedPrecondition, notFound } from '../../core/errors'
-import { EXPORT_LINK_MS, type FileRecord } from '../../core/files'
-import type { PersonalDataPart } from '../../core/privacy'
+import { failedPrecondition, notFound } from '../../core/errors'
+import { CLOSED_ALIAS_PREFIX, type PersonalDataPart } from '../../core/privacy'
 import type { UserRecord } from '../../core/records'
 import { accessesOf, accountPart } from './account'
 import { consentsOf, withdrawalPlan, withdrawConsent } from './consents'
@@ -64,45 +64,10 @@ async function closingAlias(ctx: Ctx, userId: string): Promise<string> {
     const users = t.tx.collection<UserRecord>('users')
     const { data } = await users.doc(userId).get()
     if (data?.closingAlias) return data.closingAlias
-    const alias = `closed-${randomBytes(12).toString('hex')}`
+    const alias = `${CLOSED_ALIAS_PREFIX}${randomBytes(12).toString('hex')}`
     await users.doc(userId).update({ data: { closingAlias: alias } })
     return alias
   })
-}
-
-/** Copies a day: each renders a PDF and stores two files, so a loop of taps must not fill the disk. */
-export const COPIES_PER_DAY = 3
-
-async function refuseTooManyCopies(ctx: Ctx) {
-  const { data } = await ctx.db
-    .collection<FileRecord>('files')
-    .where({ ownerId: ctx.user._id, service: 'account', createdAt: ctx.db.command.gt(ctx.now() - EXPORT_LINK_MS) })
-    .limit(COPIES_PER_DAY * 2)
-    .get()
-  if (data.length >= COPIES_PER_DAY * 2) throw new AppError('RESOURCE_EXHAUSTED', `24小时内最多导出${COPIES_PER_DAY}次，请打开已经生成的文件，或明天再试`)
-}
-
-/** Stores one file of the copy for its owner alone, for 24 hours, and answers the link to it. */
-async function storeCopy(ctx: Ctx, ext: 'pdf' | 'json', mime: string, bytes: Buffer): Promise<ExportedFile> {
-  if (!ctx.fileStore || !ctx.fileLink) throw new AppError('INTERNAL', '文件服务暂不可用')
-  const id = `${randomBytes(16).toString('hex')}.${ext}`
-  const where = await ctx.fileStore.put(id, bytes, ctx.user._id)
-  const now = ctx.now()
-  const file: FileRecord = {
-    _id: id,
-    ownerId: ctx.user._id,
-    service: 'account',
-    mime,
-    size: bytes.length,
-    public: false,
-    sealed: !where.cloudFileId,
-    attachedTo: { collection: 'exports', id: ctx.user._id },
-    createdAt: now,
-    ...(where.cloudFileId ? { cloudFileId: where.cloudFileId } : {}),
-  }
-  await ctx.db.collection<FileRecord>('files').add({ data: file })
-  const expiresAt = now + EXPORT_LINK_MS
-  return { fileId: id, url: await ctx.fileLink(file, expiresAt), expiresAt, name: `鹿工之家我的数据.${ext}` }
 }
 
 export const mydataFunction = defineFunction<MydataContract>('mydata', {
@@ -147,10 +112,10 @@ export const mydataFunction = defineFunction<MydataContract>('mydata', {
     remember: false,
     audited: true,
     async run(ctx) {
-      await refuseTooManyCopies(ctx)
+      await refuseTooManyExports(ctx, 'exports', 2)
       const copy: PersonalCopy = { exportedAt: ctx.now(), sections: await collect(ctx, ctx.user._id, true), accesses: await accessesOf(ctx, ctx.user._id) }
-      const pdf = await storeCopy(ctx, 'pdf', 'application/pdf', await copyAsPdf(copy))
-      const json = await storeCopy(ctx, 'json', 'application/json', copyAsJson(copy))
+      const pdf = await storeExport(ctx, 'exports', { ext: 'pdf', mime: 'application/pdf', bytes: await copyAsPdf(copy), name: '鹿工之家我的数据.pdf' })
+      const json = await storeExport(ctx, 'exports', { ext: 'json', mime: 'application/json', bytes: copyAsJson(copy), name: '鹿工之家我的数据.json' })
       await ctx.audit({ target: ctx.user._id, subjects: [ctx.user._id], summary: '导出我的数据（PDF和JSON，24小时内有效）' })
       return { pdf, json }
     },
