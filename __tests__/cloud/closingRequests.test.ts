@@ -24,7 +24,8 @@ describe('asking the union to close an account', () => {
     expect((await h.ok('dev-admin', 'mydata', 'closingRequests', {})).items).toEqual([expect.objectContaining({ userId: 'dev-worker', blockers: [] })])
 
     expect(await h.call('dev-worker2', 'mydata', 'withdrawClosingRequest', {})).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
-    await h.ok('dev-worker', 'mydata', 'withdrawClosingRequest', {})
+    expect((await h.ok('dev-admin', 'mydata', 'closingRequests', {})).items).toHaveLength(1)
+    expect((await h.ok('dev-worker', 'mydata', 'withdrawClosingRequest', {})).requestedAt).toBeUndefined()
     expect((await h.ok('dev-admin', 'mydata', 'closingRequests', {})).items).toEqual([])
     expect(await h.ok('dev-worker', 'users', 'me')).toMatchObject({ openid: 'dev-worker' })
   })

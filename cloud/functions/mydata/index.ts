@@ -136,7 +136,8 @@ export const mydataFunction = defineFunction<MydataContract>('mydata', {
     roles: ['worker'],
     input: ClosingReasonInput,
     access: 'write',
-    remember: true,
+    // Asking twice keeps the first date; the answer (what stops it, with amounts) is not kept.
+    remember: false,
     audited: true,
     async run(ctx) {
       const plan = await planOf(ctx, ctx.user._id)
@@ -174,7 +175,8 @@ export const mydataFunction = defineFunction<MydataContract>('mydata', {
     roles: ['worker'],
     input: Empty,
     access: 'write',
-    remember: true,
+    // Its answer (what stops the closing, with amounts) is not kept; a second tap is told there is no request.
+    remember: false,
     audited: true,
     async run(ctx) {
       await ctx.transaction(async (t) => {
