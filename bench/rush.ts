@@ -65,8 +65,9 @@ async function oneRunInFunction() {
   await seedDemoData(db, pii, Date.now())
   const openids = await addRealNamedWorkers(db, pii, PARENTS, 'dev-rush')
   await addRushClass(db, SEATS)
-  // As the local runtime runs them: one process, its calls taking turns where an action asks for it.
-  const arrivalOrder = new ArrivalOrder()
+  // As the local runtime runs them: one process, its calls taking turns where an action asks for it,
+  // the calls of a turn committed together.
+  const arrivalOrder = new ArrivalOrder((calls) => db.together(calls))
   const started = process.hrtime.bigint()
   // Each call reaches the function in the order it is started: parent i is the i-th to arrive.
   const answers = (await Promise.all(

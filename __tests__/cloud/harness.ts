@@ -2,6 +2,7 @@ import type { Envelope } from '../../types/envelope'
 import { ArrivalOrder } from '../../cloud/core/arrival'
 import type { Runtime } from '../../cloud/core/context'
 import { createPii } from '../../cloud/core/pii'
+import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../../cloud/functions/registry'
 import { seedDemoData } from '../../cloud/local/seed'
 import { DRIVERS, type OpenDb } from './drivers'
@@ -21,8 +22,9 @@ export async function createHarness(options: { seed?: boolean; driver?: OpenDb; 
     ? (DRIVERS.find(([, o]) => o === options.driver) ?? ['custom', options.driver])
     : DRIVERS.find(([name]) => name === (process.env.LUGONG_TEST_DRIVER ?? 'sqlite'))!
   const db = open({ yieldBetween: options.yieldBetween })
-  // The local runtime (sqlite) serves every call in one process and keeps the order of arrival; CloudBase does not.
-  const arrivalOrder = driver === 'sqlite' ? new ArrivalOrder() : undefined
+  // The local runtime (sqlite) serves every call in one process and keeps the order of arrival,
+  // committing the calls of a turn together; CloudBase does not.
+  const arrivalOrder = driver === 'sqlite' && db instanceof SqliteDb ? new ArrivalOrder((calls) => db.together(calls)) : undefined
   const pii = createPii(TEST_PII_KEY)
   let now = MONDAY_10AM
   if (options.seed !== false) await seedDemoData(db, pii, now)

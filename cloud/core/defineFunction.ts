@@ -2,7 +2,7 @@ import type * as v from 'valibot'
 import { type ActionContract, type Envelope, DEFAULT_MESSAGES } from '../../types/envelope'
 import type { RoleRequirement } from '../../types/roles'
 import { parseInput } from '../domain/validation'
-import { DuplicateKeyError, TransactionConflictError } from '../db/types'
+import { type Db, DuplicateKeyError, TransactionConflictError } from '../db/types'
 import { arrivalKey } from './arrival'
 import { createCtx, type Ctx, type Runtime } from './context'
 import { AppError, invalid } from './errors'
@@ -107,7 +107,8 @@ function enter(fn: string, actions: Record<string, ActionDef<unknown, unknown>>,
   const arrival = arrivalKey(runtime.clock())
   const action = call !== null && typeof call === 'object' ? (call as Record<string, unknown>).action : undefined
   const def = typeof action === 'string' && Object.hasOwn(actions, action) ? actions[action] : undefined
-  const run = () => dispatch(fn, actions, call, runtime, arrival)
+  // In a group commit (see `ArrivalOrder`) the call is given the group's database to use.
+  const run = (db?: Db) => dispatch(fn, actions, call, db ? { ...runtime, db } : runtime, arrival)
   return def?.inArrivalOrder && runtime.arrivalOrder ? runtime.arrivalOrder.inTurn(`${fn}.${action as string}`, run) : run()
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope'
 import { ArrivalOrder } from '../core/arrival'
 import { MAX_UPLOAD_BYTES, type FileRecord } from '../core/files'
 import type { Pii } from '../core/pii'
+import { SqliteDb } from '../db/sqlite/driver'
 import type { Db } from '../db/types'
 import { FUNCTIONS } from '../functions/registry'
 import { exchangeLoginCode, type LoginMode } from './login'
@@ -95,8 +96,9 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
   })
 
   const links = await registerUploads(app, { db, pii, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
-  // One process serves every call: the actions that ask for it take turns in the order they arrived.
-  const arrivalOrder = new ArrivalOrder()
+  // One process serves every call: the actions that ask for it take turns in the order they arrived,
+  // committed together a turn at a time on the sqlite driver.
+  const arrivalOrder = new ArrivalOrder(db instanceof SqliteDb ? (calls) => db.together(calls) : undefined)
   /** What a function call runs with: the caller from the token, never from the body. */
   const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, arrivalOrder, fileLink: links.link, fileStore: { put: links.put, remove: links.remove } })
 

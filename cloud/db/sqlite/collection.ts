@@ -12,10 +12,17 @@ import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } f
 
 export const newId = () => randomBytes(16).toString('hex')
 
+/**
+ * Whose turn a collection's statements run in: their own, waiting for any open transaction; a
+ * transaction's (the caller holds the connection); or a group's (`SqliteDb.together`: the caller
+ * holds the connection, but is not itself in a transaction, so it may aggregate).
+ */
+export type Turn = 'own' | 'transaction' | 'group'
+
 /** What the collections need of the driver: turns, tables, statements, writes, memory indexes. */
 export interface SqliteConnection {
   /** Runs a synchronous statement body in turn with transactions (see `TransactionQueue`). */
-  run<R>(inTransaction: boolean, body: () => R): Promise<R>
+  run<R>(holdsConnection: boolean, body: () => R): Promise<R>
   ensureTable(collection: string): string
   statement(sql: string): Database.Statement
   /** Runs a write, turning a UNIQUE violation into the driver-neutral `DuplicateKeyError`. */
@@ -37,12 +44,12 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
     private readonly db: SqliteConnection,
     private readonly collection: string,
     private readonly id: string,
-    private readonly inTransaction: boolean,
+    private readonly turn: Turn,
   ) {}
 
   /** Runs a synchronous statement body on this collection's table, in turn with transactions. */
   private run<R>(body: (table: string) => R): Promise<R> {
-    return this.db.run(this.inTransaction, () => body(this.db.ensureTable(this.collection)))
+    return this.db.run(this.turn !== 'own', () => body(this.db.ensureTable(this.collection)))
   }
 
   get() {
@@ -85,21 +92,21 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   constructor(
     private readonly db: SqliteConnection,
     private readonly name: string,
-    private readonly inTransaction: boolean,
+    private readonly turn: Turn,
     private readonly state: QueryState = { where: [], order: [], skip: 0 },
   ) {}
 
   private with(change: Partial<QueryState>): SqliteCollection<T> {
-    return new SqliteCollection<T>(this.db, this.name, this.inTransaction, { ...this.state, ...change })
+    return new SqliteCollection<T>(this.db, this.name, this.turn, { ...this.state, ...change })
   }
 
   /** Runs a synchronous statement body on this collection's table, in turn with transactions. */
   private run<R>(body: (table: string) => R): Promise<R> {
-    return this.db.run(this.inTransaction, () => body(this.db.ensureTable(this.name)))
+    return this.db.run(this.turn !== 'own', () => body(this.db.ensureTable(this.name)))
   }
 
   doc(id: string): DocRef<T> {
-    return new SqliteDocRef<T>(this.db, this.name, id, this.inTransaction)
+    return new SqliteDocRef<T>(this.db, this.name, id, this.turn)
   }
 
   add({ data }: { data: NewDoc<T> }) {
@@ -114,7 +121,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
 
   /** An aggregation compiled to one SQL statement (`./aggregate.ts`). */
   aggregate(): Aggregate {
-    if (this.inTransaction) throw new Error('aggregate cannot run inside a transaction')
+    if (this.turn === 'transaction') throw new Error('aggregate cannot run inside a transaction')
     return new RecordedAggregate((stages) =>
       this.run((table) => {
         const compiled = compileAggregate(table, stages)

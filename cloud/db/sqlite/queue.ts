@@ -23,12 +23,12 @@ export class TransactionQueue {
   }
 
   /**
-   * Runs a synchronous statement body in turn: at once inside the caller's own transaction, or
-   * when no other caller's transaction is open.
+   * Runs a synchronous statement body in turn: at once when the caller holds the connection (its
+   * own transaction, or a group of `SqliteDb.together`), else when no transaction is open.
    */
-  async run<R>(inTransaction: boolean, body: () => R): Promise<R> {
+  async run<R>(holdsConnection: boolean, body: () => R): Promise<R> {
     if (this.yieldBetween) await this.yieldBetween()
-    if (!inTransaction && this.active) await new Promise<void>((go) => this.waiting.push({ tx: false, go }))
+    if (!holdsConnection && this.active) await new Promise<void>((go) => this.waiting.push({ tx: false, go }))
     return body()
   }
 
