@@ -80,6 +80,47 @@ describe('sqlite driver: calls committed together', () => {
     expect(await db.together([signUp('c')])).toEqual([{ status: 'fulfilled', value: 1 }])
   })
 
+  it('runs nothing more of a call once SQLite has ended the group\'s transaction, so nothing commits on its own', async () => {
+    // A sign-up whose insert meets a full disk gives its seat back: outside the group, that would commit by itself.
+    const givesBackAfterTheEnd = async (grouped: Db) => {
+      await grouped.collection('seats').add({ data: { child: 'claimed' } })
+      db.sql.exec('ROLLBACK') // what SQLite does itself on a full disk
+      await grouped.collection('seats').add({ data: { child: 'given back' } }).catch(() => undefined)
+      await grouped.runTransaction(async (tx) => tx.collection('seats').add({ data: { child: 'in a savepoint' } })).catch(() => undefined)
+      return 0
+    }
+    const answers = await db.together([signUp('a'), givesBackAfterTheEnd, signUp('b')])
+    expect(answers.every((a) => a.status === 'rejected')).toBe(true)
+    expect(committedSeats()).toEqual([])
+  })
+
+  it('refuses a grouped database used after its group is over', async () => {
+    let kept: Db | undefined
+    await db.together([async (grouped: Db) => ((kept = grouped), 0)])
+    await expect(kept!.collection('seats').add({ data: { child: 'late' } })).rejects.toThrow('the group commit has ended')
+    await expect(kept!.runTransaction(async () => 0)).rejects.toThrow('the group commit has ended')
+    expect(committedSeats()).toEqual([])
+  })
+
+  it('creates a collection again after a rollback undid the table its first use created', async () => {
+    const firstUse = async (grouped: Db) => {
+      await grouped.collection('policies').count()
+      db.sql.exec('ROLLBACK')
+      return 0
+    }
+    await db.together([firstUse])
+    await db.collection('policies').add({ data: { _id: 'privacy' } })
+    expect((await db.collection('policies').count()).total).toBe(1)
+    // The same for a transaction of its own.
+    await expect(
+      db.runTransaction(async (tx) => {
+        await tx.collection('notices').add({ data: { _id: 'n1' } })
+        throw new Error('undone')
+      }),
+    ).rejects.toThrow('undone')
+    expect((await db.collection('notices').count()).total).toBe(0)
+  })
+
   it('holds every other caller\'s statements until the group has committed', async () => {
     let outsiderSaw = -1
     const slowSignUp = async (grouped: Db) => {

@@ -91,7 +91,7 @@ export class SqliteDb implements Db, SqliteConnection {
   async runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
     await this.queue.begin()
     try {
-      this.sql.exec('BEGIN IMMEDIATE')
+      this.begin()
       const tx: Transaction = {
         collection: <T extends DocData>(name: string) => new SqliteCollection<T>(this, name, 'transaction'),
       }
@@ -99,11 +99,35 @@ export class SqliteDb implements Db, SqliteConnection {
       this.sql.exec('COMMIT')
       return result
     } catch (error) {
-      if (this.sql.inTransaction) this.sql.exec('ROLLBACK')
+      this.rollBack()
       throw error
     } finally {
       this.queue.end()
     }
+  }
+
+  /** Tables created and collections written since the open transaction began: what a rollback undoes. */
+  private readonly sinceBegin = { tables: new Set<string>(), written: new Set<string>() }
+
+  private begin() {
+    this.sql.exec('BEGIN IMMEDIATE')
+    this.sinceBegin.tables.clear()
+    this.sinceBegin.written.clear()
+  }
+
+  /** Rolls the open transaction back (if SQLite has not already), then forgets what it undid. */
+  private rollBack() {
+    if (this.sql.inTransaction) this.sql.exec('ROLLBACK')
+    this.forgetUndone()
+  }
+
+  /**
+   * After a rollback: a table it undid is created again when next needed, and the in-memory indexes
+   * of what it wrote are rebuilt (they may have been read with its rows in them).
+   */
+  private forgetUndone() {
+    for (const table of this.sinceBegin.tables) this.tables.delete(table)
+    for (const collection of this.sinceBegin.written) this.memory.touched(collection)
   }
 
   /**
@@ -118,14 +142,27 @@ export class SqliteDb implements Db, SqliteConnection {
    */
   async together<R>(calls: ReadonlyArray<(db: Db) => Promise<R>>): Promise<Array<PromiseSettledResult<R>>> {
     await this.queue.begin()
+    // A statement of the group runs only while the group's transaction is open: once SQLite has
+    // ended it (or the group is over), a statement on its own would commit by itself.
+    const group = { open: true }
+    const inGroup = () => {
+      if (!group.open || !this.sql.inTransaction) throw new Error('the group commit has ended; nothing more of it is run')
+    }
+    const connection: SqliteConnection = {
+      run: (_holdsConnection, body) => this.queue.run(true, () => (inGroup(), body())),
+      ensureTable: (collection) => this.ensureTable(collection),
+      statement: (sql) => this.statement(sql),
+      write: (collection, fn) => this.write(collection, fn),
+      memory: this.memory,
+    }
     try {
-      this.sql.exec('BEGIN IMMEDIATE')
+      this.begin()
       const grouped: Db = {
         command,
         Geo,
         RegExp: dbRegExp,
-        collection: <T extends DocData>(name: string) => new SqliteCollection<T>(this, name, 'group'),
-        runTransaction: (work) => this.inSavepoint(work),
+        collection: <T extends DocData>(name: string) => new SqliteCollection<T>(connection, name, 'group'),
+        runTransaction: (work) => this.inSavepoint(connection, inGroup, work),
       }
       const settled: Array<PromiseSettledResult<R>> = []
       for (const call of calls) {
@@ -140,9 +177,10 @@ export class SqliteDb implements Db, SqliteConnection {
       this.sql.exec('COMMIT')
       return settled
     } catch (error) {
-      if (this.sql.inTransaction) this.sql.exec('ROLLBACK')
+      this.rollBack()
       return calls.map(() => ({ status: 'rejected', reason: error }))
     } finally {
+      group.open = false
       this.queue.end()
     }
   }
@@ -152,17 +190,19 @@ export class SqliteDb implements Db, SqliteConnection {
   private savepointTurn: Promise<unknown> = Promise.resolve()
 
   /** A transaction inside a group (`together`): a savepoint, so a failing one undoes only itself. */
-  private inSavepoint<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
-    const mine = this.savepointTurn.then(() => this.savepoint(work))
+  private inSavepoint<R>(connection: SqliteConnection, inGroup: () => void, work: (tx: Transaction) => Promise<R>): Promise<R> {
+    const mine = this.savepointTurn.then(() => this.savepoint(connection, inGroup, work))
     this.savepointTurn = mine.catch(() => undefined)
     return mine
   }
 
-  private async savepoint<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  private async savepoint<R>(connection: SqliteConnection, inGroup: () => void, work: (tx: Transaction) => Promise<R>): Promise<R> {
+    // Outside a transaction SAVEPOINT would open one of its own, and RELEASE commit it.
+    inGroup()
     const name = `call_${++this.savepoints}`
     this.sql.exec(`SAVEPOINT ${name}`)
     try {
-      const result = await work({ collection: <T extends DocData>(collection: string) => new SqliteCollection<T>(this, collection, 'transaction') })
+      const result = await work({ collection: <T extends DocData>(collection: string) => new SqliteCollection<T>(connection, collection, 'transaction') })
       this.sql.exec(`RELEASE ${name}`)
       return result
     } catch (error) {
@@ -170,6 +210,7 @@ export class SqliteDb implements Db, SqliteConnection {
         this.sql.exec(`ROLLBACK TO ${name}`)
         this.sql.exec(`RELEASE ${name}`)
       }
+      this.forgetUndone()
       throw error
     }
   }
@@ -184,6 +225,7 @@ export class SqliteDb implements Db, SqliteConnection {
       // A rowid table: a geo index refers to documents by rowid.
       this.sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL)`)
       this.tables.add(table)
+      if (this.sql.inTransaction) this.sinceBegin.tables.add(table)
     }
     return table
   }
@@ -204,6 +246,7 @@ export class SqliteDb implements Db, SqliteConnection {
 
   write<R>(collection: string, fn: () => R): R {
     this.memory.touched(collection)
+    if (this.sql.inTransaction) this.sinceBegin.written.add(collection)
     this.checkpointer?.wrote()
     try {
       return fn()
