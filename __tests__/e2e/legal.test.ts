@@ -105,9 +105,12 @@ describe('e2e: unpaid wages — from the worker\'s question to a rated outcome',
     await worker.goto(`${url}/#/pages/index/index`)
     await worker.locator('.request-item', { hasText: '法律援助：欠薪求助' }).locator('text=已结案').waitFor()
     await worker.locator('.request-item', { hasText: '法律援助：欠薪求助' }).click()
-    // The row opens legal help's own case page (the pages before it stay in the H5 stack, hidden).
-    await worker.locator('.legal-case:visible .case-status', { hasText: '已结案' }).waitFor()
-    expect(worker.url()).toContain('/packages/legal/case/index?caseId=')
+    // The row opens legal help's own case page (the pages before it stay in the H5 stack, hidden once
+    // the page has changed: on a busy machine the one seen before is still shown for a moment).
+    await worker.waitForURL(/\/packages\/legal\/case\/index\?caseId=/)
+    await worker.waitForFunction(
+      () => Array.from(document.querySelectorAll('.legal-case .case-status')).filter((e) => e.getClientRects().length > 0 && e.textContent!.includes('已结案')).length === 1,
+    )
 
     for (const page of [worker, desk, lawyer]) await page.context().close()
   })
