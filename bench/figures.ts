@@ -8,7 +8,7 @@ import { SqliteDb } from '../cloud/db/sqlite/driver'
 import type { Db } from '../cloud/db/types'
 import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
-import { benchIdNumber, percentile } from './fixtures'
+import { benchCaseFiling, percentile } from './fixtures'
 
 type Row = (what: string, measured: string, goal: string, ok: boolean | null) => void
 
@@ -29,7 +29,7 @@ const KINDS = { aid: ['summer_cooling', 'autumn_education', 'winter_warmth'], me
  * attendance marks, and job applications.
  */
 export async function addFiguresRecords(db: Db, pii: Pii, now: number, counts: { cases: number; members: number; signUps: number }) {
-  const sealed = pii.encrypt(JSON.stringify({ applicant: { name: '张建国', idNumber: benchIdNumber(1, '19850101'), mobile: '13900000000' }, members: [], story: '基准测试用的申请说明，共二十个字以上。' }))
+  const filing = benchCaseFiling(pii)
   const year = new Date(now + 8 * 3_600_000).getUTCFullYear()
   const start = Date.parse(`${year - 1}-01-01T00:00:00+08:00`)
   const span = Math.min(now, Date.parse(`${year + 1}-01-01T00:00:00+08:00`)) - start
@@ -62,7 +62,6 @@ export async function addFiguresRecords(db: Db, pii: Pii, now: number, counts: {
           year,
           title: '基准测试申请',
           ownerId: `bench-owner-${i % 40_000}`,
-          applicantMasked: '张*国',
           openKey: `bench-figures:${i}`,
           status,
           submittedAt,
@@ -72,14 +71,8 @@ export async function addFiguresRecords(db: Db, pii: Pii, now: number, counts: {
           ...(amountFen ? { amountFen } : {}),
           updatedAt: paidAt ?? decidedAt ?? submittedAt,
           waitingSince: submittedAt,
-          notifyByWeChat: false,
           details,
-          sealed,
-          masked: { mobile: '139****0000', idNumber: '3303**********0011' },
-          materials: ['id_card'],
-          attachments: [],
-          consent: { version: '2026.11', at: submittedAt },
-          timeline: [{ at: submittedAt, action: 'submit', status: 'submitted', by: 'owner' }],
+          ...filing(submittedAt),
         },
       })
     }

@@ -128,11 +128,29 @@ const CASE_MIX: Array<[CaseStatus, number]> = [
 ]
 
 /**
+ * What every bench case holds as the case store writes it, whatever its service and state: the
+ * sealed application (sealed once, shared by all), its masks, materials, consent and first step.
+ */
+export function benchCaseFiling(pii: Pii) {
+  const sealed = pii.encrypt(JSON.stringify({ applicant: { name: '张建国', idNumber: benchIdNumber(1, '19850101'), mobile: '13900000000' }, members: [], story: '基准测试用的申请说明，共二十个字以上。' }))
+  return (submittedAt: number) => ({
+    applicantMasked: '张*国',
+    notifyByWeChat: false,
+    sealed,
+    masked: { mobile: '139****0000', idNumber: '3303**********0011' },
+    materials: ['id_card'],
+    attachments: [],
+    consent: { version: '2026.11', at: submittedAt },
+    timeline: [{ at: submittedAt, action: 'submit', status: 'submitted', by: 'owner' }],
+  })
+}
+
+/**
  * `count` cases of the aid, medical and legal desks (60 / 30 / 10 %), submitted over the last year,
  * written straight into the database in the shape the case store writes.
  */
 export async function addBenchCases(db: Db, pii: Pii, count: number, now: number) {
-  const sealed = pii.encrypt(JSON.stringify({ applicant: { name: '张建国', idNumber: benchIdNumber(1, '19850101'), mobile: '13900000000' }, members: [], story: '基准测试用的申请说明，共二十个字以上。' }))
+  const filing = benchCaseFiling(pii)
   const statuses = CASE_MIX.flatMap(([status, weight]) => Array<CaseStatus>(weight).fill(status))
   const YEAR = 365 * 24 * 60 * 60 * 1000
   await db.runTransaction(async (tx) => {
@@ -147,21 +165,14 @@ export async function addBenchCases(db: Db, pii: Pii, count: number, now: number
           year: 2026,
           title: '2026年冬送温暖',
           ownerId: `bench-owner-${i}`,
-          applicantMasked: '张*国',
           openKey: `bench:${i}`,
           status,
           assigneeId: ['in_review', 'needs_info', 'approved', 'paid', 'rejected'].includes(status) ? `bench-volunteer-${i % 7}` : undefined,
           submittedAt,
           updatedAt: submittedAt,
           waitingSince: submittedAt + (i % 5) * 60_000,
-          notifyByWeChat: false,
           details: { programme: 'winter_warmth', householdSize: 3, tiers: ['deep'] },
-          sealed,
-          masked: { mobile: '139****0000', idNumber: '3303**********0011' },
-          materials: ['id_card'],
-          attachments: [],
-          consent: { version: '2026.11', at: submittedAt },
-          timeline: [{ at: submittedAt, action: 'submit', status: 'submitted', by: 'owner' }],
+          ...filing(submittedAt),
         },
       })
     }
