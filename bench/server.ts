@@ -5,6 +5,8 @@
  *   BENCH_PARENTS=n    n real-named workers `dev-rush-<i>` (log in with `dev:rush-<i>`)
  *   BENCH_CAPACITY=c   and a childcare class `bench-class` of c seats, taking sign-ups now
  *   BENCH_JOBS=n       n published jobs of 500 verified employers (`bench-job-*`)
+ * With BENCH_STATIONS or BENCH_JOBS, `POST /bench/carry/stations` (or `/jobs`) checks the token as the
+ * no-op does and answers what one real search answered, unchanged: what carrying the answer costs.
  * With BENCH_PARENTS, `GET /bench/rush` answers where each sign-up stood in the order calls reached
  * the childcare function, and what it answered (by openid), seen at the function's door.
  */
@@ -16,8 +18,8 @@ import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { seedDemoData } from '../cloud/local/seed'
 import { FUNCTIONS } from '../cloud/functions/registry'
 import { buildServer } from '../cloud/local/server'
-import { addBenchStations, addRealNamedWorkers, addRushClass } from './fixtures'
-import { addBenchJobs } from './jobsFixtures'
+import { addBenchStations, addRealNamedWorkers, addRushClass, nearbyQueries } from './fixtures'
+import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lugong-bench-'))
@@ -47,6 +49,15 @@ async function main() {
   }
   const app = await buildServer({ db, pii, dev: true, tokenSecret: 'bench', filesDir: join(dir, 'files') })
   app.get('/bench/rush', async () => seen)
+  const worker = { db, pii, clock: Date.now, openid: 'dev-worker' }
+  const carried = {
+    stations: stations > 0 ? await FUNCTIONS.stations.handle({ action: 'nearby', payload: nearbyQueries(1)[0] }, worker) : undefined,
+    jobs: jobs > 0 ? await FUNCTIONS.jobs.handle({ action: 'search', payload: jobSearchQueries(1)[0] }, worker) : undefined,
+  }
+  app.post<{ Params: { fn: 'stations' | 'jobs' } }>('/bench/carry/:fn', async (request, reply) => {
+    await request.jwtVerify()
+    return carried[request.params.fn] ?? reply.status(404).send()
+  })
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
   console.log(`READY ${typeof address === 'object' && address ? address.port : 0}`)

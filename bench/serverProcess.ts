@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { buildForNode } from '../scripts/build-server'
+import { buildForNode, RUNTIME_NODE_FLAGS } from '../scripts/build-server'
 
 /** The bench's runtime, built once per bench run as `npm start` builds the local runtime (plain JavaScript). */
 let built: Promise<string[]> | undefined
@@ -10,7 +10,7 @@ export async function startServer(env: Record<string, string>): Promise<{ port: 
   built ??= buildForNode({ 'bench-server': 'bench/server.ts' })
   const [script] = await built
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(process.execPath, [...RUNTIME_NODE_FLAGS, script], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, ...env },
     })

@@ -1,7 +1,7 @@
 /**
  * The local runtime as plain JavaScript, bundled by esbuild like the cloud functions
- * (`scripts/build-cloud.ts`): `npm start` and `npm run serve` run `node dist/server/main.js`, not
- * TypeScript through a loader. Our code is bundled; packages stay in node_modules (pdfkit and the
+ * (`scripts/build-cloud.ts`): `npm start` and `npm run serve` run `node dist/server/main.js` (with
+ * `RUNTIME_NODE_FLAGS`), not TypeScript through a loader. Our code is bundled; packages stay in node_modules (pdfkit and the
  * font read their own files; better-sqlite3 is native).
  *
  *   tsx scripts/build-server.ts      builds dist/server/main.js (well under a second)
@@ -14,6 +14,14 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
 const ROOT = resolve(__dirname, '..')
+
+/**
+ * How node runs the local runtime (package.json's `start` and `serve` say the same). V8 grows the
+ * young generation to 16 MB semi-spaces under a high rate of short-lived objects: a nearby search
+ * at 7,500 requests a second kept 220 MB resident against 113 MB with 2 MB semi-spaces, at the same
+ * throughput. Nothing was retained either way (the heap after a full collection grew 2 MB).
+ */
+export const RUNTIME_NODE_FLAGS = ['--max-semi-space-size=2']
 
 /** What the local runtime bundles are built from, by output name. */
 export const RUNTIME_ENTRIES = { main: 'cloud/local/main.ts' }

@@ -1,4 +1,6 @@
 import { SqliteDb } from '../../cloud/db/sqlite/driver'
+import type { Db } from '../../cloud/db/types'
+import { MASKS_KEPT } from '../../cloud/db/sqlite/memoryIndexes'
 import { STATEMENT_CACHE_SIZE } from '../../cloud/db/sqlite/statements'
 
 /** What only the sqlite driver has: its statement cache. The semantics are in db.contract.test.ts. */
@@ -72,10 +74,11 @@ describe('sqlite driver: the nearest-first walk narrowed by element indexes', ()
       try {
         for (let i = 0; i < 300; i++) {
           const kind = i % 3 === 0 ? 'a' : i % 3 === 1 ? 'b' : ['a', 'b']
-          await db.collection('places').add({ data: { _id: `p${i}`, kind, tags: [`t${i % 4}`, 'all'], open: i % 2 === 0, rank: i % 5, location: db.Geo.Point(120.6 + (i % 17) * 0.001, 28 + (i % 13) * 0.001) } })
+          await db.collection('places').add({ data: { _id: `p${i}`, kind, tags: [`t${i % 4}`, 'all'], open: i % 2 === 0, rank: i % 5, location: db.Geo.Point(120.6 + (i % 17) * 0.001, 28 + (i % 13) * 0.001 + i * 1e-6) } })
         }
         const _ = db.command
         const near = _.geoNear({ geometry: db.Geo.Point(120.6, 28), maxDistance: 5000 })
+        // No two places at the same point: the order of equal distances is not defined.
         const ids = async (q: Record<string, unknown>) => (await db.collection('places').where({ location: near, ...q }).limit(40).get()).data.map((d) => d._id).join()
         answers.push([
           await ids({ kind: 'a' }),
@@ -84,6 +87,11 @@ describe('sqlite driver: the nearest-first walk narrowed by element indexes', ()
           await ids({ open: true }),
           await ids({ rank: 3 }),
           await ids({ kind: 'c' }),
+          await ids({ tags: _.all(['t1', 'all']) }),
+          await ids({ tags: _.all([]) }),
+          await ids({ kind: _.all(['a']) }),
+          await ids({ kind: 'b', tags: _.all(['t2']) }),
+          await ids({ tags: _.all(['t3']), open: false }),
         ])
       } finally {
         db.close()
@@ -94,6 +102,75 @@ describe('sqlite driver: the nearest-first walk narrowed by element indexes', ()
     expect(answers[0].slice(0, 5).every((a) => a.length > 0)).toBe(true)
     expect(answers[0][0].split(',').every((id) => Number(id.slice(1)) % 3 === 0)).toBe(true)
     expect(answers[0][5]).toBe('')
+    expect(answers[0][6].length).toBeGreaterThan(0)
+    expect(answers[0][7]).toBe('')
+    // `_.all` on a string field holds for the string itself, as on an array that has it.
+    const allA = answers[0][8].split(',').map((id) => Number(id.slice(1)) % 3)
+    expect(allA.includes(0) && allA.includes(2) && !allA.includes(1)).toBe(true)
+    expect(answers[0].slice(9).every((a) => a.length > 0)).toBe(true)
+  })
+
+  it('answers right past the element masks it keeps', async () => {
+    const db = new SqliteDb({
+      filename: ':memory:',
+      indexes: [
+        { collection: 'places', name: 'geo', fields: [{ path: 'location', geo: true }] },
+        { collection: 'places', name: 'tags', fields: [{ path: 'tags', each: true }] },
+      ],
+    })
+    try {
+      const values = MASKS_KEPT + 20
+      for (let i = 0; i < 2 * values; i++) {
+        await db.collection('places').add({ data: { _id: `p${i}`, tags: [`t${i % values}`], location: db.Geo.Point(120.6 + i * 0.0001, 28) } })
+      }
+      const _ = db.command
+      for (let round = 0; round < 2; round++) {
+        for (let v = 0; v < values; v++) {
+          const { data } = await db.collection('places').where({ location: _.geoNear({ geometry: db.Geo.Point(120.6, 28) }), tags: _.all([`t${v}`]) }).get()
+          expect(data.map((d) => d._id)).toEqual([`p${v}`, `p${v + values}`])
+        }
+      }
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('sqlite driver: the documents a nearest-first query hands out', () => {
+  let db: SqliteDb
+  const near = () => db.command.geoNear({ geometry: db.Geo.Point(120.6, 28) })
+  const nearest = async () => (await db.collection<{ name: string; tags: string[] }>('places').where({ location: near() }).limit(1).get()).data[0]
+  beforeEach(async () => {
+    db = new SqliteDb({ filename: ':memory:', indexes: [{ collection: 'places', name: 'geo', fields: [{ path: 'location', geo: true }] }] })
+    await db.collection('places').add({ data: { _id: 'p1', name: '五马街道爱心驿站', tags: ['water'], location: db.Geo.Point(120.6, 28) } })
+  })
+  afterEach(() => db.close())
+
+  it('are frozen through and through, and the same ones until the collection is written', async () => {
+    const first = await nearest()
+    expect(Object.isFrozen(first)).toBe(true)
+    expect(Object.isFrozen(first.tags)).toBe(true)
+    expect(() => first.tags.push('wifi')).toThrow(TypeError)
+    expect(await nearest()).toBe(first)
+    await db.collection('places').doc('p1').update({ data: { name: '五马街道职工之家' } })
+    const after = await nearest()
+    expect(after).not.toBe(first)
+    expect(after.name).toBe('五马街道职工之家')
+  })
+
+  it('never keep what a group that was rolled back wrote', async () => {
+    await nearest()
+    const renamesAndReads = async (grouped: Db) => {
+      await grouped.collection('places').doc('p1').update({ data: { name: '改了又撤回' } })
+      return (await grouped.collection<{ name: string }>('places').where({ location: near() }).limit(1).get()).data[0].name
+    }
+    const endsTheTransaction = async () => {
+      db.sql.exec('ROLLBACK') // what SQLite does itself on a full disk
+      return ''
+    }
+    const answers = await db.together([renamesAndReads, endsTheTransaction])
+    expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected'])
+    expect((await nearest()).name).toBe('五马街道爱心驿站')
   })
 })
 

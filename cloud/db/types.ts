@@ -45,7 +45,10 @@ export interface Command {
   and(...conditions: Array<Operator | Query>): Operator
   or(conditions: ReadonlyArray<Operator | Query>): Operator
   or(...conditions: Array<Operator | Query>): Operator
-  /** Nearest first; as a `where` condition on a field holding a `Geo.Point`. */
+  /**
+   * Nearest first; as a `where` condition on a field holding a `Geo.Point`. The documents it
+   * answers are for reading: the sqlite driver hands every caller the same frozen ones.
+   */
   geoNear(options: GeoNearOptions): Operator
   inc(by: number): Operator
   push(...values: unknown[]): Operator

@@ -174,7 +174,9 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   /**
    * Nearest first, as CloudBase's geoNear (which likewise needs a geo index): take the nearest
    * points from the k-d tree a batch at a time, keep the documents among them that meet the other
-   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal.
+   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal. When the
+   * element indexes decide every other condition, SQL is not asked again; the documents come frozen,
+   * each parsed once (`MemoryIndexes.parsedDocuments`).
    */
   private nearest(table: string, cond: Compiled, wanted: number): WithId<T>[] {
     const { path, options } = cond.geo!
@@ -184,12 +186,20 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const [lng, lat] = options.geometry.coordinates
     const maxKm = options.maxDistance === undefined ? Infinity : options.maxDistance / 1000
     const minDistance = options.minDistance ?? 0
-    const matching = this.db
-      .statement(`SELECT rowid, doc FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
-      .raw(true)
-
-    const canMatch = this.elementFilter()
-    const admits = canMatch ? (i: number) => canMatch(index.points[i][0]) : undefined
+    const { elements, decidesAll } = this.elementConditions()
+    const masks = elements.map(({ path: elementPath, value }) => this.db.memory.elementMask(index, this.name, elementPath, value))
+    const admits = masks.length > 0 ? (i: number) => masks.every((mask) => mask[i] === 1) : undefined
+    const matching = decidesAll
+      ? (rowids: number[]) => rowids
+      : (rowids: number[]) => {
+          // NOT INDEXED keeps SQLite to the rowids (it still looks them up): with an index on the
+          // other conditions it chose to range-scan thousands of rows, 1 ms of a 1.5 ms job search.
+          const statement = this.db.statement(`SELECT rowid FROM ${table} NOT INDEXED WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
+          const met = new Set(statement.pluck(true).all(JSON.stringify(rowids), ...cond.params) as number[])
+          return rowids.filter((rowid) => met.has(rowid))
+        }
+    const documents = this.db.memory.parsedDocuments(this.name)
+    const unparsed = this.db.statement(`SELECT rowid, doc FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).raw(true)
 
     const found: WithId<T>[] = []
     let checked = 0
@@ -201,16 +211,16 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
         .map((i) => index.points[i])
         .filter(([, pLat, pLng]) => minDistance === 0 || distanceM({ lat, lng }, { lat: pLat, lng: pLng }) >= minDistance)
         .map(([rowid]) => rowid)
-      if (fresh.length > 0) {
-        const docs = new Map(matching.all(JSON.stringify(fresh), ...cond.params) as Array<[number, string]>)
-        for (const rowid of fresh) {
-          const doc = docs.get(rowid)
-          if (doc === undefined) continue
-          found.push(JSON.parse(doc) as WithId<T>)
-          if (found.length === wanted) return found
-        }
+      const met = fresh.length > 0 ? matching(fresh).slice(0, wanted - found.length) : []
+      const toParse = met.filter((rowid) => documents.get(rowid) === undefined)
+      if (toParse.length > 0) {
+        for (const [rowid, json] of unparsed.all(JSON.stringify(toParse)) as Array<[number, string]>) documents.keep(rowid, json)
       }
-      if (nearestFirst.length < checked + batch) return found
+      for (const rowid of met) {
+        const doc = documents.get(rowid)
+        if (doc !== undefined) found.push(doc as WithId<T>)
+      }
+      if (found.length === wanted || nearestFirst.length < checked + batch) return found
       checked = nearestFirst.length
       // The next batch is sized by how many of the points so far met the conditions.
       const rate = Math.max(found.length, 1) / checked
@@ -219,26 +229,31 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   }
 
   /**
-   * A test of whether a rowid can meet the conditions on fields with an element index — `_.all([...])`
-   * on an array, or equality with a string or number (`{ industry: 'G' }`, `_.eq`) — or null when there
-   * are none. It only narrows: SQL still checks every condition.
+   * The conditions on fields with an element index that a document's elements can decide — `_.all([...])`
+   * on an array, or equality with a string or number (`{ industry: 'G' }`, `_.eq`) — as one
+   * (path, value) a document must hold for each; and whether they decide every condition but the
+   * geo one. Both are read with json_each, so `_.all` of strings and numbers is decided exactly;
+   * equality on an array field is not (SQL compares the whole value), so it only narrows.
    */
-  private elementFilter(): ((rowid: number) => boolean) | null {
-    const holderSets: Array<Set<number>> = []
+  private elementConditions(): { elements: Array<{ path: string; value: string | number }>; decidesAll: boolean } {
+    const elements: Array<{ path: string; value: string | number }> = []
+    let decidesAll = true
     for (const query of this.state.where) {
-      if (!isPlainObject(query)) continue
+      if (!isPlainObject(query)) {
+        decidesAll = false
+        continue
+      }
       for (const [path, value] of Object.entries(query)) {
-        const index = this.db.memory.elementIndexOf(this.name, path)
-        if (!index) continue
+        if (value instanceof Op && value.kind === 'geoNear') continue
+        const indexed = this.db.memory.elementIndexOf(this.name, path) !== undefined
         const wanted = value instanceof Op ? (value.kind === 'all' ? (value.arg as unknown[]) : value.kind === 'eq' ? [value.arg] : null) : [value]
         // Only values json_each gives back as they are: SQLite reads JSON booleans as 1 and 0.
-        if (!wanted?.every((v) => typeof v === 'string' || typeof v === 'number')) continue
-        for (const element of wanted) holderSets.push(index.rowidsOf.get(element) ?? new Set())
+        const usable = indexed && wanted !== null && wanted.every((v) => typeof v === 'string' || typeof v === 'number')
+        if (!usable || !(value instanceof Op && value.kind === 'all' && wanted.length > 0)) decidesAll = false
+        if (usable) for (const element of wanted as Array<string | number>) elements.push({ path, value: element })
       }
     }
-    if (holderSets.length === 0) return null
-    holderSets.sort((a, b) => a.size - b.size)
-    return (rowid) => holderSets.every((holders) => holders.has(rowid))
+    return { elements, decidesAll }
   }
 
   count(): Promise<{ total: number }> {

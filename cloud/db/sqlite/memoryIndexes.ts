@@ -1,3 +1,4 @@
+import deepFreeze from 'deep-freeze-strict'
 import KDBush from 'kdbush'
 import type { IndexSpec } from '../indexes'
 import { geoLatSql, geoLngSql, jsonPath } from './sql'
@@ -8,12 +9,23 @@ export interface GeoIndex {
   /** [rowid, lat, lng] of the point at each position of the tree. */
   points: Array<[number, number, number]>
   empty: boolean
+  /** `masks` of `elementMask`, by element path and value: made for this version of the tree. */
+  masks: Map<string, Uint8Array>
 }
+
+/** How many element masks a geo index keeps; queries name a handful of values (facilities, industries). */
+export const MASKS_KEPT = 64
 
 /** Array element → rowids of the documents whose array holds it. */
 export interface ElementIndex {
   version: number
   rowidsOf: Map<unknown, Set<number>>
+}
+
+/** Frozen documents by rowid: the one kept, or the one parsed from `json` and kept. */
+export interface ParsedDocuments {
+  get(rowid: number): object | undefined
+  keep(rowid: number, json: string): object
 }
 
 /** Reads raw rows (arrays) for a SQL text. */
@@ -28,6 +40,7 @@ export class MemoryIndexes {
   private readonly geo = new Map<string, { built: GeoIndex | null }>()
   private readonly elements = new Map<string, { built: ElementIndex | null }>()
   private readonly versions = new Map<string, number>()
+  private readonly parsed = new Map<string, { version: number; byRowid: Map<number, object> }>()
 
   constructor(
     private readonly tableOf: (collection: string) => string,
@@ -71,9 +84,50 @@ export class MemoryIndexes {
       for (const [, lat, lng] of rows) tree.add(lng, lat)
       if (rows.length === 0) tree.add(0, 0)
       tree.finish()
-      entry.built = { version, tree, points: rows, empty: rows.length === 0 }
+      entry.built = { version, tree, points: rows, empty: rows.length === 0, masks: new Map() }
     }
     return entry.built
+  }
+
+  /**
+   * Which points of a geo index hold `value` in the element-indexed `elementPath`: a byte for each
+   * position of the tree, so the nearest-first walk tests a point with one read instead of a set
+   * lookup (a job search tested about 2,500 points). Made from the element index of the same
+   * version; kept with the geo index, at most `MASKS_KEPT` of them.
+   */
+  elementMask(geo: GeoIndex, collection: string, elementPath: string, value: string | number): Uint8Array {
+    const key = `${elementPath}\u0000${typeof value}\u0000${value}`
+    const kept = geo.masks.get(key)
+    if (kept) return kept
+    const holders = this.elementIndexOf(collection, elementPath)?.rowidsOf.get(value)
+    const mask = new Uint8Array(geo.points.length)
+    if (holders) geo.points.forEach(([rowid], position) => (mask[position] = holders.has(rowid) ? 1 : 0))
+    if (geo.masks.size < MASKS_KEPT) geo.masks.set(key, mask)
+    return mask
+  }
+
+  /**
+   * The documents of a collection with a geo index as its nearest-first queries hand them out:
+   * parsed once and frozen, by rowid, forgotten after any write to the collection. A nearby search
+   * parsed each of its documents again on every call, about a quarter of its time; the collection
+   * is held at most once over, as the geo index already holds every point of it.
+   */
+  parsedDocuments(collection: string): ParsedDocuments {
+    const version = this.versions.get(collection) ?? 0
+    let entry = this.parsed.get(collection)
+    if (entry?.version !== version) {
+      entry = { version, byRowid: new Map() }
+      this.parsed.set(collection, entry)
+    }
+    const { byRowid } = entry
+    return {
+      get: (rowid) => byRowid.get(rowid),
+      keep: (rowid, json) => {
+        const doc = deepFreeze(JSON.parse(json) as object)
+        byRowid.set(rowid, doc)
+        return doc
+      },
+    }
   }
 
   /** The element index of `collection.path`, rebuilt when the collection has changed since. */
