@@ -8,6 +8,8 @@ import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
 import type { Aggregate, CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
 import { compileAggregate } from './aggregate'
 import type { MemoryIndexes } from './memoryIndexes'
+import type { RegExpCache } from './regexp'
+import { prefilterOf, type Verdict } from './prefilter'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
 
 export const newId = () => randomBytes(16).toString('hex')
@@ -28,6 +30,8 @@ export interface SqliteConnection {
   /** Runs a write, turning a UNIQUE violation into the driver-neutral `DuplicateKeyError`. */
   write<R>(collection: string, fn: () => R): R
   readonly memory: MemoryIndexes
+  /** The compiled expressions `lugong_regexp` uses, shared with the prefilter of nearest-first queries. */
+  readonly regexps: RegExpCache
 }
 
 interface QueryState {
@@ -175,8 +179,9 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
    * Nearest first, as CloudBase's geoNear (which likewise needs a geo index): take the nearest
    * points from the k-d tree a batch at a time, keep the documents among them that meet the other
    * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal. When the
-   * element indexes decide every other condition, SQL is not asked again; the documents come frozen,
-   * each parsed once (`MemoryIndexes.parsedDocuments`).
+   * element indexes decide every other condition, SQL is not asked again; otherwise the conditions
+   * are tried on the parsed documents (`prefilterOf`) and SQL decides only what that cannot tell.
+   * The documents come frozen, each parsed once (`MemoryIndexes.parsedDocuments`).
    */
   private nearest(table: string, cond: Compiled, wanted: number): WithId<T>[] {
     const { path, options } = cond.geo!
@@ -189,17 +194,36 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const { elements, decidesAll } = this.elementConditions()
     const masks = elements.map(({ path: elementPath, value }) => this.db.memory.elementMask(index, this.name, elementPath, value))
     const admits = masks.length > 0 ? (i: number) => masks.every((mask) => mask[i] === 1) : undefined
-    const matching = decidesAll
-      ? (rowids: number[]) => rowids
-      : (rowids: number[]) => {
-          // NOT INDEXED keeps SQLite to the rowids (it still looks them up): with an index on the
-          // other conditions it chose to range-scan thousands of rows, 1 ms of a 1.5 ms job search.
-          const statement = this.db.statement(`SELECT rowid FROM ${table} NOT INDEXED WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
-          const met = new Set(statement.pluck(true).all(JSON.stringify(rowids), ...cond.params) as number[])
-          return rowids.filter((rowid) => met.has(rowid))
-        }
     const documents = this.db.memory.parsedDocuments(this.name)
     const unparsed = this.db.statement(`SELECT rowid, doc FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).raw(true)
+    const parse = (rowids: number[]) => {
+      const missing = rowids.filter((rowid) => documents.get(rowid) === undefined)
+      if (missing.length === 0) return
+      for (const [rowid, json] of unparsed.all(JSON.stringify(missing)) as Array<[number, string]>) documents.keep(rowid, json)
+    }
+    const prefilter = decidesAll ? null : prefilterOf(this.state.where, this.db.regexps)
+    /** The rowids, in their order, of the documents that meet every condition. */
+    const matching = (rowids: number[]): number[] => {
+      if (decidesAll) return rowids
+      let verdicts: Verdict[] | undefined
+      if (prefilter) {
+        parse(rowids)
+        verdicts = rowids.map((rowid) => prefilter(documents.get(rowid)))
+      }
+      const unsure = verdicts ? rowids.filter((_rowid, i) => verdicts[i] === undefined) : rowids
+      // NOT INDEXED keeps SQLite to the rowids (it still looks them up): with an index on the
+      // other conditions it chose to range-scan thousands of rows, 1 ms of a 1.5 ms job search.
+      const met =
+        unsure.length === 0
+          ? new Set<number>()
+          : new Set(
+              this.db
+                .statement(`SELECT rowid FROM ${table} NOT INDEXED WHERE rowid IN (SELECT value FROM json_each(?)) AND (${cond.sql})`)
+                .pluck(true)
+                .all(JSON.stringify(unsure), ...cond.params) as number[],
+            )
+      return rowids.filter((rowid, i) => verdicts?.[i] === true || met.has(rowid))
+    }
 
     const found: WithId<T>[] = []
     let checked = 0
@@ -212,10 +236,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
         .filter(([, pLat, pLng]) => minDistance === 0 || distanceM({ lat, lng }, { lat: pLat, lng: pLng }) >= minDistance)
         .map(([rowid]) => rowid)
       const met = fresh.length > 0 ? matching(fresh).slice(0, wanted - found.length) : []
-      const toParse = met.filter((rowid) => documents.get(rowid) === undefined)
-      if (toParse.length > 0) {
-        for (const [rowid, json] of unparsed.all(JSON.stringify(toParse)) as Array<[number, string]>) documents.keep(rowid, json)
-      }
+      parse(met)
       for (const rowid of met) {
         const doc = documents.get(rowid)
         if (doc !== undefined) found.push(doc as WithId<T>)

@@ -154,6 +154,7 @@ export class SqliteDb implements Db, SqliteConnection {
       statement: (sql) => this.statement(sql),
       write: (collection, fn) => this.write(collection, fn),
       memory: this.memory,
+      regexps: this.regexps,
     }
     try {
       this.begin()

@@ -72,10 +72,13 @@ export class RegExpCache {
 export function regexpFunction(cache: RegExpCache) {
   return (pattern: unknown, flags: unknown, value: unknown, type: unknown): number => {
     if (typeof pattern !== 'string' || typeof flags !== 'string' || typeof value !== 'string') return 0
-    if (type === 'text') return cache.get(pattern, flags).test(value) ? 1 : 0
-    if (type !== 'array') return 0
-    const re = cache.get(pattern, flags)
-    const items: unknown = JSON.parse(value)
-    return Array.isArray(items) && items.some((item) => typeof item === 'string' && re.test(item)) ? 1 : 0
+    if (type !== 'text' && type !== 'array') return 0
+    return regExpFinds(cache.get(pattern, flags), type === 'text' ? value : JSON.parse(value)) ? 1 : 0
   }
+}
+
+/** Whether `re` finds a match in a field's value: a string, or one of the strings of an array. */
+export function regExpFinds(re: RegExp, value: unknown): boolean {
+  if (typeof value === 'string') return re.test(value)
+  return Array.isArray(value) && value.some((item) => typeof item === 'string' && re.test(item))
 }
