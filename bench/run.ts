@@ -156,7 +156,7 @@ async function besideTheCeilings(port: number, fn: 'stations' | 'jobs', bodies: 
     '≥ 25 % of the no-op',
     share >= 0.25 && search.errors === 0,
   )
-  return noop.total + carry.total + search.total
+  return { requests: noop.total + carry.total + search.total, searches: search.total }
 }
 
 async function load(url: string, requests: autocannon.Request[], token: string) {
@@ -175,9 +175,14 @@ async function overHttp() {
   const server = await startServer({ BENCH_STATIONS: '10000' })
   try {
     const bodies = nearbyQueries(200).map((payload) => JSON.stringify({ action: 'nearby', payload }))
-    const requests = await besideTheCeilings(server.port, 'stations', bodies, 'stations.nearby + facility filter over HTTP, 50 connections')
+    const { requests, searches } = await besideTheCeilings(server.port, 'stations', bodies, 'stations.nearby + facility filter over HTTP, 50 connections')
     const rss = rssMb(server.pid)
-    row(`local runtime resident memory after seeding 10,064 stations and ${requests.toLocaleString('en')} requests`, `${rss.toFixed(0)} MB`, '≤ 200 MB', rss <= 200 && requests >= 10_000)
+    row(
+      `local runtime resident memory after seeding 10,064 stations and ${requests.toLocaleString('en')} requests (${searches.toLocaleString('en')} searches)`,
+      `${rss.toFixed(0)} MB`,
+      '≤ 200 MB',
+      rss <= 200 && searches >= 10_000,
+    )
   } finally {
     server.stop()
   }

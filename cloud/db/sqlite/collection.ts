@@ -9,7 +9,7 @@ import type { Aggregate, CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef
 import { compileAggregate } from './aggregate'
 import type { MemoryIndexes } from './memoryIndexes'
 import type { RegExpCache } from './regexp'
-import { prefilterOf, type Verdict } from './prefilter'
+import { prefilterOf, unlikeInSqlite, type Verdict } from './prefilter'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
 
 export const newId = () => randomBytes(16).toString('hex')
@@ -268,8 +268,9 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
         if (value instanceof Op && value.kind === 'geoNear') continue
         const indexed = this.db.memory.elementIndexOf(this.name, path) !== undefined
         const wanted = value instanceof Op ? (value.kind === 'all' ? (value.arg as unknown[]) : value.kind === 'eq' ? [value.arg] : null) : [value]
-        // Only values json_each gives back as they are: SQLite reads JSON booleans as 1 and 0.
-        const usable = indexed && wanted !== null && wanted.every((v) => typeof v === 'string' || typeof v === 'number')
+        // Only values json_each gives back as they are: SQLite reads JSON booleans as 1 and 0, an
+        // infinite number as null, and a lone surrogate as U+FFFD.
+        const usable = indexed && wanted !== null && wanted.every((v) => (typeof v === 'string' && !unlikeInSqlite(v)) || (typeof v === 'number' && Number.isFinite(v)))
         if (!usable || !(value instanceof Op && value.kind === 'all' && wanted.length > 0)) decidesAll = false
         if (usable) for (const element of wanted as Array<string | number>) elements.push({ path, value: element })
       }

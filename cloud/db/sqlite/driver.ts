@@ -90,10 +90,16 @@ export class SqliteDb implements Db, SqliteConnection {
 
   async runTransaction<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
     await this.queue.begin()
+    // As a group's: once SQLite has ended the transaction (a full disk) or the work has returned,
+    // a statement of it would run on its own and commit by itself.
+    const transaction = { open: true }
+    const connection = this.heldConnection(() => {
+      if (!transaction.open || !this.sql.inTransaction) throw new Error('the transaction has ended; nothing more of it is run')
+    })
     try {
       this.begin()
       const tx: Transaction = {
-        collection: <T extends DocData>(name: string) => new SqliteCollection<T>(this, name, 'transaction'),
+        collection: <T extends DocData>(name: string) => new SqliteCollection<T>(connection, name, 'transaction'),
       }
       const result = await work(tx)
       this.sql.exec('COMMIT')
@@ -102,7 +108,20 @@ export class SqliteDb implements Db, SqliteConnection {
       this.rollBack()
       throw error
     } finally {
+      transaction.open = false
       this.queue.end()
+    }
+  }
+
+  /** The connection for whoever holds the queue's turn: every statement first asks `stillOpen`. */
+  private heldConnection(stillOpen: () => void): SqliteConnection {
+    return {
+      run: (_holdsConnection, body) => this.queue.run(true, () => (stillOpen(), body())),
+      ensureTable: (collection) => this.ensureTable(collection),
+      statement: (sql) => this.statement(sql),
+      write: (collection, fn) => this.write(collection, fn),
+      memory: this.memory,
+      regexps: this.regexps,
     }
   }
 
@@ -148,14 +167,7 @@ export class SqliteDb implements Db, SqliteConnection {
     const inGroup = () => {
       if (!group.open || !this.sql.inTransaction) throw new Error('the group commit has ended; nothing more of it is run')
     }
-    const connection: SqliteConnection = {
-      run: (_holdsConnection, body) => this.queue.run(true, () => (inGroup(), body())),
-      ensureTable: (collection) => this.ensureTable(collection),
-      statement: (sql) => this.statement(sql),
-      write: (collection, fn) => this.write(collection, fn),
-      memory: this.memory,
-      regexps: this.regexps,
-    }
+    const connection = this.heldConnection(inGroup)
     try {
       this.begin()
       const grouped: Db = {

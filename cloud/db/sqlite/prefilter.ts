@@ -14,8 +14,16 @@ const YES: Prefilter = () => true
 /** Not a value SQL would read at that path (a number segment on an object): decides nothing. */
 const UNREADABLE = Symbol('unreadable')
 
+/**
+ * Text SQLite does not give back as it was given: a lone surrogate goes out as invalid UTF-8 and
+ * comes back as U+FFFD. Where either could be involved, SQL decides.
+ */
+export const unlikeInSqlite = (text: string) => /\p{Cs}|\uFFFD/u.test(text)
+
 /** How to read a dot path as `doc ->> '$.a.b[0]'` does: a number segment indexes an array only. */
 function reader(path: string): (doc: unknown) => unknown {
+  // `_id` is a TEXT column: anything else stored there compares as SQLite converts it.
+  if (path === '_id') return (doc) => (isPlainObject(doc) && typeof doc._id === 'string' ? doc._id : UNREADABLE)
   const segments = path.split('.').map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
   return (doc) => {
     let value = doc
@@ -121,13 +129,28 @@ function holdsAll(read: (doc: unknown) => unknown, wanted: Array<string | number
   }
 }
 
+/** The expression as `lugong_regexp` compiles it; null (SQL decides, or refuses) when it cannot be. */
+function compiled(value: RegExpOp, regexps: RegExpCache): RegExp | null {
+  if (unlikeInSqlite(value.regexp)) return null
+  try {
+    return regexps.get(value.regexp, value.options)
+  } catch {
+    return null
+  }
+}
+
+const textUnlikeInSqlite = (field: unknown): boolean =>
+  typeof field === 'string' ? unlikeInSqlite(field) : Array.isArray(field) && field.some((item) => typeof item === 'string' && unlikeInSqlite(item))
+
 function fieldTest(path: string, value: unknown, regexps: RegExpCache): Prefilter {
   const read = reader(path)
   if (value instanceof RegExpOp) {
-    const re = regexps.get(value.regexp, value.options)
+    const re = compiled(value, regexps)
+    if (!re) return UNKNOWN
     return (doc) => {
       const field = read(doc)
-      return field === UNREADABLE ? undefined : regExpFinds(re, field)
+      if (field === UNREADABLE || textUnlikeInSqlite(field)) return undefined
+      return regExpFinds(re, field)
     }
   }
   if (value instanceof Op) {
