@@ -120,7 +120,15 @@ export function select(store: Store, collection: string, docs: Iterable<Doc>, op
 /** `data` applied to a copy of `doc` as CloudBase applies an update. */
 export function updated(doc: Doc, data: Record<string, unknown>): Doc {
   const copy = clone(doc)
-  applyUpdate(copy, encodeUpdate(data) as any)
+  const update = encodeUpdate(data)
+  // MongoDB refuses $push onto a field that is there and is not an array (mingo leaves it as it is).
+  for (const path of Object.keys(update.$push ?? {})) {
+    const current = valueAt(copy, path)
+    if (current !== undefined && !Array.isArray(current)) {
+      throw requestFailed('document.update', `The field '${path}' must be an array but is of type ${current === null ? 'null' : typeof current}`)
+    }
+  }
+  applyUpdate(copy, update as any)
   return copy
 }
 

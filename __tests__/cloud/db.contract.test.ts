@@ -114,6 +114,14 @@ describe.each(DRIVERS)('Db contract on the %s driver', (_name, open) => {
     expect((await logs.doc('l').get()).data!.entries).toEqual([{ at: 1 }, { at: 2, ok: true }, false, null, '中'])
   })
 
+  it('refuses to push onto a field that is not an array, and changes nothing', async () => {
+    // As MongoDB's $push: a string that reads as a JSON array is still a string.
+    const notes = db.collection<{ text: unknown; n: number }>('notes')
+    await notes.add({ data: { _id: 'n', text: '[{"a":1,"a":2}]', n: 1 } })
+    await expect(notes.doc('n').update({ data: { text: db.command.push('x'), n: db.command.inc(1) } })).rejects.toThrow()
+    expect((await notes.doc('n').get()).data).toEqual({ _id: 'n', text: '[{"a":1,"a":2}]', n: 1 })
+  })
+
   it('queries with the command operators', async () => {
     const _ = db.command
     for (const [name, age, tags] of [['a', 10, ['x']], ['b', 20, ['x', 'y']], ['c', 30, ['y']], ['d', undefined, []]] as const) {

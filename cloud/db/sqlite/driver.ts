@@ -60,6 +60,10 @@ export class SqliteDb implements Db, SqliteConnection {
     // What is deleted (a closed account, a forgotten request) is overwritten, not left in free pages.
     this.sql.pragma('secure_delete = ON')
     this.sql.function('lugong_regexp', { deterministic: true }, regexpFunction(this.regexps))
+    // An update that must not be applied (`compileUpdate`) fails its statement, which then changes nothing.
+    this.sql.function('lugong_refuse', (message: unknown) => {
+      throw new Error(String(message))
+    })
     this.statements = new StatementCache(this.sql)
     this.queue = new TransactionQueue(options.yieldBetween)
     this.memory = new MemoryIndexes(

@@ -148,13 +148,18 @@ export function compileUpdate(data: Record<string, unknown>): { sql: string; par
           return
         case 'push': {
           // Appends by splicing the two JSON array texts, so the SQL text does not grow with the items.
-          const current = `coalesce(json_extract(doc, '${p}'), '[]')`
+          // A field that is there and is not an array is refused, as MongoDB's $push refuses it: a
+          // string holding JSON text would otherwise be spliced into the document as structure.
+          const type = `json_type(doc, '${p}')`
+          const current = `json_extract(doc, '${p}')`
           const spliced = `substr(${current}, 1, length(${current}) - 1) || ',' || substr(?, 2)`
-          const merged = `CASE WHEN json_array_length(${current}) = 0 THEN ? WHEN json_array_length(?) = 0 THEN ${current} ELSE ${spliced} END`
+          const merged =
+            `CASE WHEN ${type} IS NULL THEN ? WHEN ${type} <> 'array' THEN lugong_refuse('push needs an array at ${prefix}') ` +
+            `WHEN json_array_length(${current}) = 0 THEN ? WHEN json_array_length(?) = 0 THEN ${current} ELSE ${spliced} END`
           sql = `json_set(${sql}, '${p}', json(${merged}))`
           const items = jsonArray(value.arg as unknown[])
-          // The three placeholders, in the order they appear: THEN ?, json_array_length(?), substr(?, 2).
-          params.push(items, items, items)
+          // The placeholders in the order they appear: THEN ?, THEN ?, json_array_length(?), substr(?, 2).
+          params.push(items, items, items, items)
           return
         }
         case 'set':
