@@ -178,10 +178,10 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   /**
    * Nearest first, as CloudBase's geoNear (which likewise needs a geo index): take the nearest
    * points from the k-d tree a batch at a time, keep the documents among them that meet the other
-   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal. When the
-   * element indexes decide every other condition, SQL is not asked again; otherwise the conditions
-   * are tried on the parsed documents (`prefilterOf`) and SQL decides only what that cannot tell.
-   * The documents come frozen, each parsed once (`MemoryIndexes.parsedDocuments`).
+   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal. The walk
+   * admits only points the element indexes allow; the conditions are then tried on the parsed
+   * documents (`prefilterOf`) and SQL decides only what that cannot tell. The documents come
+   * frozen, each parsed once (`MemoryIndexes.parsedDocuments`).
    */
   private nearest(table: string, cond: Compiled, wanted: number): WithId<T>[] {
     const { path, options } = cond.geo!
@@ -191,7 +191,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const [lng, lat] = options.geometry.coordinates
     const maxKm = options.maxDistance === undefined ? Infinity : options.maxDistance / 1000
     const minDistance = options.minDistance ?? 0
-    const { elements, decidesAll } = this.elementConditions()
+    const elements = this.elementConditions()
     const masks = elements.map(({ path: elementPath, value }) => this.db.memory.elementMask(index, this.name, elementPath, value))
     const admits = masks.length > 0 ? (i: number) => masks.every((mask) => mask[i] === 1) : undefined
     const documents = this.db.memory.parsedDocuments(this.name)
@@ -201,10 +201,9 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       if (missing.length === 0) return
       for (const [rowid, json] of unparsed.all(JSON.stringify(missing)) as Array<[number, string]>) documents.keep(rowid, json)
     }
-    const prefilter = decidesAll ? null : prefilterOf(this.state.where, this.db.regexps)
+    const prefilter = prefilterOf(this.state.where, this.db.regexps)
     /** The rowids, in their order, of the documents that meet every condition. */
     const matching = (rowids: number[]): number[] => {
-      if (decidesAll) return rowids
       let verdicts: Verdict[] | undefined
       if (prefilter) {
         parse(rowids)
@@ -252,30 +251,23 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   /**
    * The conditions on fields with an element index that a document's elements can decide — `_.all([...])`
    * on an array, or equality with a string or number (`{ industry: 'G' }`, `_.eq`) — as one
-   * (path, value) a document must hold for each; and whether they decide every condition but the
-   * geo one. Both are read with json_each, so `_.all` of strings and numbers is decided exactly;
-   * equality on an array field is not (SQL compares the whole value), so it only narrows.
+   * (path, value) a document must hold for each. They only narrow the walk: equality on an array
+   * field is not what SQL compares (the whole value), and the prefilter or SQL decides the rest.
    */
-  private elementConditions(): { elements: Array<{ path: string; value: string | number }>; decidesAll: boolean } {
+  private elementConditions(): Array<{ path: string; value: string | number }> {
     const elements: Array<{ path: string; value: string | number }> = []
-    let decidesAll = true
     for (const query of this.state.where) {
-      if (!isPlainObject(query)) {
-        decidesAll = false
-        continue
-      }
+      if (!isPlainObject(query)) continue
       for (const [path, value] of Object.entries(query)) {
-        if (value instanceof Op && value.kind === 'geoNear') continue
-        const indexed = this.db.memory.elementIndexOf(this.name, path) !== undefined
+        if (this.db.memory.elementIndexOf(this.name, path) === undefined) continue
         const wanted = value instanceof Op ? (value.kind === 'all' ? (value.arg as unknown[]) : value.kind === 'eq' ? [value.arg] : null) : [value]
         // Only values json_each gives back as they are: SQLite reads JSON booleans as 1 and 0, an
         // infinite number as null, and a lone surrogate as U+FFFD.
-        const usable = indexed && wanted !== null && wanted.every((v) => (typeof v === 'string' && !unlikeInSqlite(v)) || (typeof v === 'number' && Number.isFinite(v)))
-        if (!usable || !(value instanceof Op && value.kind === 'all' && wanted.length > 0)) decidesAll = false
+        const usable = wanted?.every((v) => (typeof v === 'string' && !unlikeInSqlite(v)) || (typeof v === 'number' && Number.isFinite(v)))
         if (usable) for (const element of wanted as Array<string | number>) elements.push({ path, value: element })
       }
     }
-    return { elements, decidesAll }
+    return elements
   }
 
   count(): Promise<{ total: number }> {
