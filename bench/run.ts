@@ -31,7 +31,7 @@ import { legalQueueBench } from './legal'
 import { figuresBench } from './figures'
 
 import { rushInFunction, rushOverHttp } from './rush'
-import { login, rssMb, startServer } from './serverProcess'
+import { cpuSeconds, login, rssMb, startServer } from './serverProcess'
 
 const ROOT = resolve(__dirname, '..')
 const rows: Array<[string, string, string, string]> = []
@@ -124,7 +124,7 @@ async function jobsOverHttp() {
   const server = await startServer({ BENCH_JOBS: '10000' })
   try {
     const bodies = jobSearchQueries(200).map((payload) => JSON.stringify({ action: 'search', payload }))
-    await besideTheCeilings(server.port, 'jobs', bodies, 'jobs.search (keyword + industry + salary + 10 km) over HTTP, 50 connections')
+    await besideTheCeilings(server, 'jobs', bodies, 'jobs.search (keyword + industry + salary + 10 km) over HTTP, 50 connections')
   } finally {
     server.stop()
   }
@@ -135,31 +135,33 @@ async function jobsOverHttp() {
  * server answering what one real search answered with no search at all (`/bench/carry`, after the
  * same token check): what is left once the function costs nothing.
  */
-async function besideTheCeilings(port: number, fn: 'stations' | 'jobs', bodies: string[], label: string) {
-  const base = `http://127.0.0.1:${port}`
+async function besideTheCeilings(server: { port: number; pid: number }, fn: 'stations' | 'jobs', bodies: string[], label: string) {
+  const base = `http://127.0.0.1:${server.port}`
   const token = await login(base, 'dev:worker')
   const requests = bodies.map((body) => ({ body }))
-  const noop = await load(`${base}/api/noop`, [{ body: JSON.stringify({ action: 'noop', payload: {} }) }], token)
-  const carry = await load(`${base}/bench/carry/${fn}`, requests, token)
-  const search = await load(`${base}/api/${fn}`, requests, token)
+  const noop = await load(server.pid, `${base}/api/noop`, [{ body: JSON.stringify({ action: 'noop', payload: {} }) }], token)
+  const carry = await load(server.pid, `${base}/bench/carry/${fn}`, requests, token)
+  const search = await load(server.pid, `${base}/api/${fn}`, requests, token)
   const share = search.rps / noop.rps
-  row(`no-op endpoint over HTTP, 50 connections (the ceiling, same run as ${fn})`, `${noop.rps.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.errors} errors`, '—', null)
+  row(`no-op endpoint over HTTP, 50 connections (the ceiling, same run as ${fn})`, `${noop.rps.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.errors} errors; ${noop.cpu}`, '—', null)
   row(
     `the same answer carried, no search (token check + one ${fn} answer as it is), 50 connections`,
-    `${carry.rps.toFixed(0)} req/s = ${((carry.rps / noop.rps) * 100).toFixed(0)} % of the no-op, ${carry.errors} errors`,
+    `${carry.rps.toFixed(0)} req/s = ${((carry.rps / noop.rps) * 100).toFixed(0)} % of the no-op, ${carry.errors} errors; ${carry.cpu}`,
     '—',
     null,
   )
   row(
     label,
-    `${search.rps.toFixed(0)} req/s = ${(share * 100).toFixed(0)} % of the no-op, ${((search.rps / carry.rps) * 100).toFixed(0)} % of the answer carried; p99 ${search.p99} ms, ${search.errors} errors`,
+    `${search.rps.toFixed(0)} req/s = ${(share * 100).toFixed(0)} % of the no-op, ${((search.rps / carry.rps) * 100).toFixed(0)} % of the answer carried; p99 ${search.p99} ms, ${search.errors} errors; ${search.cpu}`,
     '≥ 25 % of the no-op',
     share >= 0.25 && search.errors === 0,
   )
   return { requests: noop.total + carry.total + search.total, searches: search.total }
 }
 
-async function load(url: string, requests: autocannon.Request[], token: string) {
+/** A 10-second load, and the server's CPU time a request in it (all its threads; the kernel's part in brackets). */
+async function load(pid: number, url: string, requests: autocannon.Request[], token: string) {
+  const before = cpuSeconds(pid)
   const result = await autocannon({
     url,
     connections: 50,
@@ -168,14 +170,17 @@ async function load(url: string, requests: autocannon.Request[], token: string) 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests,
   })
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total }
+  const after = cpuSeconds(pid)
+  const perRequest = (seconds: number) => ((seconds * 1e6) / Math.max(result.requests.total, 1)).toFixed(0)
+  const cpu = `server CPU ${perRequest(after.user + after.system - before.user - before.system)} µs a request (${perRequest(after.system - before.system)} in the kernel)`
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total, cpu }
 }
 
 async function overHttp() {
   const server = await startServer({ BENCH_STATIONS: '10000' })
   try {
     const bodies = nearbyQueries(200).map((payload) => JSON.stringify({ action: 'nearby', payload }))
-    const { requests, searches } = await besideTheCeilings(server.port, 'stations', bodies, 'stations.nearby + facility filter over HTTP, 50 connections')
+    const { requests, searches } = await besideTheCeilings(server, 'stations', bodies, 'stations.nearby + facility filter over HTTP, 50 connections')
     const rss = rssMb(server.pid)
     row(
       `local runtime resident memory after seeding 10,064 stations and ${requests.toLocaleString('en')} requests (${searches.toLocaleString('en')} searches)`,

@@ -22,6 +22,15 @@ export async function startServer(env: Record<string, string>): Promise<{ port: 
   })
 }
 
+/**
+ * The CPU seconds a process has used, all its threads (the kernel's clock ticks of `/proc/<pid>/stat`):
+ * in user code and in the kernel (sockets, for a server under load).
+ */
+export function cpuSeconds(pid: number): { user: number; system: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 }
+}
+
 export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024
 
 export async function login(base: string, code: string): Promise<string> {
