@@ -63,6 +63,36 @@ describe('jobs: the résumé, an application and its steps', () => {
     expect(JSON.stringify(await h.all('idempotency'))).not.toContain(WORKER_RESUME_PHONE)
   })
 
+  it('shows HR no phone once the worker has closed their account, and records no look at one', async () => {
+    const jobId = await publishedJob(h)
+    const applicationId = await applyTo(h, jobId)
+    await h.ok(HR, 'jobs', 'invite', { applicationId, at: TOMORROW_3PM, mode: 'video', link: 'https://meeting.example.cn/abc' })
+    await h.ok(WORKER, 'mydata', 'closeAccount', { confirm: '确认注销' })
+    const opened = await h.ok(HR, 'jobs', 'hrApplication', { applicationId })
+    expect(opened).toMatchObject({ status: 'withdrawn', phoneShown: false, resume: { phone: '' } })
+    const audit = (await h.all('audit')) as unknown as Array<{ action: string; fields?: string[] }>
+    expect(audit.filter((a) => a.action === 'hrApplication').map((a) => a.fields)).toEqual([['resume']])
+  })
+
+  it('lets the HR contact of a suspended employer read and decline, but not invite, hire or see a phone', async () => {
+    const jobId = await publishedJob(h)
+    const invited = await applyTo(h, jobId)
+    await h.ok(HR, 'jobs', 'invite', { applicationId: invited, at: TOMORROW_3PM, mode: 'video', link: 'https://meeting.example.cn/abc' })
+    const waiting = await applyTo(h, await publishedJob(h, { title: '包装工' }))
+    await h.ok(ADMIN, 'jobs', 'setEmployerStatus', { employerId: DEMO_EMPLOYER_ID, status: 'suspended', reason: '核查中' })
+
+    const opened = await h.ok(HR, 'jobs', 'hrApplication', { applicationId: invited })
+    expect(opened).toMatchObject({ phoneShown: false, resume: { phone: '139****5678' } })
+    expect(JSON.stringify(opened)).not.toContain(WORKER_RESUME_PHONE)
+    const refusedHire = await h.call(HR, 'jobs', 'hire', { applicationId: invited })
+    expect(refusedHire).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION', message: '企业已被工会暂停，暂时不能录用，请联系工会' } })
+    expect((await h.db.collection('job_applications').doc(invited).get()).data).toMatchObject({ status: 'interview' })
+    const refusedInvite = await h.call(HR, 'jobs', 'invite', { applicationId: waiting, at: TOMORROW_3PM, mode: 'video', link: 'https://meeting.example.cn/abc' })
+    expect(refusedInvite).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION', message: '企业已被工会暂停，暂时不能邀请面试，请联系工会' } })
+    expect((await h.db.collection('job_applications').doc(waiting).get()).data).not.toHaveProperty('phoneRevealedAt')
+    await h.ok(HR, 'jobs', 'decline', { applicationId: invited, reason: '企业暂停招聘' })
+  })
+
   it('puts each step on the timeline, in 消息 and in 我的办事, where an invitation waits for the worker until confirmed', async () => {
     const jobId = await publishedJob(h, { title: '快递员' })
     const applicationId = await applyTo(h, jobId)

@@ -8,7 +8,8 @@ import type { Ctx, TransactionStep } from '../../core/context'
 import { failedPrecondition, invalid, notFound } from '../../core/errors'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 import { writeRequestRow } from '../../core/requests/row'
-import { applications, type ApplicationRecord } from './records'
+import { statusOf } from '../../domain/jobs/employer'
+import { applications, type ApplicationRecord, type EmployerRecord } from './records'
 import { hrEmployer } from './hrJobs'
 import { applicationLink, requestRowOfApplication } from './requests'
 import { ownJob } from './views'
@@ -68,8 +69,24 @@ function hrView(a: ApplicationRecord, phone: string | null): HrApplication {
 }
 
 /**
+ * While the union has suspended the employer its HR contact may read and decline, but takes no step
+ * that shows a phone or promises work.
+ */
+function refuseWhileSuspended(employer: EmployerRecord, what: string) {
+  if (statusOf(employer) !== 'verified') throw failedPrecondition(`企业已被工会暂停，暂时不能${what}，请联系工会`)
+}
+
+/**
+ * The phone HR may see: once an invitation showed it to this employer, while the employer is
+ * verified and the worker has not closed their account.
+ */
+const phoneShownTo = (employer: EmployerRecord, a: ApplicationRecord) =>
+  a.phoneRevealedAt !== undefined && a.pii !== undefined && statusOf(employer) === 'verified' ? a.pii.phone : undefined
+
+/**
  * HR opens an application: the résumé, the phone masked until an invitation showed it to this
- * employer. The first opening marks it viewed (the worker is told); every opening is recorded.
+ * employer. The first opening marks it viewed (the worker is told); every opening is recorded, and
+ * says a phone was seen only when one is in the answer.
  */
 export async function hrApplication(ctx: Ctx, id: string): Promise<HrApplication> {
   const employer = await hrEmployer(ctx)
@@ -85,15 +102,20 @@ export async function hrApplication(ctx: Ctx, id: string): Promise<HrApplication
       await t.notify(data.workerId, { title: `${data.jobTitle}：已查看`, body: `${data.employerName}已查看您的简历。`, link: applicationLink(id) }, { viaWeChat: data.notifyByWeChat })
       await writeRequestRow(t.tx, requestRowOfApplication(current))
     }
-    const shown = current.phoneRevealedAt !== undefined
+    const sealed = phoneShownTo(employer, current)
+    // Opened before the record is written: a phone that cannot be read fails the call, unrecorded.
+    const phone = sealed === undefined ? null : ctx.pii.decrypt(sealed)
+    const shown = phone !== null
     await t.audit({ target: id, subjects: [data.workerId], summary: shown ? '查看简历（含手机号）' : '查看简历', fields: shown ? ['resume', 'phone'] : ['resume'] })
-    return current
+    return { current, phone }
   })
-  return hrView(opened, opened.phoneRevealedAt !== undefined ? ctx.pii.decrypt(opened.pii.phone) : null)
+  return hrView(opened.current, opened.phone)
 }
 
 interface HrStep {
   step: ApplicationStep
+  /** What the step is called when a suspended employer may not take it; absent, it may. */
+  refusedWhileSuspended?: string
   /** The fields the step sets, beside the status and the timeline. */
   fields(a: ApplicationRecord, now: number): Partial<ApplicationRecord>
   note?: string
@@ -106,6 +128,7 @@ interface HrStep {
 /** One step of HR on an application: the write, its timeline entry, the worker's message and row, and its record. */
 async function takeHrStep(ctx: Ctx, id: string, spec: HrStep): Promise<HrApplicationSummary> {
   const employer = await hrEmployer(ctx)
+  if (spec.refusedWhileSuspended) refuseWhileSuspended(employer, spec.refusedWhileSuspended)
   const now = ctx.now()
   const _ = ctx.db.command
   const next = await ctx.transaction(async (t) => {
@@ -142,6 +165,7 @@ export async function invite(ctx: Ctx, input: InviteFields): Promise<HrApplicati
   }
   return takeHrStep(ctx, input.applicationId, {
     step: 'invite',
+    refusedWhileSuspended: '邀请面试',
     fields: (a, now) => ({ interview, phoneRevealedAt: a.phoneRevealedAt ?? now }),
     note: describeInterview(interview),
     news: (a) => `${a.employerName}邀请您参加面试：${describeInterview(interview)}。${interview.note ? `说明：${interview.note}。` : ''}请在“我的求职”里确认参加。`,
@@ -153,6 +177,7 @@ export async function invite(ctx: Ctx, input: InviteFields): Promise<HrApplicati
 export async function hire(ctx: Ctx, input: { applicationId: string; note?: string }): Promise<HrApplicationSummary> {
   return takeHrStep(ctx, input.applicationId, {
     step: 'hire',
+    refusedWhileSuspended: '录用',
     fields: () => ({}),
     note: input.note,
     news: (a) => `恭喜！${a.employerName}决定录用您。${input.note ? `企业说明：${input.note}` : '企业会与您联系入职事宜。'}`,

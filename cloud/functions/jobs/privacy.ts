@@ -53,7 +53,7 @@ export const jobsPrivacyPart: PersonalDataPart = {
         at: a.createdAt,
         rows: [
           { label: '状态', value: APPLICATION_STATUS_NAMES[a.status] },
-          { label: '投递的手机号', value: whole ? ctx.pii.decrypt(a.pii.phone) : a.resume.phoneMasked },
+          { label: '投递的手机号', value: whole && a.pii ? ctx.pii.decrypt(a.pii.phone) : a.resume.phoneMasked },
           ...(a.interview ? [{ label: '面试', value: `${when(a.interview.at)} ${a.interview.place ?? ''}` }] : []),
           ...a.timeline.map((s) => ({ label: when(s.at), value: APPLICATION_STATUS_NAMES[s.status] })),
         ],

@@ -98,7 +98,8 @@ export interface ApplicationRecord {
   status: ApplicationStatus
   /** What the worker sent; the phone only masked here, sealed in `pii`. */
   resume: ResumeSnapshot & { phoneMasked: string }
-  pii: { phone: string }
+  /** Gone once the worker closed their account. */
+  pii?: { phone: string }
   interview?: Interview
   declineReason?: string
   /** When the first invitation showed this employer the phone. */
