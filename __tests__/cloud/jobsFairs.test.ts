@@ -20,7 +20,7 @@ describe('jobs: 春风行动 fairs', () => {
 
   it('lists the fairs still to come, with the employers and the jobs at each', async () => {
     const fair = await h.ok(ADMIN, 'jobs', 'saveFair', newFair())
-    await h.ok(ADMIN, 'jobs', 'saveFair', newFair({ title: '已经结束的招聘会', startsAt: MONDAY_10AM - 3 * HOUR, endsAt: MONDAY_10AM + HOUR }))
+    await h.ok(ADMIN, 'jobs', 'saveFair', newFair({ title: '已经结束的招聘会', startsAt: MONDAY_10AM + HOUR, endsAt: MONDAY_10AM + 90 * 60_000 }))
     h.setNow(MONDAY_10AM + 2 * HOUR)
     const jobId = await publishedJob(h, { title: '会上招的岗位', fairId: fair._id })
     const titles = (await h.ok(WORKER, 'jobs', 'fairs', {})).items.map((f: { title: string }) => f.title)
@@ -57,6 +57,46 @@ describe('jobs: 春风行动 fairs', () => {
     expect(await h.call(WORKER, 'jobs', 'cancelFairSignUp', { fairId: fair._id })).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } })
     const [late] = await addRealNamedParents(h, 1, 'late')
     expect(await h.call(late, 'jobs', 'signUpFair', { fairId: fair._id })).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION', message: '招聘会已经开始，不能再报名了' } })
+  })
+
+  it('refuses a start already past for a new fair or a moved one, and lets a fair under way be edited', async () => {
+    expect(await h.call(ADMIN, 'jobs', 'saveFair', newFair({ startsAt: MONDAY_10AM - DAY }))).toMatchObject({ ok: false, error: { fields: { startsAt: '开始时间已过，请重新选择' } } })
+    const fair = await h.ok(ADMIN, 'jobs', 'saveFair', newFair())
+    h.setNow(STARTS + HOUR)
+    expect(await h.ok(ADMIN, 'jobs', 'saveFair', newFair({ id: fair._id, description: '已开始，入口改在东门。' }))).toMatchObject({ startsAt: STARTS })
+    const moved = await h.call(ADMIN, 'jobs', 'saveFair', newFair({ id: fair._id, startsAt: STARTS + 30 * 60_000 }))
+    expect(moved).toMatchObject({ ok: false, error: { fields: { startsAt: '开始时间已过，请重新选择' } } })
+    expect((await h.db.collection('fairs').doc(fair._id).get()).data).toMatchObject({ startsAt: STARTS, description: '已开始，入口改在东门。' })
+  })
+
+  it('carries an edit to those signed up: 我的办事 shows the new time and place, and only those still signed up are told', async () => {
+    const fair = await h.ok(ADMIN, 'jobs', 'saveFair', newFair())
+    const [a, b] = await addRealNamedParents(h, 2, 'fairgoer')
+    for (const w of [a, b]) await h.ok(w, 'jobs', 'signUpFair', { fairId: fair._id })
+    await h.ok(b, 'jobs', 'cancelFairSignUp', { fairId: fair._id })
+    const news = async () => ((await h.all('inbox')) as unknown as Array<{ userId: string; title: string; body: string }>).filter((m) => m.title.startsWith('招聘会有变动'))
+    const rowOf = async (w: string) => (await h.ok(w, 'users', 'requests', {})).items.find((r: { service: string }) => r.service === 'jobs')
+
+    await h.ok(ADMIN, 'jobs', 'saveFair', newFair({ id: fair._id, description: '只改了说明。' }))
+    expect(await news()).toEqual([])
+
+    await h.ok(ADMIN, 'jobs', 'saveFair', newFair({ id: fair._id, title: '春风行动·改期专场', startsAt: STARTS + 3 * DAY, endsAt: STARTS + 3 * DAY + 3 * HOUR, venue: '鹿城区职工服务中心二楼' }))
+    expect(await rowOf(a)).toMatchObject({ title: '招聘会：春风行动·改期专场', detail: '12月10日 09:00 · 鹿城区职工服务中心二楼', open: true })
+    expect(await rowOf(b)).toMatchObject({ title: '招聘会：春风行动·改期专场', detail: '12月10日 09:00 · 鹿城区职工服务中心二楼', open: false })
+    expect(await news()).toEqual([expect.objectContaining({ userId: a, body: '现在12月10日 09:00开始（鹿城区职工服务中心二楼）。不能参加的话，请在开始前取消报名。' })])
+  })
+
+  it('reminds again the day before a fair that was moved after the reminder, and counts it to come for 我的数据', async () => {
+    const fair = await h.ok(ADMIN, 'jobs', 'saveFair', newFair())
+    await h.ok(WORKER, 'jobs', 'signUpFair', { fairId: fair._id })
+    expect((await housekeepingAt(h, STARTS - DAY)).remindFairSignUps).toBe(1)
+    h.setNow(STARTS - DAY + HOUR)
+    await h.ok(ADMIN, 'jobs', 'saveFair', newFair({ id: fair._id, startsAt: STARTS + 7 * DAY, endsAt: STARTS + 7 * DAY + 3 * HOUR }))
+    expect((await housekeepingAt(h, STARTS + 6 * DAY)).remindFairSignUps).toBe(1)
+    // Past the old start, the sign-up is still one to cancel when the worker withdraws.
+    h.setNow(STARTS + DAY)
+    const plan = await h.ok(WORKER, 'mydata', 'closingPlan', {})
+    expect(JSON.stringify(plan)).toContain('招聘会报名：春风行动·测试专场')
   })
 
   it('never lets an edit take the places below the sign-ups already made', async () => {

@@ -71,7 +71,14 @@ export async function fairDetail(ctx: Ctx, fairId: string): Promise<FairDetail> 
   }
 }
 
-/** An admin creates or edits a fair; places can never drop below the sign-ups already made. */
+/** Where a worker goes: the venue, else the address of an on-site fair, else 线上. */
+const placeOf = (fair: Pick<FairRecord, 'venue' | 'kind' | 'address'>) => fair.venue ?? (fair.kind === 'onsite' ? fair.address : '线上')
+
+/**
+ * An admin creates or edits a fair; places can never drop below the sign-ups already made, and a
+ * new start time must still be ahead. Those signed up get the new title, time and place in 我的办事,
+ * and a message when the time or the place changed.
+ */
 export async function saveFair(ctx: Ctx, input: FairInput): Promise<FairSummary> {
   const now = ctx.now()
   if (input.endsAt <= now) throw invalid({ endsAt: '结束时间已过，请重新选择' })
@@ -91,11 +98,14 @@ export async function saveFair(ctx: Ctx, input: FairInput): Promise<FairSummary>
     updatedAt: now,
   }
   const place = onsite ? { venue: input.venue, address: input.address, location: ctx.db.Geo.Point(input.lng!, input.lat!) } : {}
-  const id = await ctx.transaction(async (t) => {
+  const startsInPast = invalid({ startsAt: '开始时间已过，请重新选择' })
+  const { id, before } = await ctx.transaction(async (t) => {
     const ref = t.tx.collection<FairRecord>('fairs')
     if (input.id) {
       const { data } = await ref.doc(input.id).get()
       if (!data) throw notFound('没有找到这场招聘会')
+      // A fair under way keeps its start; a moved one must start ahead.
+      if (input.startsAt !== data.startsAt && input.startsAt <= now) throw startsInPast
       if (input.capacity !== undefined && input.capacity < data.signedUp) throw invalid({ capacity: `已有${data.signedUp}人报名，名额不能少于报名人数` })
       await ref.doc(input.id).update({
         data: {
@@ -110,8 +120,9 @@ export async function saveFair(ctx: Ctx, input: FairInput): Promise<FairSummary>
         },
       })
       await t.audit({ target: input.id, summary: `修改招聘会“${input.title}”` })
-      return input.id
+      return { id: input.id, before: data }
     }
+    if (input.startsAt <= now) throw startsInPast
     const record: Omit<FairRecord, '_id'> = {
       ...fields,
       ...place,
@@ -124,9 +135,46 @@ export async function saveFair(ctx: Ctx, input: FairInput): Promise<FairSummary>
     } as Omit<FairRecord, '_id'>
     const { _id } = await ref.add({ data: record })
     await t.audit({ target: _id, summary: `新建招聘会“${input.title}”` })
-    return _id
+    return { id: _id, before: undefined }
   })
-  return fairSummary(await mustGetFair(ctx, id))
+  const saved = await mustGetFair(ctx, id)
+  if (before) await tellSignUps(ctx, before, saved)
+  return fairSummary(saved)
+}
+
+const SIGN_UP_PAGE = 100
+
+/**
+ * After an edit: each sign-up's copy of the title, time and place written again with its row of
+ * 我的办事; a moved fair is reminded of again the day before; everyone still signed up is told
+ * when the time or the place changed.
+ */
+async function tellSignUps(ctx: Ctx, before: FairRecord, fair: FairRecord) {
+  const moved = fair.startsAt !== before.startsAt
+  const place = placeOf(fair)
+  const news = moved || place !== placeOf(before)
+  if (!news && fair.title === before.title) return
+  const _ = ctx.db.command
+  const now = ctx.now()
+  const when = formatShanghai(fair.startsAt, 'M月D日 HH:mm')
+  for (let skip = 0; ; skip += SIGN_UP_PAGE) {
+    const { data } = await fairSignUps(ctx).where({ fairId: fair._id }).orderBy('_id', 'asc').skip(skip).limit(SIGN_UP_PAGE).get()
+    for (const signUp of data) {
+      const copy = { fairTitle: fair.title, fairStartsAt: fair.startsAt, updatedAt: now }
+      await fairSignUps(ctx)
+        .doc(signUp._id)
+        .update({ data: { ...copy, fairPlace: place ?? _.remove(), ...(moved ? { remindedAt: _.remove() } : {}) } })
+      await writeRequestRow(ctx.db, requestRowOfFairSignUp({ ...signUp, ...copy, fairPlace: place }))
+      if (news && signUp.status === 'signed') {
+        await ctx.notify(signUp.userId, {
+          title: `招聘会有变动：${fair.title}`,
+          body: `现在${when}开始${place ? `（${place}）` : ''}。不能参加的话，请在开始前取消报名。`,
+          link: fairLink(fair._id),
+        })
+      }
+    }
+    if (data.length < SIGN_UP_PAGE) return
+  }
 }
 
 /** A place is taken by the conditional update when the venue has a limit; the count kept either way. */
@@ -166,15 +214,15 @@ export async function signUpFair(ctx: Ctx, fairId: string): Promise<FairSignUpVi
   const already = () => new AppError('CONFLICT', '您已经报名了这场招聘会')
   if (existing?.status === 'signed') throw already()
   if (!(await takePlace(ctx, fair))) throw failedPrecondition('名额已满，欢迎关注下一场招聘会')
-  const place = fair.venue ?? (fair.kind === 'onsite' ? fair.address : '线上')
+  const place = placeOf(fair)
   let record: FairSignUpRecord
   try {
     if (existing) {
       const { stats } = await fairSignUps(ctx)
         .where({ _id: id, status: 'cancelled' })
-        .update({ data: { status: 'signed', fairTitle: fair.title, fairStartsAt: fair.startsAt, updatedAt: now } })
+        .update({ data: { status: 'signed', fairTitle: fair.title, fairStartsAt: fair.startsAt, ...(place ? { fairPlace: place } : {}), updatedAt: now } })
       if (stats.updated !== 1) throw already()
-      record = { ...existing, status: 'signed', fairTitle: fair.title, fairStartsAt: fair.startsAt, updatedAt: now }
+      record = { ...existing, status: 'signed', fairTitle: fair.title, fairStartsAt: fair.startsAt, ...(place ? { fairPlace: place } : {}), updatedAt: now }
     } else {
       record = { _id: id, fairId, userId: ctx.user._id, fairTitle: fair.title, fairStartsAt: fair.startsAt, status: 'signed', createdAt: now, updatedAt: now, ...(place ? { fairPlace: place } : {}) }
       await fairSignUps(ctx).add({ data: record })

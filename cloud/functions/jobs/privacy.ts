@@ -9,15 +9,19 @@ import { CLOSED_NAME, type PersonalDataPart } from '../../core/privacy'
 import { withdrawApplication } from './applications'
 import { cancelFairSignUp, givePlaceBack, mustGetFair } from './fairs'
 import { applications, employers, fairs, fairSignUps, invitations, jobs, resumes, type ApplicationRecord, type FairSignUpRecord } from './records'
+import { fairsById } from './views'
 
 const when = (ms: number) => formatShanghai(ms, 'YYYY-MM-DD HH:mm')
 
 async function recordsOf(ctx: Ctx, userId: string) {
-  const [{ data: resume }, { data: applied }, { data: signUps }] = await Promise.all([
+  const [{ data: resume }, { data: applied }, { data: signedUp }] = await Promise.all([
     resumes(ctx).doc(userId).get(),
     applications(ctx).where({ workerId: userId }).orderBy('createdAt', 'desc').limit(1000).get(),
     fairSignUps(ctx).where({ userId }).limit(1000).get(),
   ])
+  // Whether a fair is still to come is the fair's own time, whatever an older copy on the sign-up says.
+  const fairsNow = await fairsById(ctx, signedUp.map((f) => f.fairId))
+  const signUps = signedUp.map((f) => ({ ...f, fairStartsAt: fairsNow.get(f.fairId)?.startsAt ?? f.fairStartsAt }))
   return { resume, applied, signUps }
 }
 
