@@ -89,10 +89,12 @@ export function wholeNumber(label: string, min: number, max: number, unit = '') 
 
 /** An amount of money in fen: a safe integer, never above `MAX_FEN`. */
 export function moneyFen(label: string, { min = 0, max = MAX_FEN }: { min?: number; max?: number } = {}) {
+  // Below a floor of a yuan or more the amount was filled in, just too small: say the floor.
+  const belowMin = min >= 100 ? `${label}不能低于${min / 100}元` : min > 0 ? `请填写${label}` : `${label}不能为负`
   return v.pipe(
-    v.number(`${label}应为数字`),
+    v.number(`请填写${label}`),
     v.safeInteger(`${label}以分为单位`),
-    v.minValue(min, min > 0 ? `请填写${label}` : `${label}不能为负`),
+    v.minValue(min, belowMin),
     v.maxValue(max, `${label}过大`),
   )
 }

@@ -85,6 +85,10 @@ export const JOB_SORT_NAMES: Record<JobSort, string> = { distance: '离我最近
 export const SALARY_SPREAD = 3
 
 const id = recordId()
+const employerId = recordId('企业编号')
+const jobId = recordId('岗位编号')
+const applicationId = recordId('申请编号')
+const fairId = recordId('招聘会编号')
 const phone = (label: string) => codeText(label, /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, `${label}应为手机号或区号加座机号`, 13)
 /** A web link the worker opens or copies: https only. */
 const webLink = (label: string) =>
@@ -116,7 +120,7 @@ export const employerSchema = (isValidCreditCode: (code: string) => boolean) =>
   })
 export type EmployerInput = v.InferOutput<ReturnType<typeof employerSchema>>
 
-export const EmployerIdInput = v.object({ employerId: id })
+export const EmployerIdInput = v.object({ employerId })
 export const EmployersInput = v.object({
   status: v.optional(v.picklist(Object.keys(EMPLOYER_STATUS_NAMES) as EmployerStatus[], '状态不正确')),
   limit: pageLimit(50),
@@ -124,13 +128,13 @@ export const EmployersInput = v.object({
 })
 export const SetEmployerStatusInput = v.pipe(
   v.object({
-    employerId: id,
+    employerId,
     status: v.picklist(['verified', 'suspended'] as const, '请选择认证或暂停'),
     reason: v.optional(freeText('暂停原因', { max: 200 })),
   }),
   v.forward(v.check((s) => s.status !== 'suspended' || (s.reason ?? '').length >= 2, '请写明暂停的原因'), ['reason']),
 )
-export const InvitationIdInput = v.object({ invitationId: id })
+export const InvitationIdInput = v.object({ invitationId: recordId('邀请码编号') })
 
 /** An invitation code as typed: eight letters and digits, spaces and dashes ignored. */
 export const JoinEmployerInput = v.object({
@@ -154,7 +158,7 @@ const jobFields = v.object({
   address: v.optional(nameText('工作地址', { min: 4, max: 100 })),
   lat: v.optional(latitude),
   lng: v.optional(longitude),
-  fairId: v.optional(id),
+  fairId: v.optional(fairId),
   /** Open through the end of this day, Asia/Shanghai. */
   closingDate: calendarDate('截止日期'),
 })
@@ -168,7 +172,7 @@ export const JobUpsertInput = v.pipe(
 )
 export type JobInput = v.InferOutput<typeof JobUpsertInput>
 
-export const JobIdInput = v.object({ jobId: id })
+export const JobIdInput = v.object({ jobId })
 export const HrJobsInput = v.object({
   status: v.optional(v.picklist(Object.keys(JOB_STATUS_NAMES) as JobStatus[], '状态不正确')),
   limit: pageLimit(50),
@@ -203,14 +207,14 @@ export const ResumeInput = v.object({
 export type ResumeFields = v.InferOutput<typeof ResumeInput>
 
 export const JobApplyInput = v.object({
-  jobId: id,
+  jobId,
   /** The worker agreed on the tap to a WeChat subscribe message when the application moves. */
   notifyByWeChat: v.optional(v.boolean('是否接收微信通知应为是或否')),
 })
-export const ApplicationIdInput = v.object({ applicationId: id })
+export const ApplicationIdInput = v.object({ applicationId })
 export const MyApplicationsInput = v.object({ limit: pageLimit(50), cursor: pageCursor })
 export const ApplicantsInput = v.object({
-  jobId: id,
+  jobId,
   status: v.optional(v.picklist(APPLICATION_STATUSES, '状态不正确')),
   limit: pageLimit(50),
   cursor: pageCursor,
@@ -218,7 +222,7 @@ export const ApplicantsInput = v.object({
 
 export const InviteInput = v.pipe(
   v.object({
-    applicationId: id,
+    applicationId,
     at: epochMs('面试时间'),
     mode: v.picklist(Object.keys(INTERVIEW_MODE_NAMES) as InterviewMode[], '请选择现场面试或视频面试'),
     place: v.optional(nameText('面试地点', { min: 4, max: 100 })),
@@ -229,8 +233,8 @@ export const InviteInput = v.pipe(
 )
 export type InviteFields = v.InferOutput<typeof InviteInput>
 
-export const HireInput = v.object({ applicationId: id, note: v.optional(freeText('说明', { max: 200 })) })
-export const DeclineInput = v.object({ applicationId: id, reason: v.optional(freeText('原因', { max: 200 })) })
+export const HireInput = v.object({ applicationId, note: v.optional(freeText('说明', { max: 200 })) })
+export const DeclineInput = v.object({ applicationId, reason: v.optional(freeText('原因', { max: 200 })) })
 
 export const FairUpsertInput = v.pipe(
   v.object({
@@ -248,7 +252,7 @@ export const FairUpsertInput = v.pipe(
     link: v.optional(webLink('链接')),
     /** Places at the venue, when it has a limit. */
     capacity: v.optional(wholeNumber('名额', 1, 100_000, '人')),
-    employerIds: list(id, '参会企业', { max: 100 }),
+    employerIds: list(recordId('参会企业编号'), '参会企业', { max: 100 }),
   }),
   v.forward(v.check((f) => f.startsAt < f.endsAt, '结束时间应晚于开始时间'), ['endsAt']),
   v.forward(v.check((f) => f.kind !== 'onsite' || f.venue !== undefined, '现场招聘会请填写场地'), ['venue']),
@@ -259,5 +263,5 @@ export const FairUpsertInput = v.pipe(
 )
 export type FairInput = v.InferOutput<typeof FairUpsertInput>
 
-export const FairIdInput = v.object({ fairId: id })
+export const FairIdInput = v.object({ fairId })
 export const FairsInput = v.object({ limit: pageLimit(50), cursor: pageCursor })

@@ -145,6 +145,16 @@ describe('jobs: the résumé, an application and its steps', () => {
     expect(await h.call(HR, 'jobs', 'decline', { applicationId })).toMatchObject({ ok: false, error: { message: '求职者已撤回这份申请' } })
   })
 
+  it('says which field is wrong: a salary below the floor, an empty or odd record number', async () => {
+    const { newJob } = await import('./jobsFixtures')
+    expect(await h.call(HR, 'jobs', 'saveJob', newJob({ salaryMinFen: 9_900 }))).toMatchObject({ ok: false, error: { fields: { salaryMinFen: '最低月薪不能低于100元' } } })
+    expect(await h.call(HR, 'jobs', 'saveJob', newJob({ salaryMaxFen: undefined }))).toMatchObject({ ok: false, error: { fields: { salaryMaxFen: '请填写最高月薪' } } })
+    expect(await h.call(WORKER, 'jobs', 'saveResume', resume({ expectedSalaryFen: 0 }))).toMatchObject({ ok: false, error: { fields: { expectedSalaryFen: '期望月薪不能低于100元' } } })
+    expect(await h.call(HR, 'jobs', 'invite', { applicationId: '', at: TOMORROW_3PM, mode: 'video' })).toMatchObject({ ok: false, error: { fields: { applicationId: '缺少申请编号' } } })
+    expect(await h.call(WORKER, 'jobs', 'job', { jobId: 'x'.repeat(65) })).toMatchObject({ ok: false, error: { fields: { jobId: '岗位编号不正确' } } })
+    expect(await h.call(WORKER, 'jobs', 'signUpFair', { fairId: 'bad id' })).toMatchObject({ ok: false, error: { fields: { fairId: '招聘会编号不正确' } } })
+  })
+
   it('answers a worker only about their own applications', async () => {
     const jobId = await publishedJob(h)
     const applicationId = await applyTo(h, jobId)
