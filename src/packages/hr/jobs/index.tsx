@@ -32,7 +32,8 @@ export default function HrJobsPage() {
               </View>
               {page.employer.status !== 'verified' && (
                 <Text className="note employer-not-verified">
-                  企业{EMPLOYER_STATUS_NAMES[page.employer.status]}：岗位可以先保存为草稿，工会认证后才能发布。{page.employer.suspendedReason ?? ''}
+                  企业{EMPLOYER_STATUS_NAMES[page.employer.status]}：岗位可以先保存为草稿，工会认证后才能发布
+                  {page.employer.status === 'suspended' ? '；暂停期间不能邀请面试或录用，求职者的手机号也不显示' : ''}。{page.employer.suspendedReason ?? ''}
                 </Text>
               )}
               <View className="actions">
