@@ -11,6 +11,7 @@ import { formatTime } from '../../../utils/format'
 import { formatFee } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import './index.scss'
+import { openMap } from '../../../utils/openMap'
 
 const WEEKDAYS = ['', '一', '二', '三', '四', '五', '六', '日']
 
@@ -19,7 +20,7 @@ function openSite(c: ClassSummary) {
     Taro.navigateTo({ url: routes.stationDetail(c.stationId) })
     return
   }
-  Taro.openLocation({ latitude: c.location.lat, longitude: c.location.lng, name: c.siteName, address: c.siteAddress }).catch(() =>
+  openMap({ lat: c.location.lat, lng: c.location.lng, name: c.siteName, address: c.siteAddress }).catch(() =>
     Taro.showToast({ title: c.siteAddress, icon: 'none' }),
   )
 }

@@ -12,6 +12,7 @@ import { formatTime } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { fairPlaceText, JobCard, placesText, VerifiedBadge } from '../parts'
+import { openMap } from '../../../utils/openMap'
 
 const MARKER_ICON = '/assets/marker.png'
 
@@ -40,7 +41,13 @@ function FairView({ fair, reload }: { fair: FairDetail; reload(): Promise<void> 
   }
 
   async function cancel() {
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '取消后名额会让给别人，开始前还可以再报名。确定取消吗？' })
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: '取消后名额会让给别人，开始前还可以再报名。',
+      // Plain words on both buttons: "取消 / 确定" reads both ways here.
+      confirmText: '取消报名',
+      cancelText: '不取消',
+    })
     if (!confirm) return
     const done = await submit((requestId) => api.jobs.cancelFairSignUp({ fairId: fair._id }, { requestId }))
     if (done) reload()
@@ -83,7 +90,7 @@ function FairView({ fair, reload }: { fair: FairDetail; reload(): Promise<void> 
             <Button
               className="navigate"
               onClick={() =>
-                Taro.openLocation({ latitude: location.lat, longitude: location.lng, name: fair.venue ?? fair.title, address: fair.address ?? '', scale: 16 }).catch(() =>
+                openMap({ lat: location.lat, lng: location.lng, name: fair.venue ?? fair.title, address: fair.address ?? '' }).catch(() =>
                   Taro.showToast({ title: '无法打开地图', icon: 'none' }),
                 )
               }

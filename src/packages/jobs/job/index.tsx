@@ -10,6 +10,7 @@ import { PageShell } from '../../../components/PageShell'
 import { RealNameFirst } from '../../../components/RealNameFirst'
 import { routes } from '../../../routes'
 import { formatTime } from '../../../utils/format'
+import { openMap } from '../../../utils/openMap'
 import { useLoad, type Load } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { ApplicationStatusTag, BenefitTags, salaryText, VerifiedBadge } from '../parts'
@@ -50,8 +51,7 @@ function JobView({ job, resume, reload }: { job: JobDetail; resume: Load<MyResum
     reload()
   }
 
-  const navigate = () =>
-    Taro.openLocation({ latitude: lat, longitude: lng, name: job.employer.name, address: job.address, scale: 16 }).catch(() => Taro.showToast({ title: '无法打开地图', icon: 'none' }))
+  const navigate = () => openMap({ lat, lng, name: job.employer.name, address: job.address }).catch(() => Taro.showToast({ title: '无法打开地图', icon: 'none' }))
 
   return (
     <>
@@ -119,6 +119,8 @@ function JobView({ job, resume, reload }: { job: JobDetail; resume: Load<MyResum
                 查看进展
               </Button>
             </View>
+            {/* Withdrawn, the worker may apply again while the job is open (the withdraw dialog says so). */}
+            {job.myApplication.status === 'withdrawn' && job.open && <ApplyPart resume={resume} busy={busy} onApply={apply} again />}
           </>
         ) : job.open ? (
           <ApplyPart resume={resume} busy={busy} onApply={apply} />
@@ -128,7 +130,7 @@ function JobView({ job, resume, reload }: { job: JobDetail; resume: Load<MyResum
   )
 }
 
-function ApplyPart({ resume, busy, onApply }: { resume: Load<MyResume>; busy: boolean; onApply(): void }) {
+function ApplyPart({ resume, busy, onApply, again = false }: { resume: Load<MyResume>; busy: boolean; onApply(): void; again?: boolean }) {
   return (
     <RealNameFirst because="投递简历要先实名认证：简历上的姓名和年龄来自实名信息。">
       <Loadable load={resume} part="我的简历">
@@ -140,7 +142,7 @@ function ApplyPart({ resume, busy, onApply }: { resume: Load<MyResume>; busy: bo
               </Text>
               <View className="actions">
                 <Button type="primary" block loading={busy} className="apply" onClick={onApply}>
-                  投递简历
+                  {again ? '重新投递' : '投递简历'}
                 </Button>
                 <Button size="small" className="edit-resume" onClick={() => Taro.navigateTo({ url: routes.jobsResume })}>
                   修改简历

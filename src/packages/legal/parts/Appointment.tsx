@@ -8,6 +8,7 @@ import { api } from '../../../api'
 import { Loadable } from '../../../components/Loadable'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
+import { openMap } from '../../../utils/openMap'
 
 const MARKER_ICON = '/assets/marker.png'
 const WEEKDAYS = '日一二三四五六'
@@ -16,7 +17,7 @@ const WEEKDAYS = '日一二三四五六'
 export const dayWords = (date: string) => `${monthDay(date)}（周${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}）`
 
 const navigate = (a: Appointment) =>
-  Taro.openLocation({ latitude: a.location.lat, longitude: a.location.lng, name: a.stationName, address: a.address, scale: 16 }).catch(() =>
+  openMap({ lat: a.location.lat, lng: a.location.lng, name: a.stationName, address: a.address }).catch(() =>
     Taro.showToast({ title: '无法打开地图', icon: 'none' }),
   )
 
