@@ -18,7 +18,7 @@ describe('the built weapp job list (miniprogram-simulate on dist/weapp)', () => 
     const text = textOf(page)
     expect(text).toContain('未获取到您的位置，按鹿城区中心计算距离')
     expect(text).toContain('快递派送员')
-    expect(text).toContain(`月薪 ${formatYuan(650_000)} 至 ${formatYuan(950_000)}`)
+    expect(text).toContain(`月薪 ${formatYuan(650_000, { cents: false, unit: false })}–${formatYuan(950_000, { cents: false })}`)
     expect(text).toContain('温州鹿城顺达快递有限公司')
     expect(text).toContain('五险一金')
     // Nearest first: 快递派送员 at 五马街道 is about 500 m from the centre.

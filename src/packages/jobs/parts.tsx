@@ -7,9 +7,10 @@ import { formatDistance, formatTime } from '../../utils/format'
 import { formatYuan } from '../../utils/money'
 import './parts.scss'
 
-/** A monthly salary range, in the portal's one way of writing money. */
+/** A monthly salary range: whole yuan (the form takes no cents), the unit once — `月薪 8,000–9,000 元`. */
 export function salaryText(minFen: number, maxFen: number): string {
-  return minFen === maxFen ? `月薪 ${formatYuan(minFen)}` : `月薪 ${formatYuan(minFen)} 至 ${formatYuan(maxFen)}`
+  const yuan = (fen: number, unit: boolean) => formatYuan(fen, { cents: false, unit })
+  return minFen === maxFen ? `月薪 ${yuan(minFen, true)}` : `月薪 ${yuan(minFen, false)}–${yuan(maxFen, true)}`
 }
 
 export function BenefitTags({ benefits }: { benefits: Benefit[] }) {

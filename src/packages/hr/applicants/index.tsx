@@ -16,7 +16,7 @@ import { ApplicationStatusTag } from '../../jobs/parts'
 
 function lineOf(a: ApplicantRow): string {
   const parts = [`手机 ${a.phoneMasked}`]
-  if (a.expectedSalaryFen !== undefined) parts.push(`期望 ${formatYuan(a.expectedSalaryFen)}`)
+  if (a.expectedSalaryFen !== undefined) parts.push(`期望 ${formatYuan(a.expectedSalaryFen, { cents: false })}`)
   if (a.interviewAt) parts.push(`面试 ${formatTime(a.interviewAt)}${a.confirmed ? '（已确认）' : '（待确认）'}`)
   else parts.push(`投递于 ${formatTime(a.appliedAt)}`)
   return parts.join(' · ')

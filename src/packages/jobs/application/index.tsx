@@ -36,7 +36,12 @@ function ApplicationView({ application: a, onChange }: { application: MyApplicat
   }
 
   async function withdraw() {
-    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后企业不再处理这份申请，之后还可以重新投递。确定撤回吗？' })
+    const { confirm } = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后企业不再处理这份申请，之后还可以从岗位页重新投递。',
+      confirmText: '撤回',
+      cancelText: '不撤回',
+    })
     if (!confirm) return
     const next = await submit((requestId) => api.jobs.withdrawApplication({ applicationId: a._id }, { requestId }))
     if (next) onChange(next)
