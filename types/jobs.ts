@@ -136,13 +136,18 @@ export const SetEmployerStatusInput = v.pipe(
 )
 export const InvitationIdInput = v.object({ invitationId: recordId('邀请码编号') })
 
-/** An invitation code as typed: eight letters and digits, spaces and dashes ignored. */
+/**
+ * An invitation code as typed: eight of the letters and digits a code is made of (none that can be
+ * misread: I, O, 0, 1), spaces and dashes ignored; each way it can be wrong says so.
+ */
 export const JoinEmployerInput = v.object({
   code: v.pipe(
     v.string('请填写邀请码'),
-    v.maxLength(20, '邀请码应为8位字母和数字'),
+    v.maxLength(20, '邀请码是8位，请核对'),
     v.transform((s: string) => s.replace(/[\s-]/g, '').toUpperCase()),
-    v.regex(/^[A-Z2-9]{8}$/, '邀请码应为8位字母和数字'),
+    v.minLength(1, '请填写邀请码'),
+    v.length(8, '邀请码是8位，请核对'),
+    v.regex(/^[A-HJ-NP-Z2-9]{8}$/, '邀请码里没有I、O、0、1，请核对'),
   ),
 })
 

@@ -153,6 +153,10 @@ describe('jobs: the résumé, an application and its steps', () => {
     expect(await h.call(HR, 'jobs', 'invite', { applicationId: '', at: TOMORROW_3PM, mode: 'video' })).toMatchObject({ ok: false, error: { fields: { applicationId: '缺少申请编号' } } })
     expect(await h.call(WORKER, 'jobs', 'job', { jobId: 'x'.repeat(65) })).toMatchObject({ ok: false, error: { fields: { jobId: '岗位编号不正确' } } })
     expect(await h.call(WORKER, 'jobs', 'signUpFair', { fairId: 'bad id' })).toMatchObject({ ok: false, error: { fields: { fairId: '招聘会编号不正确' } } })
+    const join = (code: string) => h.call(WORKER, 'jobs', 'joinEmployer', { code })
+    expect(await join(' ')).toMatchObject({ ok: false, error: { fields: { code: '请填写邀请码' } } })
+    expect(await join('ABCD-234')).toMatchObject({ ok: false, error: { fields: { code: '邀请码是8位，请核对' } } })
+    expect(await join('abcd1234')).toMatchObject({ ok: false, error: { fields: { code: '邀请码里没有I、O、0、1，请核对' } } })
   })
 
   it('answers a worker only about their own applications', async () => {
