@@ -108,13 +108,17 @@ describe('jobs: the résumé, an application and its steps', () => {
     const confirmed = await h.ok(WORKER, 'jobs', 'confirmInterview', { applicationId })
     expect(confirmed).toMatchObject({ waitsForMe: false, interview: { confirmedAt: MONDAY_10AM } })
     expect(await row()).toMatchObject({ waitsForWorker: false })
+    expect(confirmed.timeline.at(-1)).toMatchObject({ status: 'interview', note: '已确认参加面试' })
+    const hrInbox = (await h.ok(HR, 'users', 'inbox', { limit: 50 })).items
+    expect(hrInbox).toEqual(expect.arrayContaining([expect.objectContaining({ title: '快递员：求职者已确认面试', body: '张*国确认参加12月1日 15:00的面试。' })]))
+    expect((await h.ok('dev-worker2', 'users', 'inbox', { limit: 50 })).items.map((m: { title: string }) => m.title)).not.toContain('快递员：求职者已确认面试')
 
     h.setNow(TOMORROW_3PM + 2 * HOUR)
     await h.ok(HR, 'jobs', 'hire', { applicationId, note: '下周一来报到' })
     expect(await row()).toMatchObject({ statusName: '已录用', open: false })
 
     const mine = await h.ok(WORKER, 'jobs', 'myApplication', { applicationId })
-    expect(mine.timeline.map((s: { status: string }) => s.status)).toEqual(['submitted', 'viewed', 'interview', 'hired'])
+    expect(mine.timeline.map((s: { status: string }) => s.status)).toEqual(['submitted', 'viewed', 'interview', 'interview', 'hired'])
     expect(mine.canWithdraw).toBe(false)
     const inbox = (await h.ok(WORKER, 'users', 'inbox', { limit: 50 })).items.map((m: { title: string }) => m.title)
     expect(inbox).toEqual(expect.arrayContaining(['快递员：已投递', '快递员：已查看', '快递员：邀请面试', '快递员：已确认面试', '快递员：已录用']))

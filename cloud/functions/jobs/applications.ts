@@ -3,7 +3,7 @@ import { APPLICATION_STATUS_NAMES, type MyApplicationsInput, type ResumeFields }
 import type { MyApplication, MyResume, ResumeView } from '../../../types/jobsViews'
 import type { Page } from '../../../types/users'
 import { ageOn } from '../../domain/childcare/rules'
-import { maskMobile } from '../../domain/identity/mask'
+import { maskMobile, maskName } from '../../domain/identity/mask'
 import { birthDateOf } from '../../domain/identity/idNumber'
 import { after } from '../../domain/jobs/applications'
 import { statusOf } from '../../domain/jobs/employer'
@@ -14,6 +14,7 @@ import { AppError, failedPrecondition, notFound } from '../../core/errors'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 import { writeRequestRow } from '../../core/requests/row'
 import { DuplicateKeyError } from '../../db/types'
+import type { UserRecord } from '../../core/records'
 import { applications, employers, jobs, resumes, type ApplicationRecord, type ResumeRecord } from './records'
 import { applicationLink, requestRowOfApplication } from './requests'
 import { myApplicationView, ownApplication } from './views'
@@ -155,13 +156,31 @@ export async function withdrawApplication(ctx: Ctx, id: string): Promise<MyAppli
   })
 }
 
-/** The worker says they will come to the interview: it no longer waits for them. */
+/**
+ * The worker says they will come to the interview: it no longer waits for them, the step is on the
+ * timeline both sides read, and the employer's HR contacts are told.
+ */
 export async function confirmInterview(ctx: Ctx, id: string): Promise<MyApplication> {
   const now = ctx.now()
-  return ownStep(ctx, id, (a) => {
+  let confirmed: ApplicationRecord | undefined
+  const view = await ownStep(ctx, id, (a) => {
     if (a.status !== 'interview' || !a.interview) throw failedPrecondition('现在没有待确认的面试邀请')
     if (a.interview.confirmedAt) throw failedPrecondition('您已经确认过参加面试了')
     if (a.interview.at <= now) throw failedPrecondition('面试时间已过，如需改期请联系企业')
-    return { interview: { ...a.interview, confirmedAt: now }, headline: '已确认面试', news: `您已确认参加${a.employerName}的面试（${formatShanghai(a.interview.at, 'M月D日 HH:mm')}）。` }
+    confirmed = a
+    return {
+      interview: { ...a.interview, confirmedAt: now },
+      timeline: [...a.timeline, { status: 'interview', at: now, note: '已确认参加面试' }],
+      headline: '已确认面试',
+      news: `您已确认参加${a.employerName}的面试（${formatShanghai(a.interview.at, 'M月D日 HH:mm')}）。`,
+    }
   })
+  if (confirmed?.interview) {
+    const { data: contacts } = await ctx.db.collection<UserRecord>('users').where({ employerId: confirmed.employerId, roles: ctx.db.command.all(['hr']) }).limit(20).get()
+    const when = formatShanghai(confirmed.interview.at, 'M月D日 HH:mm')
+    for (const hr of contacts) {
+      await ctx.notify(hr._id, { title: `${confirmed.jobTitle}：求职者已确认面试`, body: `${maskName(confirmed.resume.name)}确认参加${when}的面试。` })
+    }
+  }
+  return view
 }
