@@ -207,6 +207,8 @@ export interface MyApplication {
   canWithdraw: boolean
   /** An invitation the worker has not yet said they will come to. */
   waitsForMe: boolean
+  /** Whom to call at the employer: once invited, and after being hired. */
+  employerContact?: { name: string; phone: string }
 }
 
 export interface ResumeView extends Omit<ResumeSnapshot, 'name' | 'age'> {

@@ -100,12 +100,16 @@ describe('jobs: the résumé, an application and its steps', () => {
     expect(await row()).toMatchObject({ title: '应聘：快递员', statusName: '已投递', waitsForWorker: false, open: true, link: `/packages/jobs/application/index?id=${applicationId}` })
 
     await h.ok(HR, 'jobs', 'hrApplication', { applicationId })
+    expect(await h.ok(WORKER, 'jobs', 'myApplication', { applicationId })).not.toHaveProperty('employerContact')
     await h.ok(HR, 'jobs', 'invite', { applicationId, at: TOMORROW_3PM, mode: 'video', link: 'https://meeting.example.cn/abc', note: '用微信视频也可以' })
     expect(await row()).toMatchObject({ statusName: '邀请面试', waitsForWorker: true, detail: '温州鹿城顺达快递有限公司 · 面试 12月1日 15:00' })
     const first = (await h.ok(WORKER, 'users', 'requests', {})).items[0]
     expect(first._id).toBe(`jobs:${applicationId}`)
 
+    const contact = (await h.ok(WORKER, 'jobs', 'myApplication', { applicationId })).employerContact
+    expect(contact).toEqual({ name: expect.any(String), phone: expect.stringMatching(/^[\d-]{7,}$/) })
     const confirmed = await h.ok(WORKER, 'jobs', 'confirmInterview', { applicationId })
+    expect(confirmed.employerContact).toEqual(contact)
     expect(confirmed).toMatchObject({ waitsForMe: false, interview: { confirmedAt: MONDAY_10AM } })
     expect(await row()).toMatchObject({ waitsForWorker: false })
     expect(confirmed.timeline.at(-1)).toMatchObject({ status: 'interview', note: '已确认参加面试' })

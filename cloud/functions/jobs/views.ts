@@ -136,6 +136,7 @@ export function myApplicationView(a: ApplicationRecord): MyApplication {
     updatedAt: a.updatedAt,
     canWithdraw: !isDecided(a.status),
     waitsForMe: waitsForWorker(a.status, a.interview),
+    ...(a.employerContact && (a.status === 'interview' || a.status === 'hired') ? { employerContact: a.employerContact } : {}),
   }
 }
 

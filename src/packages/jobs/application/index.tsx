@@ -58,8 +58,18 @@ function ApplicationView({ application: a, onChange }: { application: MyApplicat
         <Text className="muted">
           {a.job.employerName} · 投递于 {formatTime(a.appliedAt)}
         </Text>
-        {a.status === 'hired' && <Text className="note application-hired">恭喜，企业决定录用您，请留意企业的联系。</Text>}
+        {a.status === 'hired' && <Text className="note application-hired">恭喜，企业决定录用您，请留意企业的联系，也可以直接联系企业。</Text>}
         {a.status === 'declined' && <Text className="note application-declined">企业认为暂时不合适{a.declineReason ? `：${a.declineReason}` : '。'}</Text>}
+        {a.employerContact && (
+          <Cell
+            className="employer-contact"
+            title="企业联系人"
+            description={`${a.employerContact.name} ${a.employerContact.phone}`}
+            clickable
+            extra="拨打"
+            onClick={() => Taro.makePhoneCall({ phoneNumber: a.employerContact!.phone }).catch(() => undefined)}
+          />
+        )}
       </View>
 
       {a.status === 'interview' && i && (
