@@ -18,6 +18,7 @@ export default function JoinEmployerPage() {
   const [code, setCode] = useState('')
   const [joined, setJoined] = useState<EmployerBrief | null>(null)
   const { submit, busy, fieldErrors } = useSubmit()
+  const alreadyHr = useSession((s) => s.me?.roles.includes('hr') ?? false)
 
   async function join() {
     const employer = await submit((requestId) => api.jobs.joinEmployer({ code }, { requestId }))
@@ -33,6 +34,22 @@ export default function JoinEmployerPage() {
         <View className="section">
           <Text className="section-title join-done">已绑定“{joined.name}”</Text>
           <Text className="muted">您现在是这家企业的招聘联系人，可以发布岗位、查看应聘者。</Text>
+          <View className="actions">
+            <Button type="primary" block className="open-hr" onClick={() => Taro.redirectTo({ url: routes.hrJobs })}>
+              去招聘管理
+            </Button>
+          </View>
+        </View>
+      </PageShell>
+    )
+  }
+  if (alreadyHr) {
+    // Said before anything is asked of them: one employer per HR contact, changed through the union.
+    return (
+      <PageShell className="job-join">
+        <View className="section">
+          <Text className="section-title join-already">您已是企业的招聘联系人</Text>
+          <Text className="muted">一个账号只能绑定一家企业；如需更换，请联系工会解除原来的绑定。</Text>
           <View className="actions">
             <Button type="primary" block className="open-hr" onClick={() => Taro.redirectTo({ url: routes.hrJobs })}>
               去招聘管理

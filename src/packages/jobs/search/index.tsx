@@ -8,6 +8,7 @@ import { PagedList } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { useSignedIn } from '../../../components/useSignedIn'
 import { routes } from '../../../routes'
+import { useSession } from '../../../stores/session'
 import { yuanToFen } from '../../../utils/money'
 import { useHere } from '../../../utils/useHere'
 import { usePaged } from '../../../utils/useLoad'
@@ -59,6 +60,8 @@ export default function JobSearchPage() {
   }
   const search = () => setApplied(typed)
   const activeCount = (applied.industry ? 1 : 0) + applied.benefits.length + (applied.minSalaryYuan.trim() ? 1 : 0)
+  // An HR contact comes here for the console: it is at the top for them, the code at the bottom for others.
+  const isHr = useSession((s) => s.me?.roles.includes('hr') ?? false)
 
   return (
     <PageShell className="job-search">
@@ -79,6 +82,11 @@ export default function JobSearchPage() {
           <Button size="small" className="open-resume" onClick={() => Taro.navigateTo({ url: routes.jobsResume })}>
             我的简历
           </Button>
+          {isHr && (
+            <Button size="small" type="primary" className="open-hr" onClick={() => Taro.navigateTo({ url: routes.hrJobs })}>
+              招聘管理
+            </Button>
+          )}
         </View>
       </View>
 
@@ -111,7 +119,16 @@ export default function JobSearchPage() {
             <Text className="field-label">月薪至少（元）</Text>
             <View className="row">
               <Input className="filter-min-salary" type="number" value={typed.minSalaryYuan} onChange={(minSalaryYuan) => set({ minSalaryYuan })} placeholder="如：6000，不填不限" />
-              <Button size="small" type="primary" className="filter-apply" onClick={search}>
+              <Button
+                size="small"
+                type="primary"
+                className="filter-apply"
+                onClick={() => {
+                  search()
+                  // The results are under the panel: fold it so the worker sees what changed.
+                  setShowFilters(false)
+                }}
+              >
                 确定
               </Button>
             </View>
@@ -140,11 +157,13 @@ export default function JobSearchPage() {
         {(job) => <JobCard key={job._id} job={job} onOpen={() => Taro.navigateTo({ url: routes.job(job._id) })} />}
       </PagedList>
 
-      <View className="section">
-        <Button block size="small" className="open-join" onClick={() => Taro.navigateTo({ url: routes.jobsJoin })}>
-          我是企业招聘联系人（输入邀请码）
-        </Button>
-      </View>
+      {!isHr && (
+        <View className="section">
+          <Button block size="small" className="open-join" onClick={() => Taro.navigateTo({ url: routes.jobsJoin })}>
+            我是企业招聘联系人（输入邀请码）
+          </Button>
+        </View>
+      )}
     </PageShell>
   )
 }
