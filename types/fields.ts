@@ -145,8 +145,8 @@ export const pageCursor = v.optional(v.pipe(v.string('翻页参数不正确'), v
 export const pageLimit = (max = 50) =>
   v.optional(v.pipe(v.number('条数应为数字'), v.integer('条数应为整数'), v.minValue(1, '条数至少为1'), v.maxValue(max, `每页最多${max}条`)))
 
-export const latitude = v.pipe(v.number('纬度应为数字'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确'))
-export const longitude = v.pipe(v.number('经度应为数字'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确'))
+export const latitude = v.pipe(v.number('请填写纬度'), v.minValue(-90, '纬度不正确'), v.maxValue(90, '纬度不正确'))
+export const longitude = v.pipe(v.number('请填写经度'), v.minValue(-180, '经度不正确'), v.maxValue(180, '经度不正确'))
 
 export const mobileNumber = (label = '手机号') =>
   v.pipe(v.string(`请填写${label}`), v.trim(), v.maxLength(11, `${label}应为1开头的11位数字`), v.regex(/^1[3-9]\d{9}$/, `${label}应为1开头的11位数字`))

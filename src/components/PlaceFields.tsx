@@ -11,6 +11,9 @@ export interface PlaceDraft {
   lng: string
 }
 
+/** A coordinate as typed: blank is no position (the server asks for it), never 0. */
+export const typedCoordinate = (typed: string): number | undefined => (typed.trim() === '' ? undefined : Number(typed))
+
 /**
  * Where a station, an employer, a job or a fair is: the address, then latitude and longitude with
  * their problems (each goes once its field is changed); `pick` adds 地图选点 in WeChat, which fills
@@ -41,14 +44,17 @@ export function PlaceFields(props: {
       <Input className="field-address" value={place.address} onChange={(address) => onChange({ address })} placeholder={placeholder} />
       <FieldError message={errors.address} value={place.address} />
       <View className="row">
-        <Input className="field-lat" value={place.lat} onChange={(lat) => onChange({ lat })} placeholder="纬度" type="digit" />
-        <Input className="field-lng" value={place.lng} onChange={(lng) => onChange({ lng })} placeholder="经度" type="digit" />
+        <Text className="field-label">纬度</Text>
+        <Input className="field-lat" value={place.lat} onChange={(lat) => onChange({ lat })} placeholder="如：28.0156" type="digit" />
+        <Text className="field-label">经度</Text>
+        <Input className="field-lng" value={place.lng} onChange={(lng) => onChange({ lng })} placeholder="如：120.6554" type="digit" />
         {pick && process.env.TARO_ENV === 'weapp' && (
           <Button size="small" onClick={pickOnMap}>
             地图选点
           </Button>
         )}
       </View>
+      {process.env.TARO_ENV !== 'weapp' && <Text className="muted place-hint">经纬度可在腾讯地图或高德地图的“坐标拾取”里查到（直接复制，不用换算）。</Text>}
       <FieldError message={errors.lat ?? errors.lng} value={[place.lat, place.lng]} />
     </>
   )

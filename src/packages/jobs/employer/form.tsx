@@ -2,12 +2,11 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, Radio } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import { INDUSTRIES, INDUSTRY_NAMES, type Industry } from '@/types/jobs'
 import type { EmployerView } from '@/types/jobsViews'
 import { api } from '../../../api'
 import { FieldError } from '../../../components/FieldError'
-import { PlaceFields } from '../../../components/PlaceFields'
+import { PlaceFields, typedCoordinate } from '../../../components/PlaceFields'
 import { useSubmit } from '../../../utils/useSubmit'
 import '../parts.scss'
 
@@ -22,7 +21,9 @@ interface Draft {
   contactPhone: string
 }
 
-const EMPTY: Draft = { name: '', creditCode: '', industry: '', address: '', lat: String(DISTRICT_CENTRE.lat), lng: String(DISTRICT_CENTRE.lng), contactName: '', contactPhone: '' }
+// No position until one is given: a default (the district centre) was kept unnoticed, and put the
+// employer's jobs 0 m from every worker without a location.
+const EMPTY: Draft = { name: '', creditCode: '', industry: '', address: '', lat: '', lng: '', contactName: '', contactPhone: '' }
 
 const draftOf = (e: EmployerView): Draft => ({
   name: e.name,
@@ -50,8 +51,9 @@ export function EmployerForm({ employer, onSaved }: { employer?: EmployerView; o
           creditCode: draft.creditCode,
           industry: draft.industry as Industry,
           address: draft.address,
-          lat: Number(draft.lat),
-          lng: Number(draft.lng),
+          // A blank position goes as missing, and the server names the field (请填写纬度).
+          lat: typedCoordinate(draft.lat) as number,
+          lng: typedCoordinate(draft.lng) as number,
           contactName: draft.contactName,
           contactPhone: draft.contactPhone,
         },
