@@ -41,7 +41,7 @@ export default function JobsAdminPage() {
           </Radio>
         </Radio.Group>
       </View>
-      <PagedList list={employers} part="企业" className="employer-list" empty="没有这个状态的企业">
+      <PagedList list={employers} part="企业" className="employer-list" empty={status ? `没有${EMPLOYER_STATUS_NAMES[status]}的企业，点“全部”看所有企业` : '还没有登记企业'}>
         {(e) => (
           <Cell
             key={e._id}
