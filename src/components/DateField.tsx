@@ -9,13 +9,16 @@ interface Props {
   onChange(value: string): void
   /** The latest date that can be picked (default today): treatment is never in the future. */
   max?: string
+  /** The earliest date that can be picked (default three years before `max`): a deadline is never in the past. */
+  min?: string
   className?: string
 }
 
 /** A calendar date picked from NutUI's DatePicker (no typing on a small phone), shown as `2026-11-02`. */
-export function DateField({ title, value, onChange, max, className }: Props) {
+export function DateField({ title, value, onChange, max, min, className }: Props) {
   const [open, setOpen] = useState(false)
   const end = max ? dayjs(max) : dayjs()
+  const start = min ? dayjs(min) : end.subtract(3, 'year')
   return (
     <>
       <Cell className={className} title={title} extra={value || '请选择'} clickable onClick={() => setOpen(true)} />
@@ -24,7 +27,7 @@ export function DateField({ title, value, onChange, max, className }: Props) {
         visible={open}
         type="date"
         showChinese
-        startDate={end.subtract(3, 'year').toDate()}
+        startDate={start.toDate()}
         endDate={end.toDate()}
         defaultValue={(value ? dayjs(value) : end).toDate()}
         onClose={() => setOpen(false)}

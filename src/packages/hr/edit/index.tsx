@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import dayjs from 'dayjs'
 import { useState } from 'react'
+import { MAX_OPEN_DAYS } from '@/domain/jobs/visibility'
 import { BENEFITS, BENEFIT_NAMES, type Benefit } from '@/types/jobs'
 import type { FairSummary, HrJob } from '@/types/jobsViews'
 import { api } from '../../../api'
@@ -12,7 +12,7 @@ import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
 import { PlaceFields } from '../../../components/PlaceFields'
-import { formatTime } from '../../../utils/format'
+import { formatDay, formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
@@ -34,6 +34,8 @@ interface Draft {
   closingDate: string
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
+
 const emptyDraft = (): Draft => ({
   title: '',
   headcount: '1',
@@ -46,7 +48,7 @@ const emptyDraft = (): Draft => ({
   lat: '',
   lng: '',
   fairId: '',
-  closingDate: dayjs().add(30, 'day').format('YYYY-MM-DD'),
+  closingDate: formatDay(Date.now() + 30 * DAY_MS),
 })
 
 const draftOf = (j: HrJob): Draft => ({
@@ -82,6 +84,8 @@ export default function HrJobEditPage() {
 
 function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
   const [draft, setDraft] = useState<Draft>(job ? draftOf(job) : emptyDraft())
+  // Wenzhou's calendar, as the server judges a closing date (`closingDateProblem`).
+  const [{ today, lastDay }] = useState(() => ({ today: formatDay(Date.now()), lastDay: formatDay(Date.now() + MAX_OPEN_DAYS * DAY_MS) }))
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
 
@@ -161,7 +165,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
         ))}
       </Radio.Group>
       <FieldError message={err('fairId')} />
-      <DateField className="field-closingDate" title="截止日期" value={draft.closingDate} onChange={(closingDate) => set({ closingDate })} max={dayjs().add(183, 'day').format('YYYY-MM-DD')} />
+      <DateField className="field-closingDate" title="截止日期" value={draft.closingDate} onChange={(closingDate) => set({ closingDate })} min={today} max={lastDay} />
       <FieldError message={err('closingDate')} />
       <View className="actions">
         {(!job || job.status === 'draft') && (
