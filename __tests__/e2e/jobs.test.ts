@@ -25,6 +25,50 @@ const box = (page: Page, hint: string) => page.locator(`input[placeholder="${hin
 /** A list row (NutUI Cell) by the words it shows: the row takes the tap, not its title. */
 const row = (page: Page, words: string) => page.locator('.nut-cell', { hasText: words }).first()
 
+/** One wheel's height in px (NutUI's `--nutui-picker-item-height`). */
+const WHEEL_LINE = 36
+
+/** A finger's swipe on the touch screen, slow enough that the wheel does not fling on. */
+async function swipe(page: Page, x: number, fromY: number, toY: number) {
+  const cdp = await page.context().newCDPSession(page)
+  const steps = 12
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] })
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY + ((toY - fromY) * i) / steps }] })
+    await page.waitForTimeout(30)
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}
+
+/** Turns one wheel of the open picker, swipe by swipe, until it shows these words. */
+async function turnWheel(page: Page, column: number, words: string) {
+  const wheel = page.locator('.nut-pickerview-list:visible').nth(column)
+  for (let swipes = 0; swipes < 20; swipes++) {
+    // A wheel settles (and the wheels after it are made again) a moment after the finger lifts.
+    await page.waitForTimeout(350)
+    const labels = await wheel.locator('.nut-pickerview-roller-item').allTextContents()
+    const at = labels.indexOf((await wheel.locator('.nut-pickerview-roller-item-active').textContent()) ?? '')
+    const want = labels.indexOf(words)
+    if (want < 0) throw new Error(`the wheel does not offer ${words}: ${labels.join(' ')}`)
+    if (at === want) return
+    const box = (await wheel.boundingBox())!
+    const lines = Math.max(-4, Math.min(4, want - at))
+    const fromY = box.y + box.height / 2 + Math.sign(lines) * 2 * WHEEL_LINE
+    // A finger never lands exactly on a line: the wheel settles onto the nearest, which is what picks it.
+    await swipe(page, box.x + box.width / 2, fromY, fromY - (lines + Math.sign(lines) * 0.3) * WHEEL_LINE)
+  }
+  throw new Error(`the wheel did not reach ${words}`)
+}
+
+/** Opens a date-and-time field and turns its wheels (年 月 日 时 分) to this moment, Wenzhou time, then 确认. */
+async function pickMoment(page: Page, title: string, ms: number) {
+  await row(page, title).click()
+  const wheels = formatShanghai(ms, 'YYYY年 MM月 DD日 HH时 mm分').split(' ')
+  for (const [column, words] of wheels.entries()) await turnWheel(page, column, words)
+  await page.getByText('确认', { exact: true }).filter({ visible: true }).click()
+}
+
 describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
   const portal = usePortal()
 
@@ -86,12 +130,18 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
     expect(await hr.locator('.applicant-phone').textContent()).toContain('139****5678')
     expect(await hr.locator('.hr-application').textContent()).not.toContain(RESUME_PHONE)
     await tap(hr, '邀请面试')
-    const tomorrow = formatShanghai(Date.now() + DAY, 'YYYY-MM-DD')
-    await box(hr, '如：2027-03-02 14:00').fill(`${tomorrow} 15:00`)
+    // Three days ahead at 14:30, Wenzhou time: the wheels stand at tomorrow 09:00 until turned.
+    const interview = Date.parse(`${formatShanghai(Date.now() + 3 * DAY, 'YYYY-MM-DD')}T14:30:00+08:00`)
+    const interviewShown = formatShanghai(interview, 'YYYY-MM-DD HH:mm')
+    await pickMoment(hr, '面试时间', interview)
+    expect(await row(hr, '面试时间').textContent()).toContain(formatShanghai(interview, 'YYYY-MM-DD'))
+    expect(await row(hr, '面试时间').textContent()).toContain('14:30')
     await box(hr, '街道、门牌号、楼层').fill('温州市鹿城区车站大道577号三楼')
     await tap(hr, '发送邀请')
     await hr.getByText('拨打', { exact: true }).waitFor()
     expect(await hr.locator('.applicant-phone').textContent()).toContain(RESUME_PHONE)
+    // The moment picked is the moment the server keeps.
+    expect(await row(hr, '面试安排').textContent()).toContain(interviewShown)
 
     // The worker reads the invitation in 消息 and sees it waiting for them in 我的办事.
     await worker.goto(`${url}/#/pages/inbox/index`)

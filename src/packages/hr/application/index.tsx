@@ -5,16 +5,24 @@ import { useState } from 'react'
 import { AVAILABILITY_NAMES, INTERVIEW_MODE_NAMES, type InterviewMode } from '@/types/jobs'
 import type { HrApplication } from '@/types/jobsViews'
 import { api } from '../../../api'
+import { DateTimeField } from '../../../components/DateTimeField'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { formatTime, parseShanghai } from '../../../utils/format'
+import { formatDay, formatTime, parseShanghai } from '../../../utils/format'
 import { formatYuan } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { ApplicationStatusTag, ApplicationTimeline, interviewText } from '../../jobs/parts'
 
 const MODES = Object.keys(INTERVIEW_MODE_NAMES) as InterviewMode[]
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** How far ahead an interview may be: the server's rule (`interviewTimeProblem` in cloud/domain/jobs/applications.ts). */
+const INTERVIEW_MAX_AHEAD_MS = 92 * DAY_MS
+
+/** Where the wheels stand before HR picks: tomorrow at 09:00, Wenzhou time, rather than a few minutes from now. */
+const tomorrowMorning = (now: number) => parseShanghai(`${formatDay(now + DAY_MS)} 09:00`)
 
 /**
  * An applicant's résumé for the employer's HR contact: the phone masked until they invite to an
@@ -35,7 +43,9 @@ export default function HrApplicationPage() {
 
 function ApplicationView({ application: a, reload }: { application: HrApplication; reload(): Promise<void> }) {
   const [inviting, setInviting] = useState(false)
-  const [when, setWhen] = useState('')
+  const [when, setWhen] = useState<number>()
+  // The picker's bounds count from when the form was opened (the server checks again on sending).
+  const [now, setNow] = useState(() => Date.now())
   const [mode, setMode] = useState<InterviewMode>('onsite')
   const [place, setPlace] = useState('')
   const [link, setLink] = useState('')
@@ -50,7 +60,8 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
       api.jobs.invite(
         {
           applicationId: a._id,
-          at: parseShanghai(when),
+          // Not picked yet: NaN travels as null, which the server names on this field (请选择面试时间).
+          at: when ?? NaN,
           mode,
           place: mode === 'onsite' ? place || undefined : undefined,
           link: link.trim() || undefined,
@@ -127,7 +138,14 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
         <View className="section hr-steps">
           {!inviting ? (
             <View className="actions">
-              <Button type="primary" className="open-invite" onClick={() => setInviting(true)}>
+              <Button
+                type="primary"
+                className="open-invite"
+                onClick={() => {
+                  setNow(Date.now())
+                  setInviting(true)
+                }}
+              >
                 {a.status === 'interview' ? '修改面试安排' : '邀请面试'}
               </Button>
               {a.status === 'interview' && (
@@ -138,9 +156,8 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
             </View>
           ) : (
             <View className="invite-form">
-              <Text className="field-label">面试时间</Text>
-              <Input className="field-at" value={when} onChange={setWhen} placeholder="如：2027-03-02 14:00" />
-              <FieldError message={fieldErrors.at} />
+              <DateTimeField className="field-at" title="面试时间" value={when} onChange={setWhen} min={now} max={now + INTERVIEW_MAX_AHEAD_MS} suggested={tomorrowMorning(now)} />
+              <FieldError message={fieldErrors.at} value={when} />
               <Radio.Group className="jobs-choices field-mode" direction="horizontal" value={mode} onChange={(v) => setMode(v as InterviewMode)}>
                 {MODES.map((m) => (
                   <Radio key={m} value={m} shape="button">
@@ -152,13 +169,13 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
                 <>
                   <Text className="field-label">面试地点</Text>
                   <Input className="field-place" value={place} onChange={setPlace} placeholder="街道、门牌号、楼层" />
-                  <FieldError message={fieldErrors.place} />
+                  <FieldError message={fieldErrors.place} value={place} />
                 </>
               ) : (
                 <>
                   <Text className="field-label">视频链接（选填）</Text>
                   <Input className="field-link" value={link} onChange={setLink} placeholder="https://" />
-                  <FieldError message={fieldErrors.link} />
+                  <FieldError message={fieldErrors.link} value={link} />
                 </>
               )}
               <Text className="field-label">说明（选填）</Text>
