@@ -167,4 +167,32 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
 
     for (const page of [admin, hr, worker]) await page.context().close()
   })
+
+  it('the admin sets a fair\'s start and end on the wheels, and the server keeps those moments', async () => {
+    const { url } = portal.runtime
+    const day = formatShanghai(Date.now() + 5 * DAY, 'YYYY-MM-DD')
+    const startsAt = Date.parse(`${day}T09:30:00+08:00`)
+    const endsAt = Date.parse(`${day}T16:00:00+08:00`)
+    const admin = await signedInPage(portal.browser, url, '林管理')
+    await admin.goto(`${url}/#/pages/me/index`)
+    await row(admin, '企业与招聘会').click()
+    await tap(admin, '新建招聘会')
+    await box(admin, '如：2027春风行动·鹿城专场').fill('春风行动·线上专场')
+    await tap(admin, '线上招聘会')
+    await pickMoment(admin, '开始时间', startsAt)
+    // The end's wheels start after the start (here three hours on) and are turned from there.
+    await pickMoment(admin, '结束时间', endsAt)
+    await box(admin, 'https://').fill('https://zph.example.cn/lucheng')
+    await tap(admin, '保存')
+    const item = admin.locator('.admin-fair-item', { hasText: '春风行动·线上专场' })
+    await item.waitFor()
+    expect(await item.textContent()).toContain(formatShanghai(startsAt, 'YYYY-MM-DD HH:mm'))
+    // Opened again, both fields show what was kept.
+    await item.click()
+    await row(admin, '结束时间').getByText(/\d{2}:\d{2}/).waitFor()
+    expect(await row(admin, '开始时间').textContent()).toContain(`${day}`)
+    expect(await row(admin, '开始时间').textContent()).toContain('09:30')
+    expect(await row(admin, '结束时间').textContent()).toContain('16:00')
+    await admin.context().close()
+  })
 })

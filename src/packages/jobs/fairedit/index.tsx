@@ -6,22 +6,34 @@ import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import { FAIR_KIND_NAMES, type FairKind } from '@/types/jobs'
 import type { EmployerView, FairSummary } from '@/types/jobsViews'
 import { api } from '../../../api'
+import { DateTimeField } from '../../../components/DateTimeField'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { PlaceFields } from '../../../components/PlaceFields'
-import { formatTime, parseShanghai } from '../../../utils/format'
+import { formatDay, parseShanghai } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import '../parts.scss'
 
 const KINDS = Object.keys(FAIR_KIND_NAMES) as FairKind[]
 
+const HOUR_MS = 60 * 60 * 1000
+const DAY_MS = 24 * HOUR_MS
+/** How far ahead the wheels reach: the server sets no limit, a fair is planned within the year. */
+const YEAR_MS = 366 * DAY_MS
+/** A fair's length until the admin says otherwise: a morning. */
+const DEFAULT_LENGTH_MS = 3 * HOUR_MS
+
+/** Where the start's wheels stand before the admin picks: tomorrow at 09:00, Wenzhou time. */
+const tomorrowMorning = (now: number) => parseShanghai(`${formatDay(now + DAY_MS)} 09:00`)
+
 interface Draft {
   title: string
   kind: FairKind
-  startsAt: string
-  endsAt: string
+  /** Epoch ms; undefined until picked. */
+  startsAt: number | undefined
+  endsAt: number | undefined
   organiser: string
   description: string
   venue: string
@@ -36,8 +48,8 @@ interface Draft {
 const EMPTY: Draft = {
   title: '',
   kind: 'onsite',
-  startsAt: '',
-  endsAt: '',
+  startsAt: undefined,
+  endsAt: undefined,
   organiser: '鹿城区总工会',
   description: '',
   venue: '',
@@ -75,8 +87,8 @@ function draftOf(f: FairSummary & { description: string }, employerIds: string[]
   return {
     title: f.title,
     kind: f.kind,
-    startsAt: formatTime(f.startsAt),
-    endsAt: formatTime(f.endsAt),
+    startsAt: f.startsAt,
+    endsAt: f.endsAt,
     organiser: f.organiser,
     description: f.description,
     venue: f.venue ?? '',
@@ -94,6 +106,17 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
   const { submit, busy, fieldErrors } = useSubmit()
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
   const onsite = draft.kind === 'onsite'
+  // The pickers' bounds count from when the form was opened; the server checks again on saving.
+  const [now] = useState(() => Date.now())
+
+  /** A start moved to or past the end takes the end along, keeping the fair's length. */
+  function pickStart(startsAt: number) {
+    setDraft((d) => {
+      if (d.endsAt === undefined || d.endsAt > startsAt) return { ...d, startsAt }
+      const length = d.startsAt !== undefined && d.endsAt > d.startsAt ? d.endsAt - d.startsAt : DEFAULT_LENGTH_MS
+      return { ...d, startsAt, endsAt: startsAt + length }
+    })
+  }
 
   async function save() {
     const saved = await submit((requestId) =>
@@ -102,8 +125,9 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
           id,
           title: draft.title,
           kind: draft.kind,
-          startsAt: parseShanghai(draft.startsAt),
-          endsAt: parseShanghai(draft.endsAt),
+          // Not picked yet: NaN travels as null, which the server names on its field (请选择开始时间).
+          startsAt: draft.startsAt ?? NaN,
+          endsAt: draft.endsAt ?? NaN,
           organiser: draft.organiser,
           description: draft.description,
           venue: onsite ? draft.venue || undefined : undefined,
@@ -127,7 +151,7 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
     <View className="section fair-form">
       <Text className="field-label">名称</Text>
       <Input className="field-title" value={draft.title} onChange={(title) => set({ title })} placeholder="如：2027春风行动·鹿城专场" />
-      <FieldError message={err('title')} />
+      <FieldError message={err('title')} value={draft.title} />
       <Text className="field-label">形式</Text>
       <Radio.Group className="jobs-choices field-kind" direction="horizontal" value={draft.kind} onChange={(v) => set({ kind: v as FairKind })}>
         {KINDS.map((k) => (
@@ -136,39 +160,46 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
           </Radio>
         ))}
       </Radio.Group>
-      <Text className="field-label">开始时间</Text>
-      <Input className="field-startsAt" value={draft.startsAt} onChange={(startsAt) => set({ startsAt })} placeholder="2027-03-01 09:00" />
-      <FieldError message={err('startsAt')} />
-      <Text className="field-label">结束时间</Text>
-      <Input className="field-endsAt" value={draft.endsAt} onChange={(endsAt) => set({ endsAt })} placeholder="2027-03-01 12:00" />
-      <FieldError message={err('endsAt')} />
+      <DateTimeField className="field-startsAt" title="开始时间" value={draft.startsAt} onChange={pickStart} min={now} max={now + YEAR_MS} suggested={tomorrowMorning(now)} />
+      <FieldError message={err('startsAt')} value={draft.startsAt} />
+      <DateTimeField
+        className="field-endsAt"
+        title="结束时间"
+        value={draft.endsAt}
+        onChange={(endsAt) => set({ endsAt })}
+        min={Math.max(now, draft.startsAt ?? now) + 1}
+        max={(draft.startsAt ?? now) + YEAR_MS}
+        suggested={draft.startsAt === undefined ? undefined : draft.startsAt + DEFAULT_LENGTH_MS}
+      />
+      {/* 结束时间应晚于开始时间 is settled by moving either. */}
+      <FieldError message={err('endsAt')} value={[draft.startsAt, draft.endsAt]} />
       <Text className="field-label">主办单位</Text>
       <Input className="field-organiser" value={draft.organiser} onChange={(organiser) => set({ organiser })} />
-      <FieldError message={err('organiser')} />
+      <FieldError message={err('organiser')} value={draft.organiser} />
       {onsite && (
         <>
           <Text className="field-label">场地</Text>
           <Input className="field-venue" value={draft.venue} onChange={(venue) => set({ venue })} placeholder="如：鹿城区职工服务中心一楼大厅" />
-          <FieldError message={err('venue')} />
+          <FieldError message={err('venue')} value={draft.venue} />
           <PlaceFields label="地址" place={draft} errors={fieldErrors} onChange={set} />
           <Text className="field-label">名额（场地有限制时填写）</Text>
           <Input className="field-capacity" type="number" value={draft.capacity} onChange={(capacity) => set({ capacity })} placeholder="不填为不限" />
-          <FieldError message={err('capacity')} />
+          <FieldError message={err('capacity')} value={draft.capacity} />
         </>
       )}
       <Text className="field-label">{onsite ? '链接（选填）' : '参加或直播链接'}</Text>
       <Input className="field-link" value={draft.link} onChange={(link) => set({ link })} placeholder="https://" />
-      <FieldError message={err('link')} />
+      <FieldError message={err('link')} value={draft.link} />
       <Text className="field-label">介绍</Text>
       <TextArea className="field-description" value={draft.description} onChange={(description) => set({ description })} maxLength={500} placeholder="有哪些企业和岗位、要带什么" />
-      <FieldError message={err('description')} />
+      <FieldError message={err('description')} value={draft.description} />
       <Text className="field-label">参会企业</Text>
       <Checkbox.Group className="jobs-choices field-employers" direction="vertical" value={draft.employerIds} onChange={(v) => set({ employerIds: v as string[] })}>
         {employers.map((e) => (
           <Checkbox key={e._id} value={e._id} label={e.name} />
         ))}
       </Checkbox.Group>
-      <FieldError message={err('employerIds')} />
+      <FieldError message={err('employerIds')} value={draft.employerIds} />
       <View className="actions">
         <Button type="primary" block loading={busy} className="save-fair" onClick={save}>
           保存
