@@ -128,27 +128,28 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
     <View className="section job-form">
       <Text className="field-label">岗位名称</Text>
       <Input className="field-title" value={draft.title} onChange={(title) => set({ title })} placeholder="如：快递分拣员" />
-      <FieldError message={err('title')} />
+      <FieldError message={err('title')} value={draft.title} />
       <Text className="field-label">招聘人数</Text>
       <Input className="field-headcount" type="number" value={draft.headcount} onChange={(headcount) => set({ headcount })} />
-      <FieldError message={err('headcount')} />
+      <FieldError message={err('headcount')} value={draft.headcount} />
       <Text className="field-label">月薪（元）</Text>
       <View className="row">
         <Input className="field-salaryMin" type="number" value={draft.salaryMin} onChange={(salaryMin) => set({ salaryMin })} placeholder="最低，如 5500" />
         <Text>至</Text>
         <Input className="field-salaryMax" type="number" value={draft.salaryMax} onChange={(salaryMax) => set({ salaryMax })} placeholder="最高，如 7500" />
       </View>
-      <FieldError message={err('salaryMinFen') ?? err('salaryMaxFen')} />
+      {/* Either amount changed may settle a rule between the two (最高不能低于最低). */}
+      <FieldError message={err('salaryMinFen') ?? err('salaryMaxFen')} value={[draft.salaryMin, draft.salaryMax]} />
       <Text className="field-label">岗位要求</Text>
       <TextArea className="field-requirements" value={draft.requirements} onChange={(requirements) => set({ requirements })} maxLength={1000} showCount placeholder="年龄、经验、证书、班次等，至少10个字" />
-      <FieldError message={err('requirements')} />
+      <FieldError message={err('requirements')} value={draft.requirements} />
       <Text className="field-label">福利</Text>
       <Checkbox.Group className="jobs-choices field-benefits" direction="horizontal" value={draft.benefits} onChange={(v) => set({ benefits: v as Benefit[] })}>
         {BENEFITS.map((b) => (
           <Checkbox key={b} shape="button" value={b} label={BENEFIT_NAMES[b]} className={`benefit-${b}`} />
         ))}
       </Checkbox.Group>
-      <FieldError message={err('benefits')} />
+      <FieldError message={err('benefits')} value={draft.benefits} />
       <SwitchRow className="field-atEmployer" label="在企业地址上班" checked={draft.atEmployer} onChange={(atEmployer) => set({ atEmployer })} />
       {!draft.atEmployer && (
         <>
@@ -164,9 +165,9 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
           </Radio>
         ))}
       </Radio.Group>
-      <FieldError message={err('fairId')} />
+      <FieldError message={err('fairId')} value={draft.fairId} />
       <DateField className="field-closingDate" title="截止日期" value={draft.closingDate} onChange={(closingDate) => set({ closingDate })} min={today} max={lastDay} />
-      <FieldError message={err('closingDate')} />
+      <FieldError message={err('closingDate')} value={draft.closingDate} />
       <View className="actions">
         {(!job || job.status === 'draft') && (
           <Button type="primary" block loading={busy} className="save-publish" onClick={() => save(true)}>
