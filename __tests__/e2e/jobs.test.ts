@@ -93,12 +93,33 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
     await tap(hr, '发布新岗位')
     await box(hr, '如：快递分拣员').fill('夜班理货员')
     await hr.locator('.field-headcount input').fill('3')
-    await box(hr, '最低，如 5500').fill('7000')
-    await box(hr, '最高，如 7500').fill('9000')
+    // The two amounts the wrong way round, as a hurried hand types them.
+    await box(hr, '最低，如 5500').fill('9000')
+    await box(hr, '最高，如 7500').fill('7000')
     await box(hr, '年龄、经验、证书、班次等，至少10个字').fill('能上夜班，会用扫码枪清点货物，细心负责。')
     await tap(hr, '包吃住')
+    // 返回 and back again: what was typed is still there (a draft on the phone).
+    await hr.getByText('返回', { exact: true }).filter({ visible: true }).click()
+    await tap(hr, '发布新岗位')
+    await box(hr, '如：快递分拣员').waitFor()
+    expect(await box(hr, '如：快递分拣员').inputValue()).toBe('夜班理货员')
+    expect(await hr.locator('.field-headcount input').inputValue()).toBe('3')
+    expect(await box(hr, '最低，如 5500').inputValue()).toBe('9000')
+    expect(await box(hr, '年龄、经验、证书、班次等，至少10个字').inputValue()).toBe('能上夜班，会用扫码枪清点货物，细心负责。')
+    await tap(hr, '保存并发布')
+    const salaryError = hr.locator('.job-form .field-error', { hasText: '最高月薪不能低于最低月薪' })
+    await salaryError.waitFor()
+    // Correcting either amount takes the old problem away at once, before the next 保存.
+    await box(hr, '最低，如 5500').fill('7000')
+    await salaryError.waitFor({ state: 'detached' })
+    await box(hr, '最高，如 7500').fill('9000')
     await tap(hr, '保存并发布')
     await hr.locator('.hr-job', { hasText: '夜班理货员' }).getByText('招聘中', { exact: true }).waitFor()
+    // Once published the draft is gone: the next new job starts empty.
+    await tap(hr, '发布新岗位')
+    await box(hr, '如：快递分拣员').waitFor()
+    expect(await box(hr, '如：快递分拣员').inputValue()).toBe('')
+    await hr.getByText('返回', { exact: true }).filter({ visible: true }).click()
 
     // The worker: 首页 → 就业招聘, searches 理货 at 7,500 or more, writes a résumé and applies.
     const worker = await signedInPage(portal.browser, url, '张建国')

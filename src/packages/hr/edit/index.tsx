@@ -12,6 +12,7 @@ import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
 import { PlaceFields } from '../../../components/PlaceFields'
+import { useDraft } from '../../../stores/useDraft'
 import { formatDay, formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
@@ -35,6 +36,9 @@ interface Draft {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The form of a new job, kept on the phone until it is saved (`useDraft`: no personal data in it). */
+const NEW_JOB_FORM = 'hr.newJob'
 
 const emptyDraft = (): Draft => ({
   title: '',
@@ -82,12 +86,30 @@ export default function HrJobEditPage() {
   )
 }
 
+/**
+ * A kept draft as the form can still send it: a closing date gone by while it waited is set again
+ * (the picker starts at today), and a fair no longer offered is dropped.
+ */
+function stillValid(kept: Draft, empty: Draft, fairs: FairSummary[], today: string): Draft {
+  return {
+    ...kept,
+    closingDate: kept.closingDate >= today ? kept.closingDate : empty.closingDate,
+    fairId: fairs.some((f) => f._id === kept.fairId) ? kept.fairId : '',
+  }
+}
+
 function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
-  const [draft, setDraft] = useState<Draft>(job ? draftOf(job) : emptyDraft())
+  // A new job is kept as a draft on the phone while it is typed, as 我的简历 is: 返回 or leaving
+  // the app loses nothing. An existing job is not: its form opens from the job as saved, which is
+  // what workers see, and a kept copy would look saved when it is not (or hide a newer version).
+  const [empty] = useState(emptyDraft)
   // Wenzhou's calendar, as the server judges a closing date (`closingDateProblem`).
   const [{ today, lastDay }] = useState(() => ({ today: formatDay(Date.now()), lastDay: formatDay(Date.now() + MAX_OPEN_DAYS * DAY_MS) }))
+  const [kept, keep, forget] = useDraft(NEW_JOB_FORM, empty, { personal: false })
+  const [edited, setEdited] = useState<Draft>(() => (job ? draftOf(job) : empty))
+  const draft = job ? edited : stillValid(kept, empty, fairs, today)
   const { submit, busy, fieldErrors } = useSubmit()
-  const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }))
+  const set = (change: Partial<Draft>) => (job ? setEdited((d) => ({ ...d, ...change })) : keep({ ...draft, ...change }))
 
   async function save(publish: boolean) {
     const saved = await submit(async (requestId) => {
@@ -112,6 +134,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
       return publish && stored.status === 'draft' ? api.jobs.publishJob({ jobId: stored._id }, { requestId: `${requestId}-p` }) : stored
     })
     if (!saved) return
+    if (!job) forget()
     Taro.showToast({ title: saved.status === 'published' ? '已发布' : '已保存', icon: 'success' })
     setTimeout(() => Taro.navigateBack(), 600)
   }
@@ -126,6 +149,7 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
   const err = (field: string) => fieldErrors[field]
   return (
     <View className="section job-form">
+      {!job && <Text className="note">填写的内容会自动保存在手机上，退出后可以接着填。</Text>}
       <Text className="field-label">岗位名称</Text>
       <Input className="field-title" value={draft.title} onChange={(title) => set({ title })} placeholder="如：快递分拣员" />
       <FieldError message={err('title')} value={draft.title} />
