@@ -262,8 +262,8 @@ export const FairUpsertInput = v.pipe(
   v.forward(v.check((f) => f.startsAt < f.endsAt, '结束时间应晚于开始时间'), ['endsAt']),
   v.forward(v.check((f) => f.kind !== 'onsite' || f.venue !== undefined, '现场招聘会请填写场地'), ['venue']),
   v.forward(v.check((f) => f.kind !== 'onsite' || f.address !== undefined, '现场招聘会请填写地址'), ['address']),
-  v.forward(v.check((f) => f.kind !== 'onsite' || f.lat !== undefined, '现场招聘会请在地图上选择位置'), ['lat']),
-  v.forward(v.check((f) => f.kind !== 'onsite' || f.lng !== undefined, '现场招聘会请在地图上选择位置'), ['lng']),
+  v.forward(v.check((f) => f.kind !== 'onsite' || f.lat !== undefined, '现场招聘会请填写场地的经纬度'), ['lat']),
+  v.forward(v.check((f) => f.kind !== 'onsite' || f.lng !== undefined, '现场招聘会请填写场地的经纬度'), ['lng']),
   v.forward(v.check((f) => f.kind === 'onsite' || f.link !== undefined, '线上招聘会和直播请填写链接'), ['link']),
 )
 export type FairInput = v.InferOutput<typeof FairUpsertInput>

@@ -133,6 +133,8 @@ export interface ApplicationStep {
   status: ApplicationStatus
   at: number
   note?: string
+  /** The worker said they will come to the interview (the status stays 邀请面试). */
+  confirmed?: true
 }
 
 export interface Interview {

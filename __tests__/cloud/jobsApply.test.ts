@@ -112,7 +112,7 @@ describe('jobs: the résumé, an application and its steps', () => {
     expect(confirmed.employerContact).toEqual(contact)
     expect(confirmed).toMatchObject({ waitsForMe: false, interview: { confirmedAt: MONDAY_10AM } })
     expect(await row()).toMatchObject({ waitsForWorker: false })
-    expect(confirmed.timeline.at(-1)).toMatchObject({ status: 'interview', note: '已确认参加面试' })
+    expect(confirmed.timeline.at(-1)).toEqual({ status: 'interview', at: MONDAY_10AM, confirmed: true })
     const hrInbox = (await h.ok(HR, 'users', 'inbox', { limit: 50 })).items
     expect(hrInbox).toEqual(expect.arrayContaining([expect.objectContaining({ title: '快递员：求职者已确认面试', body: '张*国确认参加12月1日 15:00的面试。' })]))
     expect((await h.ok('dev-worker2', 'users', 'inbox', { limit: 50 })).items.map((m: { title: string }) => m.title)).not.toContain('快递员：求职者已确认面试')

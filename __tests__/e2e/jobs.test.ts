@@ -184,7 +184,7 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
     await worker.reload()
     await worker.locator('.job-application .application-status', { hasText: '已录用' }).first().waitFor()
     const steps = await worker.locator('.application-timeline .nut-step-title').allTextContents()
-    expect(steps).toEqual(['已投递', '已查看', '邀请面试', '已录用'])
+    expect(steps).toEqual(['已投递', '已查看', '邀请面试', '已确认面试', '已录用'])
 
     for (const page of [admin, hr, worker]) await page.context().close()
   })

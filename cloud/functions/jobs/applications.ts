@@ -170,7 +170,7 @@ export async function confirmInterview(ctx: Ctx, id: string): Promise<MyApplicat
     confirmed = a
     return {
       interview: { ...a.interview, confirmedAt: now },
-      timeline: [...a.timeline, { status: 'interview', at: now, note: '已确认参加面试' }],
+      timeline: [...a.timeline, { status: 'interview', at: now, confirmed: true }],
       headline: '已确认面试',
       news: `您已确认参加${a.employerName}的面试（${formatShanghai(a.interview.at, 'M月D日 HH:mm')}）。`,
     }

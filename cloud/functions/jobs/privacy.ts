@@ -59,7 +59,7 @@ export const jobsPrivacyPart: PersonalDataPart = {
           { label: '状态', value: APPLICATION_STATUS_NAMES[a.status] },
           { label: '投递的手机号', value: whole && a.pii ? ctx.pii.decrypt(a.pii.phone) : a.resume.phoneMasked },
           ...(a.interview ? [{ label: '面试', value: `${when(a.interview.at)} ${a.interview.place ?? ''}` }] : []),
-          ...a.timeline.map((s) => ({ label: when(s.at), value: APPLICATION_STATUS_NAMES[s.status] })),
+          ...a.timeline.map((s) => ({ label: when(s.at), value: s.confirmed ? '已确认面试' : APPLICATION_STATUS_NAMES[s.status] })),
         ],
       })
     }

@@ -78,7 +78,7 @@ export function interviewText(i: Interview): string {
 export function ApplicationTimeline({ timeline }: { timeline: ApplicationStep[] }) {
   const steps = timeline.map((entry) => ({
     className: `timeline-${entry.status}`,
-    title: APPLICATION_STATUS_NAMES[entry.status],
+    title: entry.confirmed ? '已确认面试' : APPLICATION_STATUS_NAMES[entry.status],
     meta: formatTime(entry.at),
     notes: entry.note ? [entry.note] : [],
   }))

@@ -11,7 +11,7 @@ import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { SwitchRow } from '../../../components/SwitchRow'
-import { PlaceFields } from '../../../components/PlaceFields'
+import { PlaceFields, typedCoordinate } from '../../../components/PlaceFields'
 import { useDraft } from '../../../stores/useDraft'
 import { formatDay, formatTime } from '../../../utils/format'
 import { yuanToFen } from '../../../utils/money'
@@ -123,8 +123,8 @@ function JobForm({ job, fairs }: { job: HrJob | null; fairs: FairSummary[] }) {
           requirements: draft.requirements,
           benefits: draft.benefits,
           address: draft.atEmployer ? undefined : draft.address,
-          lat: draft.atEmployer ? undefined : Number(draft.lat),
-          lng: draft.atEmployer ? undefined : Number(draft.lng),
+          lat: draft.atEmployer ? undefined : typedCoordinate(draft.lat),
+          lng: draft.atEmployer ? undefined : typedCoordinate(draft.lng),
           fairId: draft.fairId || undefined,
           closingDate: draft.closingDate,
         },

@@ -10,7 +10,7 @@ import { DateTimeField } from '../../../components/DateTimeField'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { PlaceFields } from '../../../components/PlaceFields'
+import { PlaceFields, typedCoordinate } from '../../../components/PlaceFields'
 import { formatDay, parseShanghai } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
@@ -132,8 +132,8 @@ function FairForm({ id, initial, employers }: { id?: string; initial: Draft; emp
           description: draft.description,
           venue: onsite ? draft.venue || undefined : undefined,
           address: onsite ? draft.address || undefined : undefined,
-          lat: onsite ? Number(draft.lat) : undefined,
-          lng: onsite ? Number(draft.lng) : undefined,
+          lat: onsite ? typedCoordinate(draft.lat) : undefined,
+          lng: onsite ? typedCoordinate(draft.lng) : undefined,
           link: draft.link.trim() || undefined,
           capacity: draft.capacity.trim() ? Number(draft.capacity) : undefined,
           employerIds: draft.employerIds,
