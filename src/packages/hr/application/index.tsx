@@ -142,7 +142,17 @@ function ApplicationView({ application: a, reload }: { application: HrApplicatio
                 type="primary"
                 className="open-invite"
                 onClick={() => {
-                  setNow(Date.now())
+                  const opened = Date.now()
+                  setNow(opened)
+                  // A change of arrangement starts from the one the worker has (a time still ahead).
+                  const current = a.status === 'interview' ? a.interview : undefined
+                  if (current && when === undefined) {
+                    if (current.at > opened) setWhen(current.at)
+                    setMode(current.mode)
+                    setPlace(current.place ?? '')
+                    setLink(current.link ?? '')
+                    setNote(current.note ?? '')
+                  }
                   setInviting(true)
                 }}
               >
