@@ -17,7 +17,7 @@ import { DuplicateKeyError } from '../../db/types'
 import type { UserRecord } from '../../core/records'
 import { applications, employers, jobs, resumes, type ApplicationRecord, type ResumeRecord } from './records'
 import { applicationLink, requestRowOfApplication } from './requests'
-import { myApplicationView, ownApplication } from './views'
+import { myApplicationView, ownApplication, withEmployerContact } from './views'
 
 /** The name and age a résumé goes out with: from the real-name profile, the age as of today. */
 function realNamed(ctx: Ctx): { name: string; age: number } | null {
@@ -125,7 +125,10 @@ export async function myApplications(ctx: Ctx, input: v.InferOutput<typeof MyApp
   return { items: data.slice(0, limit).map(myApplicationView), nextCursor: data.length > limit ? encodeCursor(offset + limit) : undefined }
 }
 
-export const myApplication = async (ctx: Ctx, id: string) => myApplicationView(await ownApplication(ctx, id))
+export async function myApplication(ctx: Ctx, id: string): Promise<MyApplication> {
+  const a = await ownApplication(ctx, id)
+  return withEmployerContact(ctx, a, myApplicationView(a))
+}
 
 /** The worker's own step on their application, in one transaction with its message and row. */
 async function ownStep(ctx: Ctx, id: string, change: (a: ApplicationRecord) => Partial<ApplicationRecord> & { news: string; headline?: string }): Promise<MyApplication> {
@@ -181,6 +184,7 @@ export async function confirmInterview(ctx: Ctx, id: string): Promise<MyApplicat
     for (const hr of contacts) {
       await ctx.notify(hr._id, { title: `${confirmed.jobTitle}：求职者已确认面试`, body: `${maskName(confirmed.resume.name)}确认参加${when}的面试。` })
     }
+    return withEmployerContact(ctx, confirmed, view)
   }
   return view
 }

@@ -117,7 +117,7 @@ interface HrStep {
   /** What the step is called when a suspended employer may not take it; absent, it may. */
   refusedWhileSuspended?: string
   /** The fields the step sets, beside the status and the timeline. */
-  fields(a: ApplicationRecord, now: number, employer: EmployerRecord): Partial<ApplicationRecord>
+  fields(a: ApplicationRecord, now: number): Partial<ApplicationRecord>
   note?: string
   news(a: ApplicationRecord, next: ApplicationRecord): string
   summary(a: ApplicationRecord): string
@@ -135,12 +135,11 @@ async function takeHrStep(ctx: Ctx, id: string, spec: HrStep): Promise<HrApplica
     const { ref, data } = await ownInTransaction(t, employer._id, id)
     const status = after(spec.step, data.status)
     if (!status) throw failedPrecondition(refusalOf(spec.step, data.status))
-    const fields = spec.fields(data, now, employer)
+    const fields = spec.fields(data, now)
     const entry = spec.note ? { status, at: now, note: spec.note } : { status, at: now }
     const next: ApplicationRecord = { ...data, ...fields, status, timeline: [...data.timeline, entry], updatedAt: now }
     const update: Record<string, unknown> = { ...fields, status, timeline: _.set(next.timeline), updatedAt: now }
     if (fields.interview) update.interview = _.set(fields.interview)
-    if (fields.employerContact) update.employerContact = _.set(fields.employerContact)
     await ref.update({ data: update })
     await t.audit({ target: id, subjects: [data.workerId], summary: spec.summary(data), fields: spec.auditFields?.(data) })
     await t.notify(data.workerId, { title: `${data.jobTitle}：${APPLICATION_STATUS_NAMES[status]}`, body: spec.news(data, next), link: applicationLink(id) }, { viaWeChat: data.notifyByWeChat })
@@ -167,11 +166,7 @@ export async function invite(ctx: Ctx, input: InviteFields): Promise<HrApplicati
   return takeHrStep(ctx, input.applicationId, {
     step: 'invite',
     refusedWhileSuspended: '邀请面试',
-    fields: (a, now, employer) => ({
-      interview,
-      phoneRevealedAt: a.phoneRevealedAt ?? now,
-      employerContact: { name: employer.contactName, phone: employer.contactPhone },
-    }),
+    fields: (a, now) => ({ interview, phoneRevealedAt: a.phoneRevealedAt ?? now }),
     note: describeInterview(interview),
     news: (a) => `${a.employerName}邀请您参加面试：${describeInterview(interview)}。${interview.note ? `说明：${interview.note}。` : ''}请在“我的求职”里确认参加。`,
     summary: (a) => (a.phoneRevealedAt === undefined ? '邀请面试，向本企业公开手机号' : '修改面试安排'),

@@ -104,8 +104,6 @@ export interface ApplicationRecord {
   declineReason?: string
   /** When the first invitation showed this employer the phone. */
   phoneRevealedAt?: number
-  /** The employer's contact as registered with the union, given to the worker with the invitation. */
-  employerContact?: { name: string; phone: string }
   timeline: ApplicationStep[]
   notifyByWeChat: boolean
   createdAt: number

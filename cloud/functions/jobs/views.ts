@@ -136,8 +136,17 @@ export function myApplicationView(a: ApplicationRecord): MyApplication {
     updatedAt: a.updatedAt,
     canWithdraw: !isDecided(a.status),
     waitsForMe: waitsForWorker(a.status, a.interview),
-    ...(a.employerContact && (a.status === 'interview' || a.status === 'hired') ? { employerContact: a.employerContact } : {}),
   }
+}
+
+/**
+ * Whom an invited or hired worker calls at the employer: its contact as registered with the union
+ * now, read when the worker looks (not copied onto the application).
+ */
+export async function withEmployerContact(ctx: Ctx, a: ApplicationRecord, view: MyApplication): Promise<MyApplication> {
+  if (a.status !== 'interview' && a.status !== 'hired') return view
+  const { data: employer } = await employers(ctx).doc(a.employerId).get()
+  return employer ? { ...view, employerContact: { name: employer.contactName, phone: employer.contactPhone } } : view
 }
 
 /** The worker's own application; anyone else's is answered as if it did not exist. */
