@@ -71,10 +71,10 @@ export function EmployerForm({ employer, onSaved }: { employer?: EmployerView; o
       <Text className="section-title">{employer ? '企业信息' : '登记企业'}</Text>
       <Text className="field-label">企业名称</Text>
       <Input className="field-name" value={draft.name} onChange={(name) => set({ name })} placeholder="与营业执照一致" />
-      <FieldError message={err('name')} />
+      <FieldError message={err('name')} value={draft.name} />
       <Text className="field-label">统一社会信用代码</Text>
       <Input className="field-creditCode" value={draft.creditCode} onChange={(creditCode) => set({ creditCode })} placeholder="18位，见营业执照" maxLength={18} />
-      <FieldError message={err('creditCode')} />
+      <FieldError message={err('creditCode')} value={draft.creditCode} />
       <Text className="field-label">所属行业</Text>
       <Radio.Group className="jobs-choices field-industry" direction="horizontal" value={draft.industry} onChange={(v) => set({ industry: v as Industry })}>
         {INDUSTRIES.map((i) => (
@@ -83,14 +83,14 @@ export function EmployerForm({ employer, onSaved }: { employer?: EmployerView; o
           </Radio>
         ))}
       </Radio.Group>
-      <FieldError message={err('industry')} />
+      <FieldError message={err('industry')} value={draft.industry} />
       <PlaceFields label="地址" placeholder="街道、门牌号" place={draft} errors={fieldErrors} onChange={set} pick />
       <Text className="field-label">联系人</Text>
       <Input className="field-contactName" value={draft.contactName} onChange={(contactName) => set({ contactName })} placeholder="如：陈经理" />
-      <FieldError message={err('contactName')} />
+      <FieldError message={err('contactName')} value={draft.contactName} />
       <Text className="field-label">联系电话</Text>
       <Input className="field-contactPhone" value={draft.contactPhone} onChange={(contactPhone) => set({ contactPhone })} placeholder="手机号或 0577-88886666" />
-      <FieldError message={err('contactPhone')} />
+      <FieldError message={err('contactPhone')} value={draft.contactPhone} />
       <View className="actions">
         <Button type="primary" block loading={busy} className="save-employer" onClick={save}>
           保存

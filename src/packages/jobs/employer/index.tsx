@@ -91,7 +91,7 @@ function EmployerView({ employer, reload }: { employer: EmployerDetail; reload()
           <>
             <Text className="field-label">暂停原因</Text>
             <TextArea className="field-reason" value={reason} onChange={setReason} placeholder="如：营业执照过期、存在欠薪投诉" maxLength={200} />
-            <FieldError message={fieldErrors.reason} />
+            <FieldError message={fieldErrors.reason} value={reason} />
             <View className="actions">
               <Button loading={busy} className="suspend-employer" onClick={() => setStatus('suspended')}>
                 暂停企业

@@ -66,7 +66,7 @@ export default function JoinEmployerPage() {
           <Text className="section-title">输入邀请码</Text>
           <Text className="muted">企业在工会登记并通过认证后，工会会给企业的招聘联系人一个8位邀请码，7天内有效，只能用一次。</Text>
           <Input className="field-code" value={code} onChange={setCode} placeholder="如：K7M2P9QA" maxLength={20} />
-          <FieldError message={fieldErrors.code} />
+          <FieldError message={fieldErrors.code} value={code} />
           <View className="actions">
             <Button type="primary" block loading={busy} className="join-submit" onClick={join}>
               绑定企业

@@ -73,19 +73,19 @@ function ResumeForm({ mine }: { mine: MyResume }) {
       <View className="section resume-form">
         <Text className="field-label">联系手机</Text>
         <Input className="field-phone" type="number" maxLength={11} value={form.phone} onChange={(phone) => set({ phone })} placeholder="企业联系您用" />
-        <FieldError message={err('phone')} />
+        <FieldError message={err('phone')} value={form.phone} />
         <Text className="field-label">工作经历（选填）</Text>
         <TextArea className="field-experience" value={form.experience} onChange={(experience) => set({ experience })} placeholder="如：2019年至今在鹿城区做快递员" maxLength={1000} showCount />
-        <FieldError message={err('experience')} />
+        <FieldError message={err('experience')} value={form.experience} />
         <Text className="field-label">技能（选填）</Text>
         <TextArea className="field-skills" value={form.skills} onChange={(skills) => set({ skills })} placeholder="如：会骑电动车、会开叉车" maxLength={300} />
-        <FieldError message={err('skills')} />
+        <FieldError message={err('skills')} value={form.skills} />
         <Text className="field-label">证书（选填）</Text>
         <TextArea className="field-certificates" value={form.certificates} onChange={(certificates) => set({ certificates })} placeholder="如：C1驾驶证、电工证" maxLength={300} />
-        <FieldError message={err('certificates')} />
+        <FieldError message={err('certificates')} value={form.certificates} />
         <Text className="field-label">期望月薪（元，选填）</Text>
         <Input className="field-expectedSalary" type="number" value={form.expectedSalary} onChange={(expectedSalary) => set({ expectedSalary })} placeholder="如：7000" />
-        <FieldError message={err('expectedSalaryFen')} />
+        <FieldError message={err('expectedSalaryFen')} value={form.expectedSalary} />
         <Text className="field-label">什么时候能上岗</Text>
         <Radio.Group className="jobs-choices field-availability" direction="horizontal" value={form.availability} onChange={(v) => set({ availability: v as Availability })}>
           {AVAILABILITIES.map((a) => (
@@ -94,7 +94,7 @@ function ResumeForm({ mine }: { mine: MyResume }) {
             </Radio>
           ))}
         </Radio.Group>
-        <FieldError message={err('availability')} />
+        <FieldError message={err('availability')} value={form.availability} />
         <View className="actions">
           <Button type="primary" block loading={busy} className="save-resume" onClick={save}>
             保存简历
