@@ -174,6 +174,8 @@ describe('e2e: 就业招聘 from a verified employer to a hired worker', () => {
     await request.click()
     await tap(worker, '确认参加面试')
     await worker.locator('.interview-confirmed').waitFor()
+    // Invited, the worker has whom to call at the employer.
+    expect(await worker.locator('.employer-contact').textContent()).toMatch(/企业联系人.*\d{3,}/)
 
     // HR marks the worker hired; the worker's timeline ends there.
     await hr.reload()
