@@ -48,10 +48,10 @@ function PromiseForm({ settings }: { settings: LegalSettings }) {
       <Text className="section-title">服务承诺（工作日）</Text>
       <Text className="field-label">几个工作日内受理</Text>
       <Input className="field-acknowledgeDays" type="number" value={form.acknowledgeDays} onChange={(acknowledgeDays) => setForm((f) => ({ ...f, acknowledgeDays }))} />
-      <FieldError message={fieldErrors.acknowledgeDays} />
+      <FieldError message={fieldErrors.acknowledgeDays} value={form.acknowledgeDays} />
       <Text className="field-label">几个工作日内答复是否提供援助</Text>
       <Input className="field-decideDays" type="number" value={form.decideDays} onChange={(decideDays) => setForm((f) => ({ ...f, decideDays }))} />
-      <FieldError message={fieldErrors.decideDays} />
+      <FieldError message={fieldErrors.decideDays} value={[form.acknowledgeDays, form.decideDays]} />
       <Text className="muted">只影响以后提交的求助；已提交的按提交时的承诺计算。</Text>
       <Button type="primary" block className="save-promise" loading={busy} onClick={save}>
         保存
@@ -86,13 +86,16 @@ function CalendarForm({ settings, reload }: { settings: LegalSettings; reload():
       ))}
       <Text className="field-label">年份</Text>
       <Input className="field-year" type="number" value={form.year} onChange={(year) => setForm((f) => ({ ...f, year }))} />
-      <FieldError message={fieldErrors.year} />
+      <FieldError message={fieldErrors.year} value={form.year} />
       <Text className="field-label">放假日期（每行一个，如 2027-01-01）</Text>
       <TextArea className="field-holidays" value={form.holidays} onChange={(holidays) => setForm((f) => ({ ...f, holidays }))} maxLength={1200} />
-      <FieldError message={fieldErrors.holidays ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('holidays.'))?.[1]} />
+      <FieldError message={fieldErrors.holidays ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('holidays.'))?.[1]} value={[form.year, form.holidays]} />
       <Text className="field-label">调休补班日期（周六或周日）</Text>
       <TextArea className="field-workdays" value={form.workdays} onChange={(workdays) => setForm((f) => ({ ...f, workdays }))} maxLength={400} />
-      <FieldError message={fieldErrors.workdays ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('workdays.'))?.[1]} />
+      <FieldError
+        message={fieldErrors.workdays ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('workdays.'))?.[1]}
+        value={[form.year, form.holidays, form.workdays]}
+      />
       <Button type="primary" block className="save-calendar" loading={busy} onClick={save}>
         保存这一年的安排
       </Button>
@@ -135,7 +138,10 @@ function RoomForm({ room }: { room: RoomSettings }) {
             <Text>至</Text>
             <Input className="field-end" value={p.end} onChange={(end) => setPeriod(i, { end })} placeholder="17:00" />
           </View>
-          <FieldError message={week.fieldErrors[`periods.${i}.start`] ?? week.fieldErrors[`periods.${i}.end`] ?? week.fieldErrors[`periods.${i}.weekdays`]} />
+          <FieldError
+            message={week.fieldErrors[`periods.${i}.start`] ?? week.fieldErrors[`periods.${i}.end`] ?? week.fieldErrors[`periods.${i}.weekdays`]}
+            value={[p, minutes]}
+          />
           <Button size="small" fill="none" onClick={() => setPeriods((ps) => ps.filter((_, j) => j !== i))}>
             删除这个时段
           </Button>
@@ -146,13 +152,13 @@ function RoomForm({ room }: { room: RoomSettings }) {
       </Button>
       <Text className="field-label">每次预约时长（分钟）</Text>
       <Input className="field-slotMinutes" type="number" value={minutes} onChange={setMinutes} />
-      <FieldError message={week.fieldErrors.slotMinutes ?? week.fieldErrors.periods} />
+      <FieldError message={week.fieldErrors.slotMinutes ?? week.fieldErrors.periods} value={[minutes, periods]} />
       <Button type="primary" block className="save-week" loading={week.busy} onClick={saveWeek}>
         保存开放时段
       </Button>
       <Text className="field-label">闭室日期（法定节假日自动闭室，不用填）</Text>
       <TextArea className="field-closed" value={closed} onChange={setClosed} placeholder="每行一个，如 2026-12-24" maxLength={800} />
-      <FieldError message={days.fieldErrors.dates ?? Object.entries(days.fieldErrors).find(([k]) => k.startsWith('dates.'))?.[1]} />
+      <FieldError message={days.fieldErrors.dates ?? Object.entries(days.fieldErrors).find(([k]) => k.startsWith('dates.'))?.[1]} value={closed} />
       <Button block className="save-closed" loading={days.busy} onClick={saveClosed}>
         保存闭室日期
       </Button>

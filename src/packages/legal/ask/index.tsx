@@ -119,16 +119,16 @@ export default function LegalAskPage() {
               </Radio>
             ))}
           </Radio.Group>
-          <FieldError message={err('category')} />
+          <FieldError message={err('category')} value={draft.category} />
           <Text className="field-label">发生了什么（可以用语音输入，至少20个字）</Text>
           <TextArea className="field-story" value={draft.story} onChange={(story) => set({ story })} placeholder="如：在工地干了三个月，老板一直拖欠工资……" maxLength={1000} showCount />
-          <FieldError message={err('story')} />
+          <FieldError message={err('story')} value={draft.story} />
           <Text className="field-label">用人单位（老板或公司的名字）</Text>
           <Input className="field-employer" value={draft.employer} onChange={(employer) => set({ employer })} placeholder="如：温州某某建筑劳务有限公司" />
-          <FieldError message={err('employer')} />
+          <FieldError message={err('employer')} value={draft.employer} />
           <Text className="field-label">涉及金额（元，不清楚可不填）</Text>
           <Input className="field-amount" type="digit" value={draft.amount} onChange={(amount) => set({ amount })} placeholder="如：12000" />
-          <FieldError message={err('amountInDisputeFen')} />
+          <FieldError message={err('amountInDisputeFen')} value={draft.amount} />
         </View>
 
         <View className="section arbitration">
@@ -143,17 +143,17 @@ export default function LegalAskPage() {
               已经离开
             </Radio>
           </Radio.Group>
-          <FieldError message={err('stillEmployed')} />
+          <FieldError message={err('stillEmployed')} value={draft.stillEmployed} />
           {draft.stillEmployed === 'no' && (
             <>
               <DateField className="field-employmentEndedOn" title="哪天离职（劳动关系结束）" value={draft.employmentEndedOn} onChange={(employmentEndedOn) => set({ employmentEndedOn })} />
-              <FieldError message={err('employmentEndedOn')} />
+              <FieldError message={err('employmentEndedOn')} value={draft.employmentEndedOn} />
             </>
           )}
           {asksLearned && (
             <>
               <DateField className="field-learnedOn" title={LEARNED_QUESTION[category as LegalCategory]} value={draft.learnedOn} onChange={(learnedOn) => set({ learnedOn })} />
-              <FieldError message={err('learnedOn')} />
+              <FieldError message={err('learnedOn')} value={draft.learnedOn} />
             </>
           )}
           {limit && (
@@ -164,9 +164,12 @@ export default function LegalAskPage() {
           )}
           <Text className="field-label">已经知道的期限（如仲裁开庭、要求答复的日期，没有可不填）</Text>
           <DateField className="field-deadlineDate" title="期限日期" value={draft.deadlineDate} max={yearAhead} onChange={(deadlineDate) => set({ deadlineDate })} />
-          <FieldError message={err('knownDeadline.date')} />
+          <FieldError message={err('knownDeadline.date')} value={draft.deadlineDate} />
           <Input className="field-deadlineWhat" value={draft.deadlineWhat} onChange={(deadlineWhat) => set({ deadlineWhat })} placeholder="这个期限是什么，如：仲裁开庭" />
-          <FieldError message={err('knownDeadline.what') ?? err('knownDeadline')} />
+          <FieldError
+            message={err('knownDeadline.what') ?? err('knownDeadline')}
+            value={err('knownDeadline.what') ? draft.deadlineWhat : [draft.deadlineDate, draft.deadlineWhat]}
+          />
         </View>
 
         <View className="section">
@@ -178,11 +181,11 @@ export default function LegalAskPage() {
               </Radio>
             ))}
           </Radio.Group>
-          <FieldError message={err('contact')} />
+          <FieldError message={err('contact')} value={draft.contact} />
           {draft.contact === 'phone' && <Text className="muted">律师会打您实名认证的手机号，查看号码会被记录。</Text>}
           <Text className="field-label">方便的时间（可不填）</Text>
           <Input className="field-preferredTimes" value={draft.preferredTimes} onChange={(preferredTimes) => set({ preferredTimes })} placeholder="如：工作日晚上7点后" />
-          <FieldError message={err('preferredTimes')} />
+          <FieldError message={err('preferredTimes')} value={draft.preferredTimes} />
         </View>
 
         <View className="section means">
@@ -192,7 +195,7 @@ export default function LegalAskPage() {
             <>
               <Text className="field-label">户籍所在地</Text>
               <Input className="field-hometown" value={draft.hometown} onChange={(hometown) => set({ hometown })} placeholder="如：贵州省毕节市" />
-              <FieldError message={err('hometown')} />
+              <FieldError message={err('hometown')} value={draft.hometown} />
             </>
           )}
           {meansTested ? (
@@ -200,16 +203,16 @@ export default function LegalAskPage() {
               <Text className="muted means-note">法律援助要核对家庭经济状况（和困难帮扶的标准一样）。外来务工人员的欠薪、工伤案件不用核对。</Text>
               <Text className="field-label">家庭人口（含您本人）</Text>
               <Input className="field-householdSize" type="number" value={draft.householdSize} onChange={(householdSize) => set({ householdSize })} placeholder="如：3" />
-              <FieldError message={err('householdSize')} />
+              <FieldError message={err('householdSize')} value={draft.householdSize} />
               <Text className="field-label">家庭全年收入（元，扣税后）</Text>
               <Input className="field-income" type="digit" value={draft.income} onChange={(income) => set({ income })} placeholder="如：48000" />
-              <FieldError message={err('annualIncomeFen')} />
+              <FieldError message={err('annualIncomeFen')} value={draft.income} />
               <Text className="field-label">全年必需支出（元，如医疗、房租，没有填0）</Text>
               <Input className="field-spending" type="digit" value={draft.spending} onChange={(spending) => set({ spending })} placeholder="如：12000" />
-              <FieldError message={err('unavoidableSpendingFen')} />
+              <FieldError message={err('unavoidableSpendingFen')} value={draft.spending} />
               <Text className="field-label">今年突发事件花费（元，没有可不填）</Text>
               <Input className="field-sudden" type="digit" value={draft.sudden} onChange={(sudden) => set({ sudden })} placeholder="没有可不填" />
-              <FieldError message={err('suddenEventCostFen')} />
+              <FieldError message={err('suddenEventCostFen')} value={draft.sudden} />
             </>
           ) : (
             <Text className="muted means-note means-exempt">您是外来务工人员，{LEGAL_CATEGORY_NAMES[category as LegalCategory]}案件不用核对家庭经济状况。</Text>

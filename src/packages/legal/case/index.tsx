@@ -85,7 +85,7 @@ function WorkerCase({ caseId, view, reload }: { caseId: string; view: LegalCaseV
         <View className="section rating-form">
           <Text className="section-title">评价这次服务</Text>
           <Rate className="field-stars" count={5} value={stars} onChange={setStars} />
-          <FieldError message={fieldErrors.stars} />
+          <FieldError message={fieldErrors.stars} value={stars} />
           <TextArea className="field-comment" value={comment} onChange={setComment} placeholder="想对律师和工会说的话（可不填）" maxLength={300} />
           <Button type="primary" block className="submit-rating" loading={busy} onClick={rate}>
             提交评价

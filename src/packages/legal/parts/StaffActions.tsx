@@ -77,7 +77,7 @@ export function StaffActions({ caseId, view, reload }: { caseId: string; view: L
               </Radio.Group>
             )}
           </Loadable>
-          <FieldError message={fieldErrors.assigneeId} />
+          <FieldError message={fieldErrors.assigneeId} value={form.assigneeId} />
           <Button type="primary" block className="assign-lawyer" loading={busy} onClick={() => take('assign')}>
             指派
           </Button>
@@ -89,7 +89,7 @@ export function StaffActions({ caseId, view, reload }: { caseId: string; view: L
           <Text className="section-title">答复是否提供援助</Text>
           <Text className="field-label">说明（不予援助时写明原因）</Text>
           <TextArea className="field-note" value={form.note} onChange={(note) => set({ note })} placeholder="如：符合援助条件，由律师跟进" maxLength={300} />
-          <FieldError message={fieldErrors.note} />
+          <FieldError message={fieldErrors.note} value={form.note} />
           {allowed.has('grant') && (
             <Button type="primary" block className="grant" loading={busy} onClick={() => take('grant')}>
               提供援助
@@ -99,7 +99,7 @@ export function StaffActions({ caseId, view, reload }: { caseId: string; view: L
             <>
               <Text className="field-label">还可以去哪里求助（申请人会看到）</Text>
               <TextArea className="field-referral" value={form.referral} onChange={(referral) => set({ referral })} maxLength={300} />
-              <FieldError message={fieldErrors.referral} />
+              <FieldError message={fieldErrors.referral} value={form.referral} />
               <Button type="danger" fill="outline" block className="decline" loading={busy} onClick={() => take('decline', '确定不予援助？')}>
                 不予援助
               </Button>
@@ -118,13 +118,13 @@ export function StaffActions({ caseId, view, reload }: { caseId: string; view: L
               </Radio>
             ))}
           </Radio.Group>
-          <FieldError message={fieldErrors.outcome} />
+          <FieldError message={fieldErrors.outcome} value={form.outcome} />
           <Text className="field-label">为职工追回的金额（元，没有可不填）</Text>
           <Input className="field-recovered" type="digit" value={form.recovered} onChange={(recovered) => set({ recovered })} placeholder="如：12000" />
-          <FieldError message={fieldErrors.recoveredFen} />
+          <FieldError message={fieldErrors.recoveredFen} value={form.recovered} />
           <Text className="field-label">办理情况</Text>
           <TextArea className="field-close-note" value={form.closeNote} onChange={(closeNote) => set({ closeNote })} placeholder="如：双方在调解室达成协议，公司当场支付" maxLength={500} />
-          <FieldError message={fieldErrors.note} />
+          <FieldError message={fieldErrors.note} value={form.closeNote} />
           <Button type="primary" block className="close" loading={busy} onClick={() => take('close', '确定结案？')}>
             结案
           </Button>
@@ -135,7 +135,7 @@ export function StaffActions({ caseId, view, reload }: { caseId: string; view: L
         <View className="section desk-cancel">
           <Text className="section-title">取消调解室预约</Text>
           <TextArea className="field-cancel-note" value={form.cancelNote} onChange={(cancelNote) => set({ cancelNote })} placeholder="取消的原因，申请人会看到" maxLength={300} />
-          <FieldError message={fieldErrors.note} />
+          <FieldError message={fieldErrors.note} value={form.cancelNote} />
           <Button block className="desk-cancel-booking" loading={busy} onClick={() => take('deskCancelBooking', '确定取消这次预约？')}>
             取消预约
           </Button>

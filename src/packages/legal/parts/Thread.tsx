@@ -67,9 +67,9 @@ export function Thread({ caseId, side, canWrite, onRead }: { caseId: string; sid
       {canWrite && (
         <View className="thread-compose">
           <TextArea className="field-message" value={text} onChange={setText} placeholder={`写给${other}，最多${MAX_MESSAGE_CHARS}字`} maxLength={MAX_MESSAGE_CHARS} showCount />
-          <FieldError message={fieldErrors.text} />
+          <FieldError message={fieldErrors.text} value={[text, files]} />
           <MaterialUploader key={uploaderKey} service="legal" material="message" title="附图（可不传）" files={files} room={MAX_MESSAGE_FILES - files.length} onChange={setFiles} />
-          <FieldError message={fieldErrors.files ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('files.'))?.[1]} />
+          <FieldError message={fieldErrors.files ?? Object.entries(fieldErrors).find(([k]) => k.startsWith('files.'))?.[1]} value={files} />
           <Button type="primary" block loading={busy} className="send-message" onClick={send}>
             发送留言
           </Button>

@@ -83,7 +83,7 @@ export function CloseAccount() {
             <View className="plan-confirm">
               <Text className="field-label">确认注销请输入“{CLOSE_CONFIRMATION}”</Text>
               <Input className="confirm-close" value={typed} onChange={setTyped} placeholder={CLOSE_CONFIRMATION} />
-              <FieldError message={fieldErrors.confirm} />
+              <FieldError message={fieldErrors.confirm} value={typed} />
               <Button block type="danger" className="close-now" loading={busy} disabled={typed !== CLOSE_CONFIRMATION} onClick={close}>
                 注销账号
               </Button>
