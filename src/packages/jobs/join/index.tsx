@@ -28,37 +28,9 @@ export default function JoinEmployerPage() {
     await useSession.getState().refresh().catch(() => undefined)
   }
 
-  if (joined) {
-    return (
-      <PageShell className="job-join">
-        <View className="section">
-          <Text className="section-title join-done">已绑定“{joined.name}”</Text>
-          <Text className="muted">您现在是这家企业的招聘联系人，可以发布岗位、查看应聘者。</Text>
-          <View className="actions">
-            <Button type="primary" block className="open-hr" onClick={() => Taro.redirectTo({ url: routes.hrJobs })}>
-              去招聘管理
-            </Button>
-          </View>
-        </View>
-      </PageShell>
-    )
-  }
-  if (alreadyHr) {
-    // Said before anything is asked of them: one employer per HR contact, changed through the union.
-    return (
-      <PageShell className="job-join">
-        <View className="section">
-          <Text className="section-title join-already">您已是企业的招聘联系人</Text>
-          <Text className="muted">一个账号只能绑定一家企业；如需更换，请联系工会解除原来的绑定。</Text>
-          <View className="actions">
-            <Button type="primary" block className="open-hr" onClick={() => Taro.redirectTo({ url: routes.hrJobs })}>
-              去招聘管理
-            </Button>
-          </View>
-        </View>
-      </PageShell>
-    )
-  }
+  if (joined) return <BoundToEmployer className="join-done" title={`已绑定“${joined.name}”`} text="您现在是这家企业的招聘联系人，可以发布岗位、查看应聘者。" />
+  // Said before anything is asked of them: one employer per HR contact, changed through the union.
+  if (alreadyHr) return <BoundToEmployer className="join-already" title="您已是企业的招聘联系人" text="一个账号只能绑定一家企业；如需更换，请联系工会解除原来的绑定。" />
   return (
     <PageShell className="job-join">
       <RealNameFirst because="绑定企业要先确认是您本人：请先完成实名认证。">
@@ -74,6 +46,23 @@ export default function JoinEmployerPage() {
           </View>
         </View>
       </RealNameFirst>
+    </PageShell>
+  )
+}
+
+/** Bound to an employer (just now, or before): what it means, and the way to the HR console. */
+function BoundToEmployer({ className, title, text }: { className: string; title: string; text: string }) {
+  return (
+    <PageShell className="job-join">
+      <View className="section">
+        <Text className={`section-title ${className}`}>{title}</Text>
+        <Text className="muted">{text}</Text>
+        <View className="actions">
+          <Button type="primary" block className="open-hr" onClick={() => Taro.redirectTo({ url: routes.hrJobs })}>
+            去招聘管理
+          </Button>
+        </View>
+      </View>
     </PageShell>
   )
 }
