@@ -37,6 +37,9 @@ function fromWheels(values: (string | number | null)[]): number {
   return Date.parse(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00+08:00`)
 }
 
+/** Where wheels stand before anything is picked, rather than a few minutes from now: tomorrow at 09:00, Wenzhou time. */
+export const tomorrowMorning = (now: number) => Date.parse(`${formatShanghai(now + 24 * 60 * MINUTE, 'YYYY-MM-DD')}T09:00:00+08:00`)
+
 /** `2026-12-03 周四 14:00`: the weekday is what a person checks a date against. */
 export function formatDateTime(ms: number): string {
   return `${formatShanghai(ms, 'YYYY-MM-DD')} 周${WEEKDAYS[Number(formatShanghai(ms, 'd'))]} ${formatShanghai(ms, 'HH:mm')}`

@@ -43,9 +43,12 @@ export function refusalOf(step: ApplicationStep, status: ApplicationStatus): str
 /** The invitation waits for the worker until they say they will come. */
 export const waitsForWorker = (status: ApplicationStatus, interview?: { confirmedAt?: number }) => status === 'interview' && !interview?.confirmedAt
 
+/** How far ahead an interview may be set: three months. */
+export const INTERVIEW_MAX_AHEAD_MS = 92 * 24 * 60 * 60 * 1000
+
 /** Interviews are set in the future, at most three months ahead. */
 export function interviewTimeProblem(at: number, now: number): string | null {
   if (at <= now) return '面试时间应晚于现在'
-  if (at - now > 92 * 24 * 60 * 60 * 1000) return '面试时间最多在三个月以内'
+  if (at - now > INTERVIEW_MAX_AHEAD_MS) return '面试时间最多在三个月以内'
   return null
 }

@@ -5,24 +5,18 @@ import { useState } from 'react'
 import { AVAILABILITY_NAMES, INTERVIEW_MODE_NAMES, type InterviewMode } from '@/types/jobs'
 import type { HrApplication } from '@/types/jobsViews'
 import { api } from '../../../api'
-import { DateTimeField } from '../../../components/DateTimeField'
+import { DateTimeField, tomorrowMorning } from '../../../components/DateTimeField'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
-import { formatDay, formatTime, parseShanghai } from '../../../utils/format'
+import { formatTime } from '../../../utils/format'
+import { INTERVIEW_MAX_AHEAD_MS } from '@/domain/jobs/applications'
 import { formatYuan } from '../../../utils/money'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import { ApplicationStatusTag, ApplicationTimeline, interviewText } from '../../jobs/parts'
 
 const MODES = Object.keys(INTERVIEW_MODE_NAMES) as InterviewMode[]
-
-const DAY_MS = 24 * 60 * 60 * 1000
-/** How far ahead an interview may be: the server's rule (`interviewTimeProblem` in cloud/domain/jobs/applications.ts). */
-const INTERVIEW_MAX_AHEAD_MS = 92 * DAY_MS
-
-/** Where the wheels stand before HR picks: tomorrow at 09:00, Wenzhou time, rather than a few minutes from now. */
-const tomorrowMorning = (now: number) => parseShanghai(`${formatDay(now + DAY_MS)} 09:00`)
 
 /**
  * An applicant's résumé for the employer's HR contact: the phone masked until they invite to an

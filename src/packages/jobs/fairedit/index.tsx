@@ -6,12 +6,11 @@ import { DISTRICT_CENTRE } from '@/domain/stations/distance'
 import { FAIR_KIND_NAMES, type FairKind } from '@/types/jobs'
 import type { EmployerView, FairSummary } from '@/types/jobsViews'
 import { api } from '../../../api'
-import { DateTimeField } from '../../../components/DateTimeField'
+import { DateTimeField, tomorrowMorning } from '../../../components/DateTimeField'
 import { FieldError } from '../../../components/FieldError'
 import { Loadable } from '../../../components/Loadable'
 import { PageShell } from '../../../components/PageShell'
 import { PlaceFields, typedCoordinate } from '../../../components/PlaceFields'
-import { formatDay, parseShanghai } from '../../../utils/format'
 import { useLoad } from '../../../utils/useLoad'
 import { useSubmit } from '../../../utils/useSubmit'
 import '../parts.scss'
@@ -24,9 +23,6 @@ const DAY_MS = 24 * HOUR_MS
 const YEAR_MS = 366 * DAY_MS
 /** A fair's length until the admin says otherwise: a morning. */
 const DEFAULT_LENGTH_MS = 3 * HOUR_MS
-
-/** Where the start's wheels stand before the admin picks: tomorrow at 09:00, Wenzhou time. */
-const tomorrowMorning = (now: number) => parseShanghai(`${formatDay(now + DAY_MS)} 09:00`)
 
 interface Draft {
   title: string
