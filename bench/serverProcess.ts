@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs'
 import { buildForNode, RUNTIME_NODE_FLAGS } from '../scripts/build-server'
 
 /** The bench's runtime, built once per bench run as `npm start` builds the local runtime (plain JavaScript). */
-let built: Promise<string[]> | undefined
+let built: Promise<{ 'bench-server': string }> | undefined
 
 /** The bench's local runtime (`bench/server.ts`) as its own process; resolves once it listens. */
 export async function startServer(env: Record<string, string>): Promise<{ port: number; pid: number; stop(): void }> {
-  built ??= buildForNode({ 'bench-server': 'bench/server.ts' })
-  const [script] = await built
+  // The gateway starts the cloud's thread from `bench-cloud.js` beside it.
+  built ??= buildForNode({ 'bench-server': 'bench/server.ts', 'bench-cloud': 'bench/cloud.ts' })
+  const { 'bench-server': script } = await built
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...RUNTIME_NODE_FLAGS, script], {
       stdio: ['ignore', 'pipe', 'inherit'],

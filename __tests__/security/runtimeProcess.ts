@@ -38,7 +38,7 @@ export async function startRuntimeProcess(env: Record<string, string>, timeoutMs
   const inherited = { ...process.env }
   // Nothing of the test's own environment decides how the runtime starts.
   for (const key of ['NODE_ENV', 'LUGONG_SEED', 'LUGONG_PII_KEY', 'LUGONG_TOKEN_SECRET', 'LUGONG_DATA_DIR', 'HOST', 'PORT']) delete inherited[key]
-  const [main] = await buildForNode()
+  const { main } = await buildForNode()
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import { createPii, generatePiiKey, piiKeyFromEnv } from '../core/pii'
-import { SqliteDb } from '../db/sqlite/driver'
-import { seedDemoData } from './seed'
+import { generatePiiKey, piiKeyFromEnv } from '../core/pii'
+import type { CloudReady, CloudStart, CloudThread } from './cloudThread'
 import { PERSONAS } from './seed/personas'
-import { runHousekeeping } from '../functions/housekeeping'
-import { rebuildAllRequests } from '../functions/registry'
 import { buildServer } from './server'
+import { startWorker } from './thread'
 
 /** A secret read from the environment, or generated once into the data folder and kept there. */
 function secretFile(dataDir: string, file: string, make: () => Buffer): Buffer {
@@ -17,9 +15,6 @@ function secretFile(dataDir: string, file: string, make: () => Buffer): Buffer {
   writeFileSync(path, value.toString('base64'), { mode: 0o600 })
   return value
 }
-
-/** As often as CloudBase's timer trigger runs the housekeeping function. */
-const HOUSEKEEPING_MS = 10 * 60 * 1000
 
 async function main() {
   // Two folders up from cloud/local/ as from its bundle dist/server/ (`scripts/build-server.ts`).
@@ -35,32 +30,23 @@ async function main() {
   const tokenSecret = dev
     ? secretFile(dataDir, 'token.dev.key', () => randomBytes(32)).toString('hex')
     : (process.env.LUGONG_TOKEN_SECRET ?? secretFile(dataDir, 'token.production.key', () => randomBytes(32)).toString('hex'))
-  const db = new SqliteDb({ filename: join(dataDir, 'lugong.sqlite') })
-  const pii = createPii(piiKey)
-
-  // Demo data by default in dev mode only; in production only when asked for, and never the personas.
   const seeding = (process.env.LUGONG_SEED ?? (dev ? 'on' : 'off')) === 'on'
-  const seeded = seeding ? await seedDemoData(db, pii, Date.now(), { personas: dev }) : { inserted: 0 }
-  const rebuilt = await rebuildAllRequests(db)
-  const app = await buildServer({
-    db,
-    pii,
-    dev,
-    tokenSecret,
-    h5Dir: join(root, 'dist/h5'),
-    filesDir: join(dataDir, 'files'),
+  const start: CloudStart = { dataDir, piiKey, tokenSecret, seeding, dev }
+  const { remote: cloud, ready, worker } = await startWorker<CloudThread, CloudReady>(join(__dirname, 'cloud.js'), start)
+  let stopping = false
+  // Without its cloud the runtime answers nothing: it ends, and says so.
+  worker.on('exit', (code) => {
+    if (stopping) return
+    console.error(`the cloud's thread stopped (${code}): the local runtime ends`)
+    process.exit(1)
   })
+  const app = await buildServer({ cloud, dev, tokenSecret, h5Dir: join(root, 'dist/h5') })
   await app.listen({ port, host })
-  const scheduled = { db, clock: Date.now, removeFile: app.removeFile, compact: async () => db.checkpoint() }
-  const housekeeping = setInterval(() => {
-    runHousekeeping(scheduled).catch((error) => console.error('[housekeeping]', error))
-  }, HOUSEKEEPING_MS)
-  housekeeping.unref()
 
   const lines = [
     '',
     `鹿工之家 local runtime: http://${host}:${port}  (${dev ? 'dev mode' : 'production mode'})`,
-    `data: ${dataDir}  (demo documents added now: ${seeded.inserted}; 我的办事 rows written: ${rebuilt})`,
+    `data: ${dataDir}  (demo documents added now: ${ready.inserted}; 我的办事 rows written: ${ready.rebuilt})`,
   ]
   if (dev) {
     lines.push('dev personas (pick one on the login page, or POST /api/auth/login {"code": "<code>"}):')
@@ -69,8 +55,9 @@ async function main() {
   console.log(lines.join('\n'))
 
   const stop = async () => {
+    stopping = true
     await app.close()
-    db.close()
+    await cloud.close()
     process.exit(0)
   }
   process.on('SIGINT', stop)

@@ -4,28 +4,27 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { existsSync } from 'node:fs'
 import { DEFAULT_MESSAGES, type ErrorCode } from '../../types/envelope'
-import { ArrivalOrder } from '../core/arrival'
 import { MAX_UPLOAD_BYTES, type FileRecord } from '../core/files'
-import type { Pii } from '../core/pii'
-import { SqliteDb } from '../db/sqlite/driver'
-import type { Db } from '../db/types'
-import { FUNCTIONS } from '../functions/registry'
+import type { CloudOptions, LocalCloud } from './cloud'
 import { exchangeLoginCode, type LoginMode } from './login'
 import { PERSONAS } from './seed/personas'
+import type { Remote } from './thread'
 import { registerUploads } from './uploads'
 
-export interface ServerOptions {
-  db: Db
-  pii: Pii
-  clock?: () => number
+interface GatewayOptions {
   /** Dev mode admits `dev:<name>` login codes and lists the personas. */
   dev: boolean
   tokenSecret: string
   /** The H5 build to serve at `/`, when it exists. */
   h5Dir?: string
-  filesDir: string
   logger?: boolean
 }
+
+/**
+ * The gateway serves a cloud: one running in another thread (`npm start`, `thread.ts`), or one
+ * made here, in this thread, from a database (tests, e2e).
+ */
+export type ServerOptions = GatewayOptions & ({ cloud: Remote<LocalCloud> } | Omit<CloudOptions, 'secret'>)
 
 /** An openid as WeChat issues them; the dev personas' `dev-…` ones only in dev mode, whatever a token says. */
 export function isAcceptedOpenid(sub: unknown, dev: boolean): sub is string {
@@ -53,8 +52,10 @@ export function h5CacheControl(path: string): string {
 export type LocalServer = FastifyInstance & { removeFile(file: FileRecord): Promise<void> }
 
 export async function buildServer(options: ServerOptions): Promise<LocalServer> {
-  const { db, pii, dev } = options
-  const clock = options.clock ?? Date.now
+  const { dev } = options
+  // Loaded only when made here: `npm start`'s main thread never loads the functions.
+  const cloud: Remote<LocalCloud> =
+    'cloud' in options ? options.cloud : (await import('./cloud')).localCloud({ ...options, secret: options.tokenSecret })
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT })
   // Dev and production tokens never pass for each other: their own secret and audience each.
   const audience = dev ? 'lugong:dev' : 'lugong:production'
@@ -86,21 +87,9 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
     return fail(reply, 500, 'INTERNAL')
   })
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await db.collection('users').limit(1).get()
-      return { ok: true }
-    } catch {
-      return reply.status(503).send({ ok: false })
-    }
-  })
+  app.get('/healthz', async (_request, reply) => ((await cloud.healthy()) ? { ok: true } : reply.status(503).send({ ok: false })))
 
-  const links = await registerUploads(app, { db, pii, filesDir: options.filesDir, secret: options.tokenSecret, clock, openidOf })
-  // One process serves every call: the actions that ask for it take turns in the order they arrived,
-  // committed together a turn at a time on the sqlite driver.
-  const arrivalOrder = new ArrivalOrder(db instanceof SqliteDb ? (calls) => db.together(calls) : undefined)
-  /** What a function call runs with: the caller from the token, never from the body. */
-  const runtimeOf = (openid: string | null) => ({ db, pii, clock, openid, arrivalOrder, fileLink: links.link, fileStore: { put: links.put, remove: links.remove } })
+  registerUploads(app, { cloud, openidOf })
 
   app.get('/api/auth/personas', async (_request, reply) => {
     if (!dev) return fail(reply, 403, 'FORBIDDEN', '只在开发模式下提供体验账号')
@@ -117,7 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
     if (!login.ok) return reply.status(401).send(login)
     if (!isAcceptedOpenid(login.openid, dev)) return fail(reply, 401, 'UNAUTHENTICATED', '登录失败，请重试')
     const token = app.jwt.sign({ sub: login.openid })
-    const me = await FUNCTIONS.users.handle({ action: 'me' }, runtimeOf(login.openid))
+    const me = await cloud.me(login.openid)
     if (!me.ok) return reply.send(me)
     return { ok: true, data: { token, user: me.data } }
   })
@@ -130,16 +119,9 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
 
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
-    const fn = Object.hasOwn(FUNCTIONS, request.params.fn) ? FUNCTIONS[request.params.fn] : undefined
-    if (!fn) return fail(reply, 404, 'NOT_FOUND', '没有这个服务')
-    const body = request.body
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return fail(reply, 400, 'INVALID_ARGUMENT', '请求格式不正确')
-    }
-    const answer = await fn.handle(body, runtimeOf(await openidOf(request)))
-    // The envelope says why; the status says it too, as the login and upload routes do.
-    if (!answer.ok && answer.error.code === 'UNAUTHENTICATED') reply.status(401)
-    return answer
+    const { status, json } = await cloud.call(request.params.fn, request.body, await openidOf(request))
+    // Sent as the cloud wrote it: where the functions run in their own thread, that thread does the writing.
+    return reply.status(status).type('application/json; charset=utf-8').send(json)
   })
 
   app.all('/api/*', (_request, reply) => fail(reply, 404, 'NOT_FOUND', '没有这个接口'))
@@ -161,6 +143,6 @@ export async function buildServer(options: ServerOptions): Promise<LocalServer> 
     app.get('/', async () => 'H5 build not found: run `npm run build:h5` first.')
   }
   const server = app as unknown as LocalServer
-  server.removeFile = links.remove
+  server.removeFile = (file) => cloud.removeFile(file)
   return server
 }
