@@ -1,6 +1,6 @@
 import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import type { Db, Transaction } from '../../cloud/db/types'
-import { MASKS_KEPT } from '../../cloud/db/sqlite/memoryIndexes'
+import { MASKS_KEPT, MemoryIndexes, NARROWED_KEPT } from '../../cloud/db/sqlite/memoryIndexes'
 import { STATEMENT_CACHE_SIZE } from '../../cloud/db/sqlite/statements'
 
 /** What only the sqlite driver has: its statement cache. The semantics are in db.contract.test.ts. */
@@ -138,6 +138,78 @@ describe('sqlite driver: the nearest-first walk narrowed by element indexes', ()
     } finally {
       db.close()
     }
+  })
+})
+
+describe('sqlite driver: the nearest-first walk narrowed by keywords', () => {
+  const WORDS = ['普工', '司机', 'Pu Gong', 'pu gong', '夜班\uD800', '保洁']
+  let db: SqliteDb
+  beforeEach(async () => {
+    db = new SqliteDb({ filename: ':memory:', indexes: [{ collection: 'jobs', name: 'geo', fields: [{ path: 'location', geo: true }] }] })
+    for (let i = 0; i < 300; i++) {
+      const title = `${WORDS[i % WORDS.length]}${i}`
+      const requirements = i % 5 === 0 ? ['能上夜班', WORDS[(i + 1) % WORDS.length]] : '身体健康'
+      await db.collection('jobs').add({ data: { _id: `j${i}`, title, requirements, pay: i % 10, location: db.Geo.Point(120.6 + (i % 17) * 0.001, 28 + (i % 13) * 0.001 + i * 1e-6) } })
+    }
+  })
+  afterEach(() => db.close())
+
+  /** The ids of the jobs within 5 km, nearest first, whose title or requirements hold `word` (any case), paying at least 3. */
+  const search = async (word: string, limit = 15) => {
+    const _ = db.command
+    const re = db.RegExp({ regexp: word.replace(/ /g, '\\s'), options: 'i' })
+    const { data } = await db
+      .collection('jobs')
+      .where({ location: _.geoNear({ geometry: db.Geo.Point(120.6, 28), maxDistance: 5000 }), pay: _.gte(3) })
+      .where(_.or([{ title: re }, { requirements: re }]))
+      .limit(limit)
+      .get()
+    return data.map((d) => d._id).join()
+  }
+
+  it('answers the same the first time (the whole walk), the second (its tree made) and after', async () => {
+    const narrowed = jest.spyOn(MemoryIndexes.prototype, 'narrowedTree')
+    try {
+      for (const word of ['普工', 'PU GONG', '夜班', '司机', '无此词']) {
+        const first = await search(word)
+        expect(narrowed.mock.results.at(-1)?.value).toBeNull()
+        const second = await search(word)
+        expect(narrowed.mock.results.at(-1)?.value).not.toBeNull()
+        expect(second).toBe(first)
+        expect(await search(word)).toBe(first)
+        expect(await search(word, 200)).toBe(await search(word, 200))
+      }
+      // The data reaches every case: ASCII in any case, an array field, a lone surrogate, nothing.
+      expect((await search('PU GONG')).split(',').length).toBe(15)
+      expect(await search('夜班')).not.toBe('')
+      expect(await search('无此词')).toBe('')
+    } finally {
+      narrowed.mockRestore()
+    }
+  })
+
+  it('sees a write at once: a new job with the keyword, nearest of all', async () => {
+    await search('保洁')
+    const before = await search('保洁')
+    await db.collection('jobs').add({ data: { _id: 'new', title: '保洁员', pay: 5, location: db.Geo.Point(120.6, 28) } })
+    expect(await search('保洁')).toBe(['new', ...before.split(',')].slice(0, 15).join())
+  })
+
+  it('answers right past the trees it keeps', async () => {
+    // Each word is in a handful of titles (普工1 in 普工1, 普工13, 普工103 …): each tree is small.
+    const words = Array.from({ length: NARROWED_KEPT + 10 }, (_, i) => `${WORDS[i % 2]}${i + 100}`)
+    const firstRound = new Map<string, string>()
+    for (let round = 0; round < 3; round++) {
+      for (const word of words) {
+        const ids = await search(word, 300)
+        if (round === 0) firstRound.set(word, ids)
+        else expect(ids).toBe(firstRound.get(word))
+      }
+    }
+    // Words 100…237 of 普工/司机: found where the title is that word, and paying at least 3.
+    const found = [...firstRound.values()].filter(Boolean)
+    expect(found.length).toBeGreaterThan(10)
+    expect(found.join().split(',').every((id) => Number(id.slice(1)) % 10 >= 3)).toBe(true)
   })
 })
 

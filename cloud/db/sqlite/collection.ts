@@ -8,7 +8,7 @@ import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
 import type { Aggregate, CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
 import { compileAggregate } from './aggregate'
 import type { MemoryIndexes } from './memoryIndexes'
-import type { RegExpCache } from './regexp'
+import { RegExpOp, type RegExpCache } from './regexp'
 import { prefilterOf, unlikeInSqlite, type Verdict } from './prefilter'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
 
@@ -39,6 +39,15 @@ interface QueryState {
   order: Array<[string, 'asc' | 'desc']>
   skip: number
   limit?: number
+}
+
+/** A condition made of regular expressions only, and/or of them, on any fields. */
+function onlyRegExps(query: unknown): boolean {
+  if (query instanceof RegExpOp) return true
+  if (query instanceof Op) return (query.kind === 'and' || query.kind === 'or') && Array.isArray(query.arg) && query.arg.length > 0 && query.arg.every(onlyRegExps)
+  if (!isPlainObject(query)) return false
+  const values = Object.values(query)
+  return values.length > 0 && values.every(onlyRegExps)
 }
 
 const parse = <T>(row: { doc: string } | undefined): WithId<T> | null => (row ? (JSON.parse(row.doc) as WithId<T>) : null)
@@ -194,6 +203,22 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const elements = this.elementConditions()
     const masks = elements.map(({ path: elementPath, value }) => this.db.memory.elementMask(index, this.name, elementPath, value))
     const admits = masks.length > 0 ? (i: number) => masks.every((mask) => mask[i] === 1) : undefined
+    // Keywords asked for before narrow the walk to the points whose documents hold them (SQL decides).
+    const narrowing = this.narrowingConditions()
+    const narrowed =
+      narrowing &&
+      this.db.memory.narrowedTree(index, `${narrowing.sql}\u0000${JSON.stringify(narrowing.params)}`, () =>
+        new Set(this.db.statement(`SELECT rowid FROM ${table} WHERE ${narrowing.sql}`).pluck(true).all(...narrowing.params) as number[]),
+      )
+    let tree = index.tree
+    let positionOf = (i: number) => i
+    let admitted = admits
+    if (narrowed) {
+      if (narrowed.empty) return []
+      tree = narrowed.tree
+      positionOf = (i) => narrowed.positions[i]
+      admitted = admits && ((i: number) => admits(narrowed.positions[i]))
+    }
     const documents = this.db.memory.parsedDocuments(this.name)
     const unparsed = this.db.statement(`SELECT rowid, doc FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`).raw(true)
     const parse = (rowids: number[]) => {
@@ -228,10 +253,10 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     let checked = 0
     let batch = wanted + 4
     for (;;) {
-      const nearestFirst = around(index.tree, lng, lat, checked + batch, maxKm, admits)
+      const nearestFirst = around(tree, lng, lat, checked + batch, maxKm, admitted)
       const fresh = nearestFirst
         .slice(checked)
-        .map((i) => index.points[i])
+        .map((i) => index.points[positionOf(i)])
         .filter(([, pLat, pLng]) => minDistance === 0 || distanceM({ lat, lng }, { lat: pLat, lng: pLng }) >= minDistance)
         .map(([rowid]) => rowid)
       const met = fresh.length > 0 ? matching(fresh).slice(0, wanted - found.length) : []
@@ -246,6 +271,17 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       const rate = Math.max(found.length, 1) / checked
       batch = Math.min(Math.ceil(((wanted - found.length) / rate) * 1.25) + 4, checked * 8)
     }
+  }
+
+  /**
+   * The conditions made only of regular expressions (`_.or([{ title: word }, { requirements: word }])`),
+   * compiled together: they are the same from one query to the next, whatever the time or the
+   * place, so the points that meet them can be kept (`MemoryIndexes.narrowedTree`).
+   */
+  private narrowingConditions(): Compiled | null {
+    const parts = this.state.where.filter(onlyRegExps).map(compileQuery)
+    if (parts.length === 0) return null
+    return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) }
   }
 
   /**

@@ -11,10 +11,25 @@ export interface GeoIndex {
   empty: boolean
   /** `masks` of `elementMask`, by element path and value: made for this version of the tree. */
   masks: Map<string, Uint8Array>
+  /** `narrowedTree`s by their conditions, the least recently used first: made for this version of the tree. */
+  narrowed: Map<string, NarrowedTree>
+  /** Conditions asked for once so far in this version, the oldest first: the next time makes their tree. */
+  askedOnce: Set<string>
+}
+
+/** The points of a geo index that meet some conditions, as a k-d tree of their own. */
+export interface NarrowedTree {
+  tree: KDBush
+  /** The position in the whole index (`GeoIndex.points`) of each point of this tree. */
+  positions: Int32Array
+  empty: boolean
 }
 
 /** How many element masks a geo index keeps; queries name a handful of values (facilities, industries). */
 export const MASKS_KEPT = 64
+
+/** How many narrowed trees a geo index keeps: the keywords workers search most (the least recently used go). */
+export const NARROWED_KEPT = 128
 
 /** Array element → rowids of the documents whose array holds it. */
 export interface ElementIndex {
@@ -84,7 +99,7 @@ export class MemoryIndexes {
       for (const [, lat, lng] of rows) tree.add(lng, lat)
       if (rows.length === 0) tree.add(0, 0)
       tree.finish()
-      entry.built = { version, tree, points: rows, empty: rows.length === 0, masks: new Map() }
+      entry.built = { version, tree, points: rows, empty: rows.length === 0, masks: new Map(), narrowed: new Map(), askedOnce: new Set() }
     }
     return entry.built
   }
@@ -104,6 +119,42 @@ export class MemoryIndexes {
     if (holders) geo.points.forEach(([rowid], position) => (mask[position] = holders.has(rowid) ? 1 : 0))
     if (geo.masks.size < MASKS_KEPT) geo.masks.set(key, mask)
     return mask
+  }
+
+  /**
+   * The points of a geo index whose documents meet conditions that stay the same from one query to
+   * the next (a worker's keywords), as a k-d tree of their own: the nearest-first walk then visits
+   * only them. `matching` answers the rowids that meet them, as SQL decides. A job search with a
+   * keyword walked about 1,000 points and tested 146 documents to find 21 (0.25 ms); making the tree
+   * reads the whole collection (16 ms for 10,000 jobs), so it is made the second time the same
+   * conditions are asked for, and null answers the first: a keyword nobody repeats costs what it
+   * did. Made for this version of the tree; at most `NARROWED_KEPT` are kept.
+   */
+  narrowedTree(geo: GeoIndex, key: string, matching: () => Set<number>): NarrowedTree | null {
+    const kept = geo.narrowed.get(key)
+    if (kept) {
+      geo.narrowed.delete(key)
+      geo.narrowed.set(key, kept)
+      return kept
+    }
+    if (!geo.askedOnce.delete(key)) {
+      geo.askedOnce.add(key)
+      if (geo.askedOnce.size > NARROWED_KEPT) geo.askedOnce.delete(geo.askedOnce.values().next().value as string)
+      return null
+    }
+    const rowids = matching()
+    const positions: number[] = []
+    geo.points.forEach(([rowid], position) => {
+      if (rowids.has(rowid)) positions.push(position)
+    })
+    const tree = new KDBush(Math.max(positions.length, 1))
+    for (const position of positions) tree.add(geo.points[position][2], geo.points[position][1])
+    if (positions.length === 0) tree.add(0, 0)
+    tree.finish()
+    const made = { tree, positions: Int32Array.from(positions), empty: positions.length === 0 }
+    geo.narrowed.set(key, made)
+    if (geo.narrowed.size > NARROWED_KEPT) geo.narrowed.delete(geo.narrowed.keys().next().value as string)
+    return made
   }
 
   /**
