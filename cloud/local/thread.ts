@@ -11,12 +11,12 @@ type Call = [number, string, unknown[]]
 type Reply = [number, boolean, unknown]
 
 /**
- * The worker's young generation: 8 MB semi-spaces, where the functions make their short-lived
- * objects (`RUNTIME_NODE_FLAGS` gives the main thread 2 MB ones). Nearby searches over HTTP left the
- * runtime at 155–162 MB this way, against 176–218 MB with 8 MB semi-spaces in both threads, at the
- * same rate (9,600–9,900 a second).
+ * The worker's young generation (V8 makes it three semi-spaces): 4 MB semi-spaces, as the main
+ * thread's (`RUNTIME_NODE_FLAGS`). Nearby searches over HTTP, same machine and hour: 10,100–10,700 a
+ * second and 176–183 MB resident this way; 9,600–10,000 and 176 MB with 8 MB ones here; 9,600 and
+ * 200 MB with 2 MB ones here. With 8 MB semi-spaces in both threads the runtime read 188–219 MB.
  */
-const WORKER_YOUNG_GENERATION_MB = 24
+const WORKER_YOUNG_GENERATION_MB = 12
 
 /** The first reply: the worker is ready, with what it wants the main thread to know. */
 const READY = -1
