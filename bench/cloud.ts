@@ -11,7 +11,7 @@ import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../cloud/functions/registry'
 import { localCloud, type LocalCloud } from '../cloud/local/cloud'
 import { seedDemoData } from '../cloud/local/seed'
-import { serveToMainThread } from '../cloud/local/thread'
+import { failedToStart, serveToMainThread } from '../cloud/local/thread'
 import { addBenchStations, addRealNamedWorkers, addRushClass, nearbyQueries } from './fixtures'
 import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
 
@@ -56,7 +56,5 @@ async function cloudThread(tokenSecret: string) {
   serveToMainThread<BenchCloud>({ ...cloud, seen: async () => seen }, carried)
 }
 
-cloudThread(workerData as string).catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+// What stopped it goes to the main thread, which says so and ends the runtime.
+cloudThread(workerData as string).catch(failedToStart)

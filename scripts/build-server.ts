@@ -4,7 +4,7 @@
  * `RUNTIME_NODE_FLAGS`), not TypeScript through a loader. Our code is bundled; packages stay in node_modules (pdfkit and the
  * font read their own files; better-sqlite3 is native).
  *
- *   tsx scripts/build-server.ts      builds dist/server/main.js (well under a second)
+ *   tsx scripts/build-server.ts      builds dist/server/main.js and cloud.js (well under a second)
  *
  * Each file is written whole and then renamed into place, so a runtime starting while another
  * build runs (tests start several at once) never reads half a file.
@@ -62,7 +62,7 @@ export async function buildForNode<E extends Record<string, string>>(
 if (/scripts[\\/]build-server\.ts$/.test(process.argv[1] ?? '')) {
   const started = Date.now()
   buildForNode().then(
-    () => console.log(`Local runtime built (dist/server/main.js) in ${Date.now() - started} ms.`),
+    () => console.log(`Local runtime built (dist/server/main.js and cloud.js) in ${Date.now() - started} ms.`),
     (error) => {
       console.error(error)
       process.exit(1)

@@ -145,39 +145,57 @@ describe('sqlite driver: the nearest-first walk narrowed by keywords', () => {
   const WORDS = ['普工', '司机', 'Pu Gong', 'pu gong', '夜班\uD800', '保洁']
   let db: SqliteDb
   beforeEach(async () => {
-    db = new SqliteDb({ filename: ':memory:', indexes: [{ collection: 'jobs', name: 'geo', fields: [{ path: 'location', geo: true }] }] })
+    db = new SqliteDb({
+      filename: ':memory:',
+      indexes: [
+        { collection: 'jobs', name: 'geo', fields: [{ path: 'location', geo: true }] },
+        { collection: 'jobs', name: 'kind', fields: [{ path: 'kind', each: true }] },
+      ],
+    })
     for (let i = 0; i < 300; i++) {
       const title = `${WORDS[i % WORDS.length]}${i}`
       const requirements = i % 5 === 0 ? ['能上夜班', WORDS[(i + 1) % WORDS.length]] : '身体健康'
-      await db.collection('jobs').add({ data: { _id: `j${i}`, title, requirements, pay: i % 10, location: db.Geo.Point(120.6 + (i % 17) * 0.001, 28 + (i % 13) * 0.001 + i * 1e-6) } })
+      // 37 places, about 8 jobs at each, as jobs share their employer's point: equal distances everywhere.
+      const place = (i * 7) % 37
+      const location = db.Geo.Point(120.6 + (place % 6) * 0.002, 28 + Math.floor(place / 6) * 0.002)
+      await db.collection('jobs').add({ data: { _id: `j${i}`, title, requirements, pay: i % 10, kind: i % 3 === 0 ? 'a' : 'b', location } })
     }
   })
   afterEach(() => db.close())
 
-  /** The ids of the jobs within 5 km, nearest first, whose title or requirements hold `word` (any case), paying at least 3. */
-  const search = async (word: string, limit = 15) => {
+  /**
+   * Within 5 km, nearest first, paying at least 3, of kind `a` when asked: those whose title or
+   * requirements hold `word` (any case). `whole` writes the keyword so that nothing narrows the walk.
+   */
+  const search = async (word: string, { skip = 0, limit = 15, kind, whole = false }: { skip?: number; limit?: number; kind?: string; whole?: boolean } = {}) => {
     const _ = db.command
     const re = db.RegExp({ regexp: word.replace(/ /g, '\\s'), options: 'i' })
-    const { data } = await db
+    const keyword = _.or([{ title: re }, { requirements: re }])
+    const query = db
       .collection('jobs')
-      .where({ location: _.geoNear({ geometry: db.Geo.Point(120.6, 28), maxDistance: 5000 }), pay: _.gte(3) })
-      .where(_.or([{ title: re }, { requirements: re }]))
-      .limit(limit)
-      .get()
+      .where({ location: _.geoNear({ geometry: db.Geo.Point(120.6, 28), maxDistance: 5000 }), pay: _.gte(3), ...(kind ? { kind } : {}) })
+      .where(whole ? _.and([keyword, { pay: _.gte(0) }]) : keyword)
+    const { data } = await query.skip(skip).limit(limit).get()
     return data.map((d) => d._id).join()
   }
 
-  it('answers the same the first time (the whole walk), the second (its tree made) and after', async () => {
+  it('answers as the whole walk does, the first time, the second (its tree made) and after, equal distances included', async () => {
     const narrowed = jest.spyOn(MemoryIndexes.prototype, 'narrowedTree')
     try {
       for (const word of ['普工', 'PU GONG', '夜班', '司机', '无此词']) {
-        const first = await search(word)
-        expect(narrowed.mock.results.at(-1)?.value).toBeNull()
-        const second = await search(word)
-        expect(narrowed.mock.results.at(-1)?.value).not.toBeNull()
-        expect(second).toBe(first)
-        expect(await search(word)).toBe(first)
-        expect(await search(word, 200)).toBe(await search(word, 200))
+        for (const kind of [undefined, 'a']) {
+          const whole = await search(word, { kind, whole: true, limit: 200 })
+          const first = await search(word, { kind, limit: 200 })
+          // The keywords alone decide the tree: asked again with a kind, it is made already.
+          if (kind === undefined) expect(narrowed.mock.results.at(-1)?.value).toBeNull()
+          expect(first).toBe(whole)
+          const second = await search(word, { kind, limit: 200 })
+          // PU GONG is in a third of the titles (any case), 夜班 in a third of the jobs: too many for a tree.
+          if (word === 'PU GONG' || word === '夜班') expect(narrowed.mock.results.at(-1)?.value).toBeNull()
+          else expect(narrowed.mock.results.at(-1)?.value).not.toBeNull()
+          expect(second).toBe(whole)
+          expect(await search(word, { kind, limit: 200 })).toBe(whole)
+        }
       }
       // The data reaches every case: ASCII in any case, an array field, a lone surrogate, nothing.
       expect((await search('PU GONG')).split(',').length).toBe(15)
@@ -188,11 +206,42 @@ describe('sqlite driver: the nearest-first walk narrowed by keywords', () => {
     }
   })
 
-  it('sees a write at once: a new job with the keyword, nearest of all', async () => {
+  it('pages without repeating or losing a job, across the first sighting and the second', async () => {
+    const all = await search('普工', { whole: true, limit: 200 })
+    expect(all.split(',').length).toBeGreaterThan(20)
+    const pages = [await search('普工', { limit: 7 }), await search('普工', { skip: 7, limit: 7 }), await search('普工', { skip: 14, limit: 200 })]
+    expect(pages.join()).toBe(all)
+  })
+
+  it('counts what it finds, narrowed or not', async () => {
+    const _ = db.command
+    const re = db.RegExp({ regexp: '司机', options: 'i' })
+    const count = () => db.collection('jobs').where({ location: _.geoNear({ geometry: db.Geo.Point(120.6, 28) }) }).where({ title: re }).count()
+    const counts = [await count(), await count(), await count()]
+    expect(counts.map((c) => c.total)).toEqual([50, 50, 50])
+  })
+
+  it('walks the whole tree for a word most jobs hold', async () => {
+    const narrowed = jest.spyOn(MemoryIndexes.prototype, 'narrowedTree')
+    try {
+      // 身体健康 is in the requirements of four jobs in five.
+      const whole = await search('身体健康', { whole: true, limit: 300 })
+      for (let round = 0; round < 3; round++) expect(await search('身体健康', { limit: 300 })).toBe(whole)
+      expect(narrowed.mock.results.every((r) => r.value === null)).toBe(true)
+    } finally {
+      narrowed.mockRestore()
+    }
+  })
+
+  it('sees a write at once: a new job with the keyword, where the searcher stands', async () => {
     await search('保洁')
     const before = await search('保洁')
+    expect(before).not.toContain('new')
     await db.collection('jobs').add({ data: { _id: 'new', title: '保洁员', pay: 5, location: db.Geo.Point(120.6, 28) } })
-    expect(await search('保洁')).toBe(['new', ...before.split(',')].slice(0, 15).join())
+    const after = await search('保洁')
+    // At distance 0 with the jobs already there, after them: equal distances go by the older row.
+    expect(after).toContain('new')
+    expect(after).toBe(await search('保洁', { whole: true }))
   })
 
   it('answers right past the trees it keeps', async () => {
@@ -201,7 +250,7 @@ describe('sqlite driver: the nearest-first walk narrowed by keywords', () => {
     const firstRound = new Map<string, string>()
     for (let round = 0; round < 3; round++) {
       for (const word of words) {
-        const ids = await search(word, 300)
+        const ids = await search(word, { limit: 300 })
         if (round === 0) firstRound.set(word, ids)
         else expect(ids).toBe(firstRound.get(word))
       }

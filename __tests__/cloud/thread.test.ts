@@ -15,6 +15,8 @@ type OrderWorker = {
   seen(): Promise<number[]>
   bytes(bytes: Uint8Array): Promise<number>
   refuse(): Promise<never>
+  throwAtOnce(): Promise<never>
+  uncloneable(): Promise<unknown>
   end(): Promise<never>
   nothing(): Promise<never>
 }
@@ -39,11 +41,14 @@ it('answers once the worker is ready, and each call reaches it in the order made
   }
 })
 
-it('fails the call that failed in the worker, or asked for no method, and goes on answering', async () => {
+it('fails the call that failed in the worker, asked for no method or cannot cross, and goes on answering', async () => {
   const { remote, worker } = await startWorker<OrderWorker>(script, null)
   try {
     await expect(remote.refuse()).rejects.toThrow('refused in the worker')
     await expect(remote.nothing()).rejects.toThrow('no method nothing')
+    await expect(remote.throwAtOnce()).rejects.toThrow('thrown at once')
+    await expect(remote.uncloneable()).rejects.toThrow('cannot cross to the main thread')
+    await expect(remote.record((() => 1) as unknown as number)).rejects.toThrow()
     expect(await remote.record(7)).toBe(14)
   } finally {
     await worker.terminate()

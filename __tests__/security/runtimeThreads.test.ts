@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { post, startRuntimeProcess, type RuntimeProcess } from './runtimeProcess'
@@ -55,5 +55,21 @@ describe('the local runtime with its cloud in a thread of its own', () => {
     expect(Buffer.from(await back.arrayBuffer())).toEqual(PNG)
     expect((await fetch(`${runtime.url}/files/${data.fileId}`)).status).toBe(403)
     expect(readdirSync(join(dir, 'files'))).toEqual([data.fileId])
+  })
+
+  it('stops on SIGTERM with code 0, its database closed whole', async () => {
+    await runtime.stop('SIGTERM')
+    expect(runtime.child.exitCode).toBe(0)
+    expect(readdirSync(dir).filter((name) => name.endsWith('-wal') && readFileSync(join(dir, name)).length > 0)).toEqual([])
+  })
+
+  it('ends and says why when its cloud cannot start: a database file that is not one', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'lugong-broken-'))
+    try {
+      writeFileSync(join(broken, 'lugong.sqlite'), Buffer.alloc(4096, 7))
+      await expect(startRuntimeProcess({ LUGONG_DATA_DIR: broken, NODE_ENV: 'development' })).rejects.toThrow(/exited before it was ready[\s\S]*file is not a database/)
+    } finally {
+      rmSync(broken, { recursive: true, force: true })
+    }
   })
 })

@@ -28,7 +28,7 @@ export type RunTogether = <R>(calls: ReadonlyArray<(db: Db) => Promise<R>>) => P
 /**
  * The most calls of a line run in one turn when they are run together: enough that a group's
  * commit writes the pages sign-ups share once for many of them, few enough that a turn stays a few
- * milliseconds long (node accepts one new connection per turn; see below).
+ * milliseconds long (a long turn holds back the requests read meanwhile; see below).
  */
 export const MOST_TOGETHER = 16
 
@@ -39,18 +39,19 @@ interface Waiting {
 }
 
 /**
- * Turns in the order of arrival, for a runtime where one process serves every call (the local
- * runtime). A call takes its place in a line the moment it reaches the function, before anything
+ * Turns in the order of arrival, for a runtime where one thread serves every call (the local
+ * runtime's cloud thread, fed by its HTTP thread in the order requests were read). A call takes its place in a line the moment it reaches the function, before anything
  * is awaited, and runs when every call ahead of it in that line has finished; so whatever its
  * statements wait for, a call that arrived later never overtakes it. One line per action that asks
  * for it (`inArrivalOrder`); every other call runs as it comes.
  *
  * On the local runtime the database is synchronous: a call's awaits hold no other work, so taking
  * turns costs the line nothing but the wait itself. Calls run in turns of the event loop of their
- * own, even with nobody ahead: node accepts one new connection per turn of its loop, and a call run
- * as soon as its request was read made that turn as long as all the requests read in it (about
- * ninety sign-ups in the bench's rush), so parents who connected last were let in only when the
- * rush was over (p99 1.1 s against the no-op's 0.2 s). Given `runTogether`, a turn runs the first
+ * own, even with nobody ahead: when HTTP and the functions shared one thread, node accepted one new
+ * connection per turn of its loop, and a call run as soon as its request was read made that turn as
+ * long as all the requests read in it (about ninety sign-ups in the bench's rush), so parents who
+ * connected last were let in only when the rush was over (p99 1.1 s against the no-op's 0.2 s). In
+ * the cloud's own thread, short turns likewise let the calls that arrived meanwhile take their places. Given `runTogether`, a turn runs the first
  * calls waiting (up to `MOST_TOGETHER`) in one group commit; without it, one call.
  *
  * CloudBase runs calls side by side in many instances; there the database's conditional updates

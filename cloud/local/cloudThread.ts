@@ -5,7 +5,7 @@ import { SqliteDb } from '../db/sqlite/driver'
 import { rebuildAllRequests } from '../functions/registry'
 import { localCloud, type LocalCloud } from './cloud'
 import { seedDemoData } from './seed'
-import { serveToMainThread } from './thread'
+import { failedToStart, serveToMainThread } from './thread'
 
 /** What the cloud's thread starts from, decided by the main thread (`main.ts`). */
 export interface CloudStart {
@@ -50,8 +50,5 @@ async function cloudThread({ dataDir, piiKey, tokenSecret, seeding, dev }: Cloud
   serveToMainThread<CloudThread>({ ...cloud, close }, { inserted: seeded.inserted, rebuilt } satisfies CloudReady)
 }
 
-cloudThread(workerData as CloudStart).catch((error) => {
-  console.error(error)
-  // Ends this thread; the main thread sees it and ends the runtime.
-  process.exit(1)
-})
+// What stopped it goes to the main thread, which says so and ends the runtime.
+cloudThread(workerData as CloudStart).catch(failedToStart)

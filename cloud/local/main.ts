@@ -34,7 +34,8 @@ async function main() {
   const start: CloudStart = { dataDir, piiKey, tokenSecret, seeding, dev }
   const { remote: cloud, ready, worker } = await startWorker<CloudThread, CloudReady>(join(__dirname, 'cloud.js'), start)
   let stopping = false
-  // Without its cloud the runtime answers nothing: it ends, and says so.
+  // Without its cloud the runtime answers nothing: it ends, and says why.
+  worker.on('error', (error) => console.error("the cloud's thread failed:", error))
   worker.on('exit', (code) => {
     if (stopping) return
     console.error(`the cloud's thread stopped (${code}): the local runtime ends`)
@@ -55,7 +56,10 @@ async function main() {
   console.log(lines.join('\n'))
 
   const stop = async () => {
+    if (stopping) return
     stopping = true
+    // A cloud that hangs does not keep the process: ten seconds, then it ends anyway.
+    setTimeout(() => process.exit(1), 10_000).unref()
     await app.close()
     await cloud.close()
     process.exit(0)

@@ -48,7 +48,7 @@ export function h5CacheControl(path: string): string {
   return HASHED_FILE.test(path.replace(/\\/g, '/')) ? 'public, max-age=31536000, immutable' : 'no-cache'
 }
 
-/** The local runtime's HTTP server, and how its housekeeping removes a stored file. */
+/** The local runtime's HTTP server, and how the cloud behind it removes a stored file (tests run housekeeping with it). */
 export type LocalServer = FastifyInstance & { removeFile(file: FileRecord): Promise<void> }
 
 export async function buildServer(options: ServerOptions): Promise<LocalServer> {

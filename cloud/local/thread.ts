@@ -18,6 +18,8 @@ type Reply = [number, boolean, unknown]
  */
 const WORKER_YOUNG_GENERATION_MB = 12
 
+const described = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error))
+
 /** The first reply: the worker is ready, with what it wants the main thread to know. */
 const READY = -1
 
@@ -32,17 +34,33 @@ export function serveToMainThread<A extends Api>(api: A, ready: unknown): void {
   const port = parentPort
   if (!port) throw new Error('serveToMainThread runs in a worker thread')
   port.on('message', ([id, method, args]: Call) => {
-    const run = Object.hasOwn(api, method) ? api[method] : undefined
-    if (!run) {
-      port.postMessage([id, false, `no method ${method}`] satisfies Reply)
-      return
+    const reply = (ok: boolean, value: unknown) => {
+      try {
+        port.postMessage([id, ok, value] satisfies Reply)
+      } catch (error) {
+        // An answer that cannot be copied across (a function, say) fails its call, not the thread.
+        port.postMessage([id, false, `the answer cannot cross to the main thread: ${described(error)}`] satisfies Reply)
+      }
     }
-    ;(run as (...args: unknown[]) => Promise<unknown>)(...args).then(
-      (value) => port.postMessage([id, true, value] satisfies Reply),
-      (error: unknown) => port.postMessage([id, false, error instanceof Error ? (error.stack ?? error.message) : String(error)] satisfies Reply),
+    const run = Object.hasOwn(api, method) ? (api[method] as (...args: unknown[]) => Promise<unknown>) : undefined
+    if (!run) return reply(false, `no method ${method}`)
+    let called: Promise<unknown>
+    try {
+      called = run(...args)
+    } catch (error) {
+      return reply(false, described(error))
+    }
+    called.then(
+      (value) => reply(true, value),
+      (error: unknown) => reply(false, described(error)),
     )
   })
   port.postMessage([READY, true, ready] satisfies Reply)
+}
+
+/** In a worker that could not get ready: the main thread's `startWorker` fails with this error. */
+export function failedToStart(error: unknown): void {
+  parentPort?.postMessage([READY, false, described(error)] satisfies Reply)
 }
 
 /**
@@ -73,17 +91,22 @@ export async function startWorker<A extends Api, R = unknown>(
   worker.on('error', die)
   worker.on('exit', (code) => die(new Error(`the worker exited (${code})`)))
   const remote = new Proxy({} as Remote<A>, {
-    // Not a promise itself: `await` looks for a `then`, which is no call to the worker.
-    get: (_target, method: string) =>
-      method === 'then'
+    // Not a promise itself (`await` looks for a `then`), and no symbol is a method of the worker.
+    get: (_target, method) =>
+      typeof method !== 'string' || method === 'then'
         ? undefined
         : (...args: unknown[]) =>
-        new Promise((resolve, reject) => {
-          if (dead) return reject(dead)
-          const id = calls++
-          waiting.set(id, { resolve, reject })
-          worker.postMessage([id, method, args] satisfies Call)
-        }),
+            new Promise((resolve, reject) => {
+              if (dead) return reject(dead)
+              const id = calls++
+              waiting.set(id, { resolve, reject })
+              try {
+                worker.postMessage([id, method, args] satisfies Call)
+              } catch (error) {
+                waiting.delete(id)
+                reject(error)
+              }
+            }),
   })
   return { remote, ready: await ready, worker }
 }

@@ -67,7 +67,9 @@ export function registerUploads(app: FastifyInstance, { cloud, openidOf }: Uploa
       if (code === 'FST_REQ_FILE_TOO_LARGE') return refuseAfterDrain(request, reply, refuse(413, 'INVALID_ARGUMENT', TOO_BIG, { file: TOO_BIG }))
       return refuseAfterDrain(request, reply, refuse(413, 'INVALID_ARGUMENT', '上传的内容格式不正确，请重新选择文件'))
     }
-    return send(reply, await cloud.storeUpload(openid, service, content))
+    const stored = await cloud.storeUpload(openid, service, content)
+    // Whatever came after the file part (a misplaced `service`) is read before a refusal goes out.
+    return stored.status === 200 ? send(reply, stored) : refuseAfterDrain(request, reply, stored)
   })
 
   app.get<{ Params: { name: string }; Querystring: { exp?: string; sig?: string } }>('/files/:name', async (request, reply) => {

@@ -15,6 +15,11 @@ serveToMainThread(
     refuse: async () => {
       throw new Error('refused in the worker')
     },
+    // Not async: throws before there is a promise.
+    throwAtOnce: (() => {
+      throw new Error('thrown at once')
+    }) as () => Promise<never>,
+    uncloneable: async () => () => 'a function',
     end: async () => process.exit(3),
   },
   { started: true },

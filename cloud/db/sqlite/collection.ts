@@ -50,6 +50,9 @@ function onlyRegExps(query: unknown): boolean {
   return values.length > 0 && values.every(onlyRegExps)
 }
 
+/** Distances closer than this are the same distance (the walk and `distanceM` round apart by far less). */
+const TIE_M = 1e-6
+
 const parse = <T>(row: { doc: string } | undefined): WithId<T> | null => (row ? (JSON.parse(row.doc) as WithId<T>) : null)
 
 class SqliteDocRef<T extends DocData> implements DocRef<T> {
@@ -187,7 +190,8 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   /**
    * Nearest first, as CloudBase's geoNear (which likewise needs a geo index): take the nearest
    * points from the k-d tree a batch at a time, keep the documents among them that meet the other
-   * conditions, and stop at `wanted`. Distances are haversine, as everywhere in the portal. The walk
+   * conditions, and stop at `wanted` (and whatever is as near as the last of them, so that equal
+   * distances are ordered by rowid). Distances are haversine, as everywhere in the portal. The walk
    * admits only points the element indexes allow; the conditions are then tried on the parsed
    * documents (`prefilterOf`) and SQL decides only what that cannot tell. The documents come
    * frozen, each parsed once (`MemoryIndexes.parsedDocuments`).
@@ -207,9 +211,14 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const narrowing = this.narrowingConditions()
     const narrowed =
       narrowing &&
-      this.db.memory.narrowedTree(index, `${narrowing.sql}\u0000${JSON.stringify(narrowing.params)}`, () =>
-        new Set(this.db.statement(`SELECT rowid FROM ${table} WHERE ${narrowing.sql}`).pluck(true).all(...narrowing.params) as number[]),
-      )
+      this.db.memory.narrowedTree(index, `${narrowing.sql}\u0000${JSON.stringify(narrowing.params)}`, () => {
+        try {
+          return new Set(this.db.statement(`SELECT rowid FROM ${table} WHERE ${narrowing.sql}`).pluck(true).all(...narrowing.params) as number[])
+        } catch {
+          // An expression SQL refuses: the walk meets it only where it has to, as before.
+          return null
+        }
+      })
     let tree = index.tree
     let positionOf = (i: number) => i
     let admitted = admits
@@ -249,28 +258,36 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       return rowids.filter((rowid, i) => verdicts?.[i] === true || met.has(rowid))
     }
 
-    const found: WithId<T>[] = []
+    // Nearer first, and at the same distance the earlier row first, whichever tree was walked: the
+    // walk's own order of equal distances depends on the tree, and jobs often share their employer's point.
+    const here = { lat, lng }
+    const distanceOf = ([, pLat, pLng]: [number, number, number]) => distanceM(here, { lat: pLat, lng: pLng })
+    const found: Array<{ rowid: number; distance: number }> = []
     let checked = 0
     let batch = wanted + 4
     for (;;) {
       const nearestFirst = around(tree, lng, lat, checked + batch, maxKm, admitted)
-      const fresh = nearestFirst
-        .slice(checked)
-        .map((i) => index.points[positionOf(i)])
-        .filter(([, pLat, pLng]) => minDistance === 0 || distanceM({ lat, lng }, { lat: pLat, lng: pLng }) >= minDistance)
-        .map(([rowid]) => rowid)
-      const met = fresh.length > 0 ? matching(fresh).slice(0, wanted - found.length) : []
-      parse(met)
-      for (const rowid of met) {
-        const doc = documents.get(rowid)
-        if (doc !== undefined) found.push(doc as WithId<T>)
-      }
-      if (found.length === wanted || nearestFirst.length < checked + batch) return found
+      const fresh = nearestFirst.slice(checked).map((i) => index.points[positionOf(i)])
+      const pointOf = new Map(fresh.map((point) => [point[0], point]))
+      const candidates = fresh.filter((point) => minDistance === 0 || distanceOf(point) >= minDistance).map(([rowid]) => rowid)
+      for (const rowid of candidates.length > 0 ? matching(candidates) : []) found.push({ rowid, distance: distanceOf(pointOf.get(rowid)!) })
+      if (nearestFirst.length < checked + batch) break
+      // Enough, once the walk has gone past the distance of the last one wanted: no tie is left behind.
+      if (found.length >= wanted && fresh.length > 0 && distanceOf(fresh[fresh.length - 1]) > found[wanted - 1].distance + TIE_M) break
       checked = nearestFirst.length
       // The next batch is sized by how many of the points so far met the conditions.
       const rate = Math.max(found.length, 1) / checked
-      batch = Math.min(Math.ceil(((wanted - found.length) / rate) * 1.25) + 4, checked * 8)
+      batch = Math.min(Math.ceil((Math.max(wanted - found.length, 1) / rate) * 1.25) + 4, checked * 8)
     }
+    const kept = found
+      .sort((a, b) => a.distance - b.distance || a.rowid - b.rowid)
+      .slice(0, wanted)
+      .map(({ rowid }) => rowid)
+    parse(kept)
+    return kept.flatMap((rowid) => {
+      const doc = documents.get(rowid)
+      return doc === undefined ? [] : [doc as WithId<T>]
+    })
   }
 
   /**

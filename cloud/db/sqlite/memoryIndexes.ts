@@ -11,8 +11,13 @@ export interface GeoIndex {
   empty: boolean
   /** `masks` of `elementMask`, by element path and value: made for this version of the tree. */
   masks: Map<string, Uint8Array>
-  /** `narrowedTree`s by their conditions, the least recently used first: made for this version of the tree. */
-  narrowed: Map<string, NarrowedTree>
+  /**
+   * `narrowedTree`s by their conditions, the least recently used first, made for this version of the
+   * tree; null where the whole tree is walked (the conditions hold for too many points, or SQL refused them).
+   */
+  narrowed: Map<string, NarrowedTree | null>
+  /** How many points the kept narrowed trees hold together. */
+  narrowedPoints: number
   /** Conditions asked for once so far in this version, the oldest first: the next time makes their tree. */
   askedOnce: Set<string>
 }
@@ -28,8 +33,29 @@ export interface NarrowedTree {
 /** How many element masks a geo index keeps; queries name a handful of values (facilities, industries). */
 export const MASKS_KEPT = 64
 
-/** How many narrowed trees a geo index keeps: the keywords workers search most (the least recently used go). */
+/**
+ * How many narrowed trees a geo index keeps: the keywords workers search most (the least recently
+ * used go), and never more points together than twice the index holds.
+ */
 export const NARROWED_KEPT = 128
+
+/** Conditions met by more than this share of the points narrow nothing worth a tree: the whole tree is walked. */
+export const NARROWED_MAX_SHARE = 0.25
+
+/** The points of `geo` whose rowids are in `rowids`, as a tree; null when there are too many to be worth one. */
+function narrowed(geo: GeoIndex, rowids: Set<number> | null): NarrowedTree | null {
+  if (rowids === null) return null
+  const positions: number[] = []
+  geo.points.forEach(([rowid], position) => {
+    if (rowids.has(rowid)) positions.push(position)
+  })
+  if (positions.length > geo.points.length * NARROWED_MAX_SHARE) return null
+  const tree = new KDBush(Math.max(positions.length, 1))
+  for (const position of positions) tree.add(geo.points[position][2], geo.points[position][1])
+  if (positions.length === 0) tree.add(0, 0)
+  tree.finish()
+  return { tree, positions: Int32Array.from(positions), empty: positions.length === 0 }
+}
 
 /** Array element → rowids of the documents whose array holds it. */
 export interface ElementIndex {
@@ -99,7 +125,7 @@ export class MemoryIndexes {
       for (const [, lat, lng] of rows) tree.add(lng, lat)
       if (rows.length === 0) tree.add(0, 0)
       tree.finish()
-      entry.built = { version, tree, points: rows, empty: rows.length === 0, masks: new Map(), narrowed: new Map(), askedOnce: new Set() }
+      entry.built = { version, tree, points: rows, empty: rows.length === 0, masks: new Map(), narrowed: new Map(), narrowedPoints: 0, askedOnce: new Set() }
     }
     return entry.built
   }
@@ -128,11 +154,13 @@ export class MemoryIndexes {
    * keyword walked about 1,000 points and tested 146 documents to find 21 (0.25 ms); making the tree
    * reads the whole collection (16 ms for 10,000 jobs), so it is made the second time the same
    * conditions are asked for, and null answers the first: a keyword nobody repeats costs what it
-   * did. Made for this version of the tree; at most `NARROWED_KEPT` are kept.
+   * did. Null also answers conditions met by more than `NARROWED_MAX_SHARE` of the points, or that
+   * `matching` could not answer (null): the whole tree is walked, as before. Made for this version
+   * of the tree; at most `NARROWED_KEPT` are kept.
    */
-  narrowedTree(geo: GeoIndex, key: string, matching: () => Set<number>): NarrowedTree | null {
+  narrowedTree(geo: GeoIndex, key: string, matching: () => Set<number> | null): NarrowedTree | null {
     const kept = geo.narrowed.get(key)
-    if (kept) {
+    if (kept !== undefined) {
       geo.narrowed.delete(key)
       geo.narrowed.set(key, kept)
       return kept
@@ -142,18 +170,14 @@ export class MemoryIndexes {
       if (geo.askedOnce.size > NARROWED_KEPT) geo.askedOnce.delete(geo.askedOnce.values().next().value as string)
       return null
     }
-    const rowids = matching()
-    const positions: number[] = []
-    geo.points.forEach(([rowid], position) => {
-      if (rowids.has(rowid)) positions.push(position)
-    })
-    const tree = new KDBush(Math.max(positions.length, 1))
-    for (const position of positions) tree.add(geo.points[position][2], geo.points[position][1])
-    if (positions.length === 0) tree.add(0, 0)
-    tree.finish()
-    const made = { tree, positions: Int32Array.from(positions), empty: positions.length === 0 }
+    const made = narrowed(geo, matching())
     geo.narrowed.set(key, made)
-    if (geo.narrowed.size > NARROWED_KEPT) geo.narrowed.delete(geo.narrowed.keys().next().value as string)
+    geo.narrowedPoints += made?.positions.length ?? 0
+    while (geo.narrowed.size > NARROWED_KEPT || geo.narrowedPoints > 2 * geo.points.length) {
+      const [oldest, tree] = geo.narrowed.entries().next().value as [string, NarrowedTree | null]
+      geo.narrowed.delete(oldest)
+      geo.narrowedPoints -= tree?.positions.length ?? 0
+    }
     return made
   }
 
