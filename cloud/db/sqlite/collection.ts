@@ -8,7 +8,7 @@ import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
 import type { Aggregate, CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
 import { compileAggregate } from './aggregate'
 import type { MemoryIndexes } from './memoryIndexes'
-import { RegExpOp, type RegExpCache } from './regexp'
+import { onlyRegExps, type RegExpCache } from './regexp'
 import { prefilterOf, unlikeInSqlite, type Verdict } from './prefilter'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
 
@@ -39,15 +39,6 @@ interface QueryState {
   order: Array<[string, 'asc' | 'desc']>
   skip: number
   limit?: number
-}
-
-/** A condition made of regular expressions only, and/or of them, on any fields. */
-function onlyRegExps(query: unknown): boolean {
-  if (query instanceof RegExpOp) return true
-  if (query instanceof Op) return (query.kind === 'and' || query.kind === 'or') && Array.isArray(query.arg) && query.arg.length > 0 && query.arg.every(onlyRegExps)
-  if (!isPlainObject(query)) return false
-  const values = Object.values(query)
-  return values.length > 0 && values.every(onlyRegExps)
 }
 
 /** Distances closer than this are the same distance (the walk and `distanceM` round apart by far less). */

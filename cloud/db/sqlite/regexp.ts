@@ -1,5 +1,6 @@
 import { Op } from '../command'
 import type { DbRegExp, RegExpOptions } from '../types'
+import { isPlainObject } from './sql'
 
 /** The flags CloudBase documents for `db.RegExp` (Database.RegExp: i, m, s). */
 const FLAGS = /^[ims]*$/
@@ -81,4 +82,13 @@ export function regexpFunction(cache: RegExpCache) {
 export function regExpFinds(re: RegExp, value: unknown): boolean {
   if (typeof value === 'string') return re.test(value)
   return Array.isArray(value) && value.some((item) => typeof item === 'string' && re.test(item))
+}
+
+/** A condition made of regular expressions only, and/or of them, on any fields. */
+export function onlyRegExps(query: unknown): boolean {
+  if (query instanceof RegExpOp) return true
+  if (query instanceof Op) return (query.kind === 'and' || query.kind === 'or') && Array.isArray(query.arg) && query.arg.length > 0 && query.arg.every(onlyRegExps)
+  if (!isPlainObject(query)) return false
+  const values = Object.values(query)
+  return values.length > 0 && values.every(onlyRegExps)
 }
