@@ -171,3 +171,12 @@ export const INDEXES_BY_OWNER: Record<string, IndexSpec[]> = {
 }
 
 export const INDEXES: IndexSpec[] = Object.values(INDEXES_BY_OWNER).flat()
+
+/**
+ * Collections read far more often than they are written, whose documents the sqlite driver keeps
+ * parsed by id: every call reads its user, who changes a consent or a role now and then; a worker's
+ * job search reads the employer of every job it shows, which an admin changes now and then.
+ * Nothing to create on CloudBase. A read of them by id (`doc(id)`, `where({ _id: _.in([...]) })`)
+ * hands every caller the same frozen documents.
+ */
+export const READ_MOSTLY: readonly string[] = ['users', 'employers']

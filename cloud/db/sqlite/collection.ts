@@ -7,8 +7,9 @@ import { RecordedAggregate } from '../aggregate'
 import { checkedLimit, checkedSkip, DEFAULT_LIMIT } from '../paging'
 import type { Aggregate, CollectionRef, DocData, DocRef, NewDoc, Query, QueryRef, RemoveResult, UpdateResult, WithId } from '../types'
 import { compileAggregate } from './aggregate'
+import { idsAsked, type KeptById } from './keptById'
 import type { MemoryIndexes } from './memoryIndexes'
-import { onlyRegExps, type RegExpCache } from './regexp'
+import { onlyRegExps, textNeeded, type RegExpCache } from './regexp'
 import { prefilterOf, unlikeInSqlite, type Verdict } from './prefilter'
 import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
 
@@ -61,7 +62,11 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
 
   get() {
     return this.run((table) => {
+      const kept = unlikeInSqlite(this.id) ? undefined : this.db.memory.keptById(this.collection)
+      const known = kept?.get(this.id)
+      if (known !== undefined) return { data: known as WithId<T> | null }
       const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined
+      if (kept) return { data: kept.keep(this.id, row?.doc) as WithId<T> | null }
       return { data: parse<T>(row) }
     })
   }
@@ -151,13 +156,15 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     return this.with({ limit: checkedLimit(n) })
   }
 
-  private condition(): Compiled {
+  /** The conditions as one, and each `where` compiled on its own (in order), which the walk reuses. */
+  private condition(): Compiled & { parts: Compiled[] } {
     const parts = this.state.where.map(compileQuery)
-    if (parts.length === 0) return { sql: '1', params: [] }
+    if (parts.length === 0) return { sql: '1', params: [], parts }
     return {
       sql: parts.map((p) => `(${p.sql})`).join(' AND '),
       params: parts.flatMap((p) => p.params),
       geo: parts.find((p) => p.geo)?.geo,
+      parts,
     }
   }
 
@@ -168,14 +175,37 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
 
   get(): Promise<{ data: WithId<T>[] }> {
     return this.run((table) => {
-      const cond = this.condition()
       const limit = this.state.limit ?? DEFAULT_LIMIT
+      const kept = this.db.memory.keptById(this.name)
+      const ids = kept && this.state.order.length === 0 && this.state.skip === 0 ? idsAsked(this.state.where) : null
+      if (kept && ids) return { data: this.byId(table, kept, ids).slice(0, limit) as WithId<T>[] }
+      const cond = this.condition()
       if (cond.geo) return { data: this.nearest(table, cond, this.state.skip + limit).slice(this.state.skip) }
       const rows = this.db
         .statement(`SELECT doc FROM ${table} WHERE ${cond.sql}${this.orderSql()} LIMIT ? OFFSET ?`)
         .all(...cond.params, limit, this.state.skip) as Array<{ doc: string }>
       return { data: rows.map((r) => JSON.parse(r.doc) as WithId<T>) }
     })
+  }
+
+  /** The documents of these ids (those that exist) of a read-mostly collection: the kept ones, and the rest read at once. */
+  private byId(table: string, kept: KeptById, ids: string[]): object[] {
+    const found = new Map<string, object | null>()
+    const missing: string[] = []
+    for (const id of ids) {
+      const known = kept.get(id)
+      if (known === undefined) missing.push(id)
+      else found.set(id, known)
+    }
+    if (missing.length > 0) {
+      const rows = this.db
+        .statement(`SELECT _id, doc FROM ${table} WHERE _id IN (SELECT value FROM json_each(?))`)
+        .raw(true)
+        .all(JSON.stringify(missing)) as Array<[string, string]>
+      const read = new Map(rows)
+      for (const id of missing) found.set(id, kept.keep(id, read.get(id)))
+    }
+    return ids.flatMap((id) => found.get(id) ?? [])
   }
 
   /**
@@ -187,7 +217,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
    * documents (`prefilterOf`) and SQL decides only what that cannot tell. The documents come
    * frozen, each parsed once (`MemoryIndexes.parsedDocuments`).
    */
-  private nearest(table: string, cond: Compiled, wanted: number): WithId<T>[] {
+  private nearest(table: string, cond: Compiled & { parts: Compiled[] }, wanted: number): WithId<T>[] {
     const { path, options } = cond.geo!
     const index = this.db.memory.geoIndexOf(this.name, path)
     if (!index) throw new Error(`geoNear on ${this.name}.${path} needs a declared geo index`)
@@ -199,7 +229,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const masks = elements.map(({ path: elementPath, value }) => this.db.memory.elementMask(index, this.name, elementPath, value))
     const admits = masks.length > 0 ? (i: number) => masks.every((mask) => mask[i] === 1) : undefined
     // Keywords asked for before narrow the walk to the points whose documents hold them (SQL decides).
-    const narrowing = this.narrowingConditions()
+    const narrowing = this.narrowingConditions(cond.parts)
     const narrowed =
       narrowing &&
       this.db.memory.narrowedTree(index, `${narrowing.sql}\u0000${JSON.stringify(narrowing.params)}`, () => {
@@ -286,10 +316,13 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
    * compiled together: they are the same from one query to the next, whatever the time or the
    * place, so the points that meet them can be kept (`MemoryIndexes.narrowedTree`).
    */
-  private narrowingConditions(): Compiled | null {
-    const parts = this.state.where.filter(onlyRegExps).map(compileQuery)
-    if (parts.length === 0) return null
-    return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) }
+  private narrowingConditions(parts: Compiled[]): Compiled | null {
+    const regExpsOnly = this.state.where.flatMap((query, i) => (onlyRegExps(query) ? [{ query, compiled: parts[i] }] : []))
+    if (regExpsOnly.length === 0) return null
+    // The text each needs goes first, so SQLite tries the expressions only on documents that hold it.
+    const needed = regExpsOnly.flatMap(({ query }) => textNeeded(query) ?? [])
+    const all = [...needed, ...regExpsOnly.map(({ compiled }) => compiled)]
+    return { sql: all.map((p) => `(${p.sql})`).join(' AND '), params: all.flatMap((p) => p.params) }
   }
 
   /**

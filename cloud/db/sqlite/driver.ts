@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { command, Geo } from '../command'
-import { INDEXES, type IndexSpec } from '../indexes'
+import { INDEXES, READ_MOSTLY, type IndexSpec } from '../indexes'
 import type { CollectionRef, Db, DocData, Transaction } from '../types'
 import { DuplicateKeyError } from '../types'
 import { BackgroundCheckpointer } from './checkpointer'
@@ -22,6 +22,8 @@ export interface SqliteDbOptions {
   /** A file path, or `:memory:`. */
   filename: string
   indexes?: IndexSpec[]
+  /** Collections whose documents are kept parsed by id (`READ_MOSTLY` unless given). */
+  readMostly?: readonly string[]
   /**
    * A test hook, awaited before every statement body (inside transactions too), so that a test
    * can make callers really interleave, e.g. `() => new Promise((r) => setImmediate(r))`.
@@ -71,6 +73,7 @@ export class SqliteDb implements Db, SqliteConnection {
       (sql) => this.statement(sql).raw(true).all() as unknown[][],
     )
     for (const spec of options.indexes ?? INDEXES) this.createIndex(spec)
+    for (const collection of options.readMostly ?? READ_MOSTLY) this.memory.declareReadMostly(collection)
     const inMemory = options.filename === ':memory:' || options.filename === ''
     this.checkpointer =
       inMemory || options.checkpointInBackground === false

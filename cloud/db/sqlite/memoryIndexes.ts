@@ -1,6 +1,7 @@
 import deepFreeze from 'deep-freeze-strict'
 import KDBush from 'kdbush'
 import type { IndexSpec } from '../indexes'
+import { KeptById } from './keptById'
 import { geoLatSql, geoLngSql, jsonPath } from './sql'
 
 export interface GeoIndex {
@@ -82,6 +83,8 @@ export class MemoryIndexes {
   private readonly elements = new Map<string, { built: ElementIndex | null }>()
   private readonly versions = new Map<string, number>()
   private readonly parsed = new Map<string, { version: number; byRowid: Map<number, object> }>()
+  /** Read-mostly collections (`READ_MOSTLY`) and their documents kept by id, for the current version. */
+  private readonly kept = new Map<string, KeptById | null>()
 
   constructor(
     private readonly tableOf: (collection: string) => string,
@@ -101,6 +104,26 @@ export class MemoryIndexes {
       return true
     }
     return false
+  }
+
+  /** Keeps the documents of `collection` by id once read (`keptById`). */
+  declareReadMostly(collection: string) {
+    this.kept.set(collection, null)
+  }
+
+  /**
+   * The documents of a read-mostly collection by id, forgotten after any write to it; undefined for
+   * any other collection. A job search read the employer of each job it shows, 20 of them, on every
+   * call: half of its time in the database.
+   */
+  keptById(collection: string): KeptById | undefined {
+    const kept = this.kept.get(collection)
+    if (kept === undefined) return undefined
+    const version = this.versions.get(collection) ?? 0
+    if (kept?.version === version) return kept
+    const made = new KeptById(version)
+    this.kept.set(collection, made)
+    return made
   }
 
   /** Every write to a collection makes its in-memory indexes stale. */
