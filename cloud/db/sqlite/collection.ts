@@ -11,7 +11,7 @@ import { idsAsked, type KeptById } from './keptById'
 import type { MemoryIndexes } from './memoryIndexes'
 import { onlyRegExps, textNeeded, type RegExpCache } from './regexp'
 import { prefilterOf, unlikeInSqlite, type Verdict } from './prefilter'
-import { compileQuery, compileUpdate, fieldSql, isPlainObject, type Compiled } from './sql'
+import { compileQuery, compileUpdate, fieldSql, isPlainObject, join, type Compiled } from './sql'
 
 export const newId = () => randomBytes(16).toString('hex')
 
@@ -159,13 +159,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
   /** The conditions as one, and each `where` compiled on its own (in order), which the walk reuses. */
   private condition(): Compiled & { parts: Compiled[] } {
     const parts = this.state.where.map(compileQuery)
-    if (parts.length === 0) return { sql: '1', params: [], parts }
-    return {
-      sql: parts.map((p) => `(${p.sql})`).join(' AND '),
-      params: parts.flatMap((p) => p.params),
-      geo: parts.find((p) => p.geo)?.geo,
-      parts,
-    }
+    return { ...join(parts, 'AND'), parts }
   }
 
   private orderSql(): string {
@@ -233,8 +227,11 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
     const narrowed =
       narrowing &&
       this.db.memory.narrowedTree(index, `${narrowing.sql}\u0000${JSON.stringify(narrowing.params)}`, () => {
+        // The text each keyword needs goes first, so SQLite tries the expressions only on documents that hold it.
+        const needed = narrowing.queries.flatMap((query) => textNeeded(query) ?? [])
+        const { sql, params } = join([...needed, narrowing], 'AND')
         try {
-          return new Set(this.db.statement(`SELECT rowid FROM ${table} WHERE ${narrowing.sql}`).pluck(true).all(...narrowing.params) as number[])
+          return new Set(this.db.statement(`SELECT rowid FROM ${table} WHERE ${sql}`).pluck(true).all(...params) as number[])
         } catch {
           // An expression SQL refuses: the walk meets it only where it has to, as before.
           return null
@@ -316,13 +313,10 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
    * compiled together: they are the same from one query to the next, whatever the time or the
    * place, so the points that meet them can be kept (`MemoryIndexes.narrowedTree`).
    */
-  private narrowingConditions(parts: Compiled[]): Compiled | null {
-    const regExpsOnly = this.state.where.flatMap((query, i) => (onlyRegExps(query) ? [{ query, compiled: parts[i] }] : []))
-    if (regExpsOnly.length === 0) return null
-    // The text each needs goes first, so SQLite tries the expressions only on documents that hold it.
-    const needed = regExpsOnly.flatMap(({ query }) => textNeeded(query) ?? [])
-    const all = [...needed, ...regExpsOnly.map(({ compiled }) => compiled)]
-    return { sql: all.map((p) => `(${p.sql})`).join(' AND '), params: all.flatMap((p) => p.params) }
+  private narrowingConditions(parts: Compiled[]): (Compiled & { queries: unknown[] }) | null {
+    const regExpsOnly = this.state.where.map(onlyRegExps)
+    if (!regExpsOnly.includes(true)) return null
+    return { ...join(parts.filter((_part, i) => regExpsOnly[i]), 'AND'), queries: this.state.where.filter((_query, i) => regExpsOnly[i]) }
   }
 
   /**

@@ -48,14 +48,16 @@ export function idsAsked(where: readonly unknown[]): string[] | null {
   return [...new Set(ids)].sort(byUtf8)
 }
 
-/** SQLite's BINARY order of text: its UTF-8 bytes, which for well-formed text is the order of code points. */
+/**
+ * SQLite's BINARY order of text: its UTF-8 bytes, which for well-formed text is the order of code
+ * points. UTF-16 units give the same order unless a surrogate (a code point past U+FFFF) meets a
+ * unit from U+E000 up.
+ */
 function byUtf8(a: string, b: string): number {
   let i = 0
-  while (i < a.length && i < b.length) {
-    const x = a.codePointAt(i)!
-    const y = b.codePointAt(i)!
-    if (x !== y) return x - y
-    i += x > 0xffff ? 2 : 1
-  }
-  return a.length - b.length
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++
+  if (i === a.length || i === b.length) return a.length - b.length
+  const x = a.codePointAt(i)!
+  const y = b.codePointAt(i)!
+  return x - y
 }

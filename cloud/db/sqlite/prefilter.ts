@@ -18,10 +18,7 @@ const UNREADABLE = Symbol('unreadable')
  * Text SQLite does not give back as it was given: a lone surrogate goes out as invalid UTF-8 and
  * comes back as U+FFFD. Where either could be involved, SQL decides.
  */
-export const unlikeInSqlite = (text: string) => SURROGATE_OR_REPLACEMENT.test(text)
-// Made once: esbuild writes a literal with a property escape as `new RegExp(...)` where it stands,
-// which in the walk was a new expression for every field of every document tried.
-const SURROGATE_OR_REPLACEMENT = /\p{Cs}|\uFFFD/u
+export const unlikeInSqlite = (text: string) => !text.isWellFormed() || text.includes('\uFFFD')
 
 /** How to read a dot path as `doc ->> '$.a.b[0]'` does: a number segment indexes an array only. */
 function reader(path: string): (doc: unknown) => unknown {

@@ -10,11 +10,19 @@ export interface Compiled {
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$|^\d+$/
 
+/** How many field paths are kept compiled; the services name a few dozen. */
+const PATHS_KEPT = 1000
+const jsonPaths = new Map<string, string>()
+
 /** `a.b.0` → `$.a.b[0]`; refuses anything that is not a plain field path. */
 export function jsonPath(path: string): string {
+  const kept = jsonPaths.get(path)
+  if (kept !== undefined) return kept
   const parts = path.split('.')
   if (!parts.every((p) => SEGMENT.test(p))) throw new Error(`bad field path: ${path}`)
-  return '$' + parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('')
+  const made = '$' + parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('')
+  if (jsonPaths.size < PATHS_KEPT) jsonPaths.set(path, made)
+  return made
 }
 
 /** The SQL expression of a field; index expressions are built by the same function so SQLite uses them. */
@@ -39,10 +47,18 @@ const jsonArray = (values: unknown[]) => JSON.stringify(values.map((v) => (v ===
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
 
-const join = (parts: Compiled[], glue: string): Compiled => {
+// A loop, not map/flatMap: a query is compiled on every call, and a job search's took 6 µs.
+export const join = (parts: Compiled[], glue: 'AND' | 'OR'): Compiled => {
   if (parts.length === 0) return { sql: glue === 'AND' ? '1' : '0', params: [] }
-  const geo = parts.find((p) => p.geo)?.geo
-  return { sql: parts.map((p) => `(${p.sql})`).join(` ${glue} `), params: parts.flatMap((p) => p.params), geo }
+  let sql = ''
+  const params: unknown[] = []
+  let geo: Compiled['geo']
+  for (const part of parts) {
+    sql += sql === '' ? `(${part.sql})` : ` ${glue} (${part.sql})`
+    for (const param of part.params) params.push(param)
+    geo ??= part.geo
+  }
+  return { sql, params, geo }
 }
 
 function compileFieldOp(path: string, op: Op): Compiled {
