@@ -254,8 +254,8 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       for (const [rowid, json] of unparsed.all(JSON.stringify(missing)) as Array<[number, string]>) documents.keep(rowid, json)
     }
     const prefilter = prefilterOf(this.state.where, this.db.regexps)
-    /** The rowids, in their order, of the documents that meet every condition. */
-    const matching = (rowids: number[]): number[] => {
+    /** Whether each of the documents of these rowids meets every condition. */
+    const meets = (rowids: number[]): boolean[] => {
       let verdicts: Verdict[] | undefined
       if (prefilter) {
         parse(rowids)
@@ -273,25 +273,33 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
                 .pluck(true)
                 .all(JSON.stringify(unsure), ...cond.params) as number[],
             )
-      return rowids.filter((rowid, i) => verdicts?.[i] === true || met.has(rowid))
+      return rowids.map((rowid, i) => verdicts?.[i] === true || met.has(rowid))
     }
 
     // Nearer first, and at the same distance the earlier row first, whichever tree was walked: the
     // walk's own order of equal distances depends on the tree, and jobs often share their employer's point.
     const here = { lat, lng }
-    const distanceOf = ([, pLat, pLng]: [number, number, number]) => distanceM(here, { lat: pLat, lng: pLng })
     const found: Array<{ rowid: number; distance: number }> = []
     let checked = 0
-    let batch = wanted + 4
+    // Half as many again as wanted: most searches then walk once, however many of the points the
+    // other conditions keep (a job search kept about three in four).
+    let batch = Math.ceil(wanted * 1.5) + 4
     for (;;) {
       const nearestFirst = around(tree, lng, lat, checked + batch, maxKm, admitted)
-      const fresh = nearestFirst.slice(checked).map((i) => index.points[positionOf(i)])
-      const pointOf = new Map(fresh.map((point) => [point[0], point]))
-      const candidates = fresh.filter((point) => minDistance === 0 || distanceOf(point) >= minDistance).map(([rowid]) => rowid)
-      for (const rowid of candidates.length > 0 ? matching(candidates) : []) found.push({ rowid, distance: distanceOf(pointOf.get(rowid)!) })
+      const rowids: number[] = []
+      const distances: number[] = []
+      for (let k = checked; k < nearestFirst.length; k++) {
+        const [rowid, pLat, pLng] = index.points[positionOf(nearestFirst[k])]
+        const distance = distanceM(here, { lat: pLat, lng: pLng })
+        if (distance < minDistance) continue
+        rowids.push(rowid)
+        distances.push(distance)
+      }
+      const met = rowids.length > 0 ? meets(rowids) : []
+      for (let k = 0; k < rowids.length; k++) if (met[k]) found.push({ rowid: rowids[k], distance: distances[k] })
       if (nearestFirst.length < checked + batch) break
       // Enough, once the walk has gone past the distance of the last one wanted: no tie is left behind.
-      if (found.length >= wanted && fresh.length > 0 && distanceOf(fresh[fresh.length - 1]) > found[wanted - 1].distance + TIE_M) break
+      if (found.length >= wanted && distances.length > 0 && distances[distances.length - 1] > found[wanted - 1].distance + TIE_M) break
       checked = nearestFirst.length
       // The next batch is sized by how many of the points so far met the conditions.
       const rate = Math.max(found.length, 1) / checked
