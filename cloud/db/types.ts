@@ -158,6 +158,10 @@ export interface RemoveResult {
 }
 
 export interface DocRef<T extends DocData> {
+  /**
+   * The document, or null. Of a read-mostly collection (`READ_MOSTLY` in `indexes.ts`), for reading
+   * only: the sqlite driver hands every caller the same frozen one, as it does for `_.in` by id.
+   */
   get(): Promise<{ data: WithId<T> | null }>
   /** Replaces the whole document, creating it when missing. */
   set(options: { data: T }): Promise<void>

@@ -69,7 +69,7 @@ class SqliteDocRef<T extends DocData> implements DocRef<T> {
 
   get() {
     return this.run((table) => {
-      const kept = unlikeInSqlite(this.id) ? undefined : this.db.memory.keptById(this.collection)
+      const kept = typeof this.id !== 'string' || unlikeInSqlite(this.id) ? undefined : this.db.memory.keptById(this.collection)
       const known = kept?.get(this.id)
       if (known !== undefined) return { data: known as WithId<T> | null }
       const row = this.db.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(this.id) as { doc: string } | undefined

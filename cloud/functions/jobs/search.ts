@@ -93,7 +93,7 @@ export async function searchJobs(ctx: Ctx, input: JobSearch): Promise<Page<JobSu
 
   const [owners, fairsOf] = await Promise.all([
     employersById(ctx, picked.map((j) => j.employerId)),
-    fairsById(ctx, picked.map((j) => j.fairId).filter((id) => id !== undefined)),
+    fairsById(ctx, picked.map((j) => j.fairId).filter((id): id is string => Boolean(id))),
   ])
   const items = picked
     .filter((j) => statusOf(owners.get(j.employerId) ?? {}) === 'verified')
