@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { SqliteDb } from '../../cloud/db/sqlite/driver'
 import { idsAsked, KEPT_BY_ID_MAX } from '../../cloud/db/sqlite/keptById'
 import type { Db } from '../../cloud/db/types'
@@ -132,5 +135,23 @@ describe('sqlite driver: documents of a read-mostly collection, kept by id', () 
     const ids = ['\u{1F600}', '\uFF21', 'a']
     expect((await byIds(kept(), ids)).map((e) => e._id)).toEqual((await byIds(plain(), ids)).map((e) => e._id))
     expect((await byIds(kept(), ids)).map((e) => e._id)).toEqual(['a', '\uFF21', '\u{1F600}'])
+  })
+
+  it("sees another process's write to the file within a millisecond (a role granted while the runtime runs)", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lugong-kept-')), 'lugong.sqlite')
+    const runtime = new SqliteDb({ filename: file, checkpointInBackground: false })
+    const grant = new SqliteDb({ filename: file, checkpointInBackground: false })
+    try {
+      await runtime.collection('users').add({ data: { _id: 'o1', roles: ['worker'] } })
+      const roles = async () => ((await runtime.collection<{ roles: string[] }>('users').doc('o1').get()).data?.roles ?? []).join()
+      expect(await roles()).toBe('worker')
+      expect(await roles()).toBe('worker') // kept now
+      await grant.collection('users').doc('o1').update({ data: { roles: grant.command.set(['worker', 'admin']) } })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(await roles()).toBe('worker,admin')
+    } finally {
+      grant.close()
+      runtime.close()
+    }
   })
 })

@@ -38,6 +38,9 @@ describe('sqlite driver: the text a keyword needs', () => {
     expect(textNeeded(_.and([{ title: re('普工') }, { title: re('k') }]))).toEqual({ sql: 'instr(doc, ?) > 0', params: ['普工'] })
     expect(textNeeded({ title: re('普工'), requirements: re('夜班') })?.params).toEqual(['普工', '夜班'])
     expect(textNeeded({ title: 'x' })).toBeNull()
+    // `_id` is a column, which may hold what the text writes otherwise (1e21 is 1.0e+21 there).
+    expect(textNeeded({ _id: re('1\\.0e') })).toBeNull()
+    expect(textNeeded({ _id: re('1'), title: re('普工') })?.params).toEqual(['普工'])
   })
 })
 

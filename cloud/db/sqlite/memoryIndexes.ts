@@ -89,6 +89,8 @@ export class MemoryIndexes {
   constructor(
     private readonly tableOf: (collection: string) => string,
     private readonly read: ReadRows,
+    /** Whether another process committed to the file since last asked (`SqliteDb`'s `otherCommits`). */
+    private readonly committedElsewhere: () => boolean = () => false,
   ) {}
 
   /** Takes a declared index if it is one of these kinds; false leaves it to SQLite. */
@@ -112,11 +114,13 @@ export class MemoryIndexes {
   }
 
   /**
-   * The documents of a read-mostly collection by id, forgotten after any write to it; undefined for
+   * The documents of a read-mostly collection by id, forgotten after any write to it, and after
+   * another process's (a role granted with `npm run grant` while the runtime runs); undefined for
    * any other collection. A job search read the employer of each job it shows, 20 of them, on every
    * call: half of its time in the database.
    */
   keptById(collection: string): KeptById | undefined {
+    if (this.committedElsewhere()) for (const name of this.kept.keys()) this.kept.set(name, null)
     const kept = this.kept.get(collection)
     if (kept === undefined) return undefined
     const version = this.versions.get(collection) ?? 0

@@ -133,8 +133,9 @@ export function textNeeded(query: unknown): { sql: string; params: string[] } | 
     return text !== null && VERBATIM_IN_JSON.test(text) ? { sql: 'instr(doc, ?) > 0', params: [text] } : null
   }
   if (query instanceof Op && query.kind !== 'and' && query.kind !== 'or') return null
-  const parts = query instanceof Op ? (query.arg as unknown[]) : isPlainObject(query) ? Object.values(query) : []
-  const needed = parts.map(textNeeded)
+  // `_id` is a column: what it holds is not in the document's text as the column gives it (a number).
+  const parts = query instanceof Op ? (query.arg as unknown[]) : isPlainObject(query) ? Object.entries(query).map(([path, value]) => (path === '_id' ? undefined : value)) : []
+  const needed = parts.map((part) => (part === undefined ? null : textNeeded(part)))
   const kind = query instanceof Op ? query.kind : 'and'
   const known = needed.filter((n) => n !== null)
   // All of them: any one that says something; one of them: only when each says something.
