@@ -1,7 +1,8 @@
 import deepFreeze from 'deep-freeze-strict'
 import { Op } from '../command'
 import { unlikeInSqlite } from './prefilter'
-import { isPlainObject } from './sql'
+import type { SqliteConnection } from './collection'
+import { isPlainObject, present } from './sql'
 
 /** How many documents of one read-mostly collection are kept at most; the oldest kept go first. */
 export const KEPT_BY_ID_MAX = 5_000
@@ -30,6 +31,26 @@ export class KeptById {
     this.byId.set(id, doc)
     return doc
   }
+}
+
+/** The documents of these ids (those that exist) of a read-mostly collection: the kept ones, and the rest read at once. */
+export function keptDocuments(db: Pick<SqliteConnection, 'statement'>, table: string, kept: KeptById, ids: string[]): object[] {
+  const found = new Map<string, object | null>()
+  const missing: string[] = []
+  for (const id of ids) {
+    const known = kept.get(id)
+    if (known === undefined) missing.push(id)
+    else found.set(id, known)
+  }
+  if (missing.length > 0) {
+    const rows = db
+      .statement(`SELECT _id, doc FROM ${table} WHERE _id IN (SELECT value FROM json_each(?))`)
+      .raw(true)
+      .all(JSON.stringify(missing)) as Array<[string, string]>
+    const read = new Map(rows)
+    for (const id of missing) found.set(id, kept.keep(id, read.get(id)))
+  }
+  return present(ids.map((id) => found.get(id)))
 }
 
 /**

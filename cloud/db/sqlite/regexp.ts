@@ -1,6 +1,6 @@
 import { Op } from '../command'
 import type { DbRegExp, RegExpOptions } from '../types'
-import { isPlainObject } from './sql'
+import { isPlainObject, join } from './sql'
 
 /** The flags CloudBase documents for `db.RegExp` (Database.RegExp: i, m, s). */
 const FLAGS = /^[ims]*$/
@@ -142,5 +142,6 @@ export function textNeeded(query: unknown): { sql: string; params: string[] } | 
   if (known.length === 0 || (kind === 'or' && known.length < needed.length)) return null
   const distinct = [...new Map(known.map((n) => [`${n.sql}\u0000${n.params.join('\u0000')}`, n])).values()]
   if (distinct.length === 1) return distinct[0]
-  return { sql: distinct.map((n) => `(${n.sql})`).join(kind === 'or' ? ' OR ' : ' AND '), params: distinct.flatMap((n) => n.params) }
+  const { sql, params } = join(distinct, kind === 'or' ? 'OR' : 'AND')
+  return { sql, params: params as string[] }
 }

