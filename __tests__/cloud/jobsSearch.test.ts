@@ -109,6 +109,27 @@ describe('jobs.search: what a worker finds', () => {
     expect(await titles({})).toEqual([])
   })
 
+  it('lists a job with only what its card shows, the employer named as it is now', async () => {
+    const fair = await h.ok(ADMIN, 'jobs', 'saveFair', (await import('./jobsFixtures')).newFair())
+    const jobId = await publishedJob(h, { title: '带招聘会', fairId: fair._id })
+    await h.db.collection('employers').doc(DEMO_EMPLOYER_ID).update({ data: { name: '温州鹿城顺达物流有限公司' } })
+    const [item] = (await h.ok(WORKER, 'jobs', 'search', { ...PLACES.centre })).items
+    expect(item).toEqual({
+      _id: jobId,
+      title: '带招聘会',
+      employerName: '温州鹿城顺达物流有限公司',
+      headcount: expect.any(Number),
+      salaryMinFen: 600_000,
+      salaryMaxFen: expect.any(Number),
+      benefits: ['room_board', 'insurance'],
+      address: expect.any(String),
+      distanceM: expect.any(Number),
+      fair: { _id: fair._id, title: '春风行动·测试专场' },
+    })
+    expect(item.distanceM).toBeGreaterThan(500)
+    expect(item.distanceM).toBeLessThan(900)
+  })
+
   it('opens a job with its employer, salary, benefits, place and fair, and says whether the caller applied', async () => {
     const fair = await h.ok(ADMIN, 'jobs', 'saveFair', (await import('./jobsFixtures')).newFair())
     const jobId = await publishedJob(h, { title: '带招聘会', fairId: fair._id })

@@ -12,7 +12,7 @@ import { writeRequestRow } from '../../core/requests/row'
 import { DuplicateKeyError } from '../../db/types'
 import { fairSignUps, fairs, jobs, type FairRecord, type FairSignUpRecord } from './records'
 import { fairLink, requestRowOfFairSignUp } from './requests'
-import { employerBrief, employersById, fairSummary, jobSummary } from './views'
+import { employerBrief, employersById, fairSummary, jobListItem } from './views'
 
 const page = <T>(data: T[], limit: number, offset: number) => ({
   items: data.slice(0, limit),
@@ -65,7 +65,7 @@ export async function fairDetail(ctx: Ctx, fairId: string): Promise<FairDetail> 
     ...fairSummary(fair),
     description: fair.description,
     employers: employerIds.map((id) => employerBrief(owners.get(id)!)),
-    jobs: atFair.data.filter((j) => verified(j.employerId)).map((j) => jobSummary(j, owners.get(j.employerId), fair)),
+    jobs: atFair.data.filter((j) => verified(j.employerId)).map((j) => jobListItem(j, owners.get(j.employerId), fair)),
     mySignUp: mine.data ? { status: mine.data.status, at: mine.data.updatedAt } : undefined,
     started: hasStarted(fair.startsAt, now),
   }

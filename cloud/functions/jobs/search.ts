@@ -1,5 +1,5 @@
 import { DEFAULT_RADIUS_KM, type JobSearch } from '../../../types/jobs'
-import type { JobDetail, JobSummary } from '../../../types/jobsViews'
+import type { JobDetail, JobListItem } from '../../../types/jobsViews'
 import type { Page } from '../../../types/users'
 import { statusOf } from '../../domain/jobs/employer'
 import { keywordPatterns } from '../../domain/jobs/keywords'
@@ -11,7 +11,7 @@ import { latLngOf } from '../../core/geo'
 import { decodeCursor, encodeCursor } from '../../core/paging'
 import type { Query } from '../../db/types'
 import { applications, jobs, type JobRecord } from './records'
-import { employersById, fairsById, jobSummary } from './views'
+import { employersById, fairsById, jobListItem, jobSummary } from './views'
 
 /**
  * How many rows a search sorted by time or pay reads at first while it drops the box's corners: a
@@ -43,7 +43,7 @@ function conditionsOf(ctx: Ctx, input: JobSearch): { fields: Record<string, unkn
  * newest first or best paid first, a page at a time. Every page keeps only jobs whose employer is
  * still verified, whatever the list says.
  */
-export async function searchJobs(ctx: Ctx, input: JobSearch): Promise<Page<JobSummary>> {
+export async function searchJobs(ctx: Ctx, input: JobSearch): Promise<Page<JobListItem>> {
   const here = { lat: input.lat, lng: input.lng }
   const radiusM = (input.withinKm ?? DEFAULT_RADIUS_KM) * 1000
   const limit = input.limit ?? 20
@@ -97,7 +97,7 @@ export async function searchJobs(ctx: Ctx, input: JobSearch): Promise<Page<JobSu
   ])
   const items = picked
     .filter((j) => statusOf(owners.get(j.employerId) ?? {}) === 'verified')
-    .map((j) => jobSummary(j, owners.get(j.employerId), j.fairId ? fairsOf.get(j.fairId) : undefined, distanceM(here, { lat: j.lat, lng: j.lng })))
+    .map((j) => jobListItem(j, owners.get(j.employerId), j.fairId ? fairsOf.get(j.fairId) : undefined, distanceM(here, { lat: j.lat, lng: j.lng })))
   return { items, nextCursor }
 }
 

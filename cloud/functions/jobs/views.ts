@@ -1,5 +1,5 @@
 import { FAIR_KIND_NAMES } from '../../../types/jobs'
-import type { EmployerBrief, EmployerView, FairBrief, FairSummary, HrJob, JobSummary, MyApplication } from '../../../types/jobsViews'
+import type { EmployerBrief, EmployerView, FairBrief, FairSummary, HrJob, JobListItem, JobSummary, MyApplication } from '../../../types/jobsViews'
 import { isDecided, waitsForWorker } from '../../domain/jobs/applications'
 import { industryOf, statusOf } from '../../domain/jobs/employer'
 import type { Ctx } from '../../core/context'
@@ -72,8 +72,25 @@ export function fairSummary(f: FairRecord): FairSummary {
   }
 }
 
-/** A job as a worker's list shows it, with its employer as it stands now. */
-export function jobSummary(j: JobRecord, employer: EmployerRecord | undefined, fair: FairRecord | undefined, distanceM?: number): JobSummary {
+/** A job as a worker's list shows it, named as its employer is now. */
+export function jobListItem(j: JobRecord, employer: EmployerRecord | undefined, fair: FairRecord | undefined, distanceM?: number): JobListItem {
+  return {
+    _id: j._id,
+    title: j.title,
+    employerName: employer?.name ?? j.employerName,
+    headcount: j.headcount,
+    salaryMinFen: j.salaryMinFen,
+    salaryMaxFen: j.salaryMaxFen,
+    benefits: j.benefits,
+    address: j.address,
+    distanceM: distanceM === undefined ? undefined : Math.round(distanceM),
+    fair: fair ? { _id: fair._id, title: fair.title } : undefined,
+    demo: j.demo,
+  }
+}
+
+/** A job in full, with its employer as it stands now. */
+export function jobSummary(j: JobRecord, employer: EmployerRecord | undefined, fair: FairRecord | undefined): JobSummary {
   return {
     _id: j._id,
     title: j.title,
@@ -83,7 +100,6 @@ export function jobSummary(j: JobRecord, employer: EmployerRecord | undefined, f
     salaryMaxFen: j.salaryMaxFen,
     benefits: j.benefits,
     address: j.address,
-    distanceM: distanceM === undefined ? undefined : Math.round(distanceM),
     fair: fair ? fairBrief(fair) : undefined,
     publishedAt: j.publishedAt ?? j.createdAt,
     closingDate: j.closingDate,
@@ -103,7 +119,7 @@ export async function applicantCounts(ctx: Ctx, jobId: string) {
 
 export async function hrJobView(ctx: Ctx, j: JobRecord, employer: EmployerRecord): Promise<HrJob> {
   const fair = j.fairId ? (await fairs(ctx).doc(j.fairId).get()).data ?? undefined : undefined
-  const { distanceM: _distance, publishedAt: _published, ...summary } = jobSummary(j, employer, fair)
+  const { publishedAt: _published, ...summary } = jobSummary(j, employer, fair)
   return {
     ...summary,
     requirements: j.requirements,

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { APPLICATION_STATUS_NAMES, BENEFIT_NAMES, INTERVIEW_MODE_NAMES, type ApplicationStatus, type Benefit } from '@/types/jobs'
-import type { ApplicationStep, FairSummary, Interview, JobSummary } from '@/types/jobsViews'
+import type { ApplicationStep, FairSummary, Interview, JobListItem } from '@/types/jobsViews'
 import { Timeline } from '../../components/Timeline'
 import { formatDistance, formatTime } from '../../utils/format'
 import { formatYuan } from '../../utils/money'
@@ -34,7 +34,7 @@ export const VerifiedBadge = ({ verified }: { verified: boolean }) =>
   ) : null
 
 /** One job in a list: what it pays, who hires, how far, what comes with it. */
-export function JobCard({ job, onOpen }: { job: JobSummary; onOpen(): void }) {
+export function JobCard({ job, onOpen }: { job: JobListItem; onOpen(): void }) {
   const where = [job.distanceM !== undefined ? formatDistance(job.distanceM) : undefined, job.address].filter(Boolean).join(' · ')
   return (
     <View className="list-card job-card" onClick={onOpen}>
@@ -44,7 +44,7 @@ export function JobCard({ job, onOpen }: { job: JobSummary; onOpen(): void }) {
       </View>
       <Text className="job-salary">{salaryText(job.salaryMinFen, job.salaryMaxFen)}</Text>
       <Text className="job-line">
-        {job.employer.name}
+        {job.employerName}
         {job.demo ? ' · 演示数据' : ''}
       </Text>
       <Text className="job-line">{where}</Text>
