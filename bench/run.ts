@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the numbers of the issues, as one table.
  *  - stations.nearby with a facility filter over 10,000 stations, inside the function (sqlite driver)
- *  - the same over HTTP with 50 connections, beside the same server's no-op endpoint (the ceiling)
- *  - the local runtime's resident memory after seeding and the requests above (≥ 10,000)
+ *  - the same over HTTP with 50 connections, beside the same server's no-op endpoint (the ceiling),
+ *    three rounds, the median judged
+ *  - the local runtime's resident memory after seeding and the requests above (all three rounds; ≥ 10,000 searches)
  *  - the childcare sign-up rush: 2,000 workers, 60 seats, in the function and over HTTP with 200
  *    connections (three runs, the median judged), and whether places follow the order of arrival
  *  - the desk queue over 100,000 cases, first page filtered by state, inside the function
@@ -11,7 +12,7 @@
  *    cache, inside the function; and its .xlsx export
  *  - dist/weapp package sizes and WeChat's code quality scan (when dist/weapp is built)
  *  - jobs.search over 10,000 published jobs of 500 employers (keyword + industry + minimum salary +
- *    near me, first page), inside the function and over HTTP beside the no-op
+ *    near me, first page), inside the function and over HTTP beside the no-op (three rounds, the median judged)
  *  - the H5 first load under Chromium's "Fast 3G": bytes transferred, time until the login page is usable
  */
 import autocannon from 'autocannon'
@@ -25,7 +26,7 @@ import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
 import { FACILITIES, STATION_TYPES } from '../types/stations'
 import { measureFirstLoad } from './h5'
-import { addBenchCases, addBenchStations, nearbyQueries, percentile } from './fixtures'
+import { addBenchCases, addBenchStations, median, nearbyQueries, percentile } from './fixtures'
 import { addBenchJobs, jobSearchQueries } from './jobsFixtures'
 import { legalQueueBench } from './legal'
 import { figuresBench } from './figures'
@@ -130,33 +131,55 @@ async function jobsOverHttp() {
   }
 }
 
+type Load = Awaited<ReturnType<typeof load>>
+type Round = { noop: Load; carry: Load; search: Load; share: number }
+
+/** Rounds of the HTTP loads on one server; the median share is judged, as for the rush (`bench/rush.ts`). */
+const HTTP_ROUNDS = 3
+
 /**
  * A search over HTTP beside two ceilings of the same run: the no-op (the goal's), and the same
  * server answering what one real search answered with no search at all (`/bench/carry`, after the
- * same token check): what is left once the function costs nothing.
+ * same token check): what is left once the function costs nothing. Three rounds of the three loads,
+ * each round's search beside that round's no-op; every round is shown and the median judged, since
+ * on two shared cores one 10-second window reads up to a fifth above or below the next.
  */
 async function besideTheCeilings(server: { port: number; pid: number }, fn: 'stations' | 'jobs', bodies: string[], label: string) {
   const base = `http://127.0.0.1:${server.port}`
   const token = await login(base, 'dev:worker')
   const requests = bodies.map((body) => ({ body }))
-  const noop = await load(server.pid, `${base}/api/noop`, [{ body: JSON.stringify({ action: 'noop', payload: {} }) }], token)
-  const carry = await load(server.pid, `${base}/bench/carry/${fn}`, requests, token)
-  const search = await load(server.pid, `${base}/api/${fn}`, requests, token)
-  const share = search.rps / noop.rps
-  row(`no-op endpoint over HTTP, 50 connections (the ceiling, same run as ${fn})`, `${noop.rps.toFixed(0)} req/s, p99 ${noop.p99} ms, ${noop.errors} errors; ${noop.cpu}`, '—', null)
+  const rounds: Round[] = []
+  for (let round = 0; round < HTTP_ROUNDS; round++) {
+    const noop = await load(server.pid, `${base}/api/noop`, [{ body: JSON.stringify({ action: 'noop', payload: {} }) }], token)
+    const carry = await load(server.pid, `${base}/bench/carry/${fn}`, requests, token)
+    const search = await load(server.pid, `${base}/api/${fn}`, requests, token)
+    rounds.push({ noop, carry, search, share: search.rps / noop.rps })
+  }
+  const each = (value: (r: Round) => string | number) => rounds.map(value).join(' / ')
+  const share = median(rounds.map((r) => r.share))
+  const errors = (which: (r: Round) => Load) => rounds.reduce((sum, r) => sum + which(r).errors, 0)
+  const cpu = (which: (r: Round) => Load) =>
+    `server CPU ${each((r) => which(r).cpuUs.toFixed(0))} µs a request (${each((r) => which(r).kernelUs.toFixed(0))} in the kernel)`
   row(
-    `the same answer carried, no search (token check + one ${fn} answer as it is), 50 connections`,
-    `${carry.rps.toFixed(0)} req/s = ${((carry.rps / noop.rps) * 100).toFixed(0)} % of the no-op, ${carry.errors} errors; ${carry.cpu}`,
+    `no-op endpoint over HTTP, 50 connections (the ceiling, same run as ${fn}; ${HTTP_ROUNDS} rounds)`,
+    `${each((r) => r.noop.rps.toFixed(0))} req/s; p99 ${each((r) => r.noop.p99)} ms; ${errors((r) => r.noop)} errors; ${cpu((r) => r.noop)}`,
     '—',
     null,
   )
   row(
-    label,
-    `${search.rps.toFixed(0)} req/s = ${(share * 100).toFixed(0)} % of the no-op, ${((search.rps / carry.rps) * 100).toFixed(0)} % of the answer carried; p99 ${search.p99} ms, ${search.errors} errors; ${search.cpu}`,
-    '≥ 25 % of the no-op',
-    share >= 0.25 && search.errors === 0,
+    `the same answer carried, no search (token check + one ${fn} answer as it is), 50 connections`,
+    `${each((r) => ((r.carry.rps / r.noop.rps) * 100).toFixed(0))} % of the no-op (${each((r) => r.carry.rps.toFixed(0))} req/s); ${errors((r) => r.carry)} errors; ${cpu((r) => r.carry)}`,
+    '—',
+    null,
   )
-  return { requests: noop.total + carry.total + search.total, searches: search.total }
+  row(
+    `${label} (${HTTP_ROUNDS} rounds, each beside its round's no-op; median judged)`,
+    `${each((r) => (r.share * 100).toFixed(0))} % of the no-op (${each((r) => r.search.rps.toFixed(0))} req/s), median ${(share * 100).toFixed(0)} %; ${each((r) => ((r.search.rps / r.carry.rps) * 100).toFixed(0))} % of the answer carried; p99 ${each((r) => r.search.p99)} ms; ${errors((r) => r.search)} errors; ${cpu((r) => r.search)}`,
+    '≥ 25 % of the no-op',
+    share >= 0.25 && errors((r) => r.search) === 0,
+  )
+  const total = (pick: (r: Round) => number) => rounds.reduce((sum, r) => sum + pick(r), 0)
+  return { requests: total((r) => r.noop.total + r.carry.total + r.search.total), searches: total((r) => r.search.total) }
 }
 
 /** A 10-second load, and the server's CPU time a request in it (all its threads; the kernel's part in brackets). */
@@ -171,9 +194,15 @@ async function load(pid: number, url: string, requests: autocannon.Request[], to
     requests,
   })
   const after = cpuSeconds(pid)
-  const perRequest = (seconds: number) => ((seconds * 1e6) / Math.max(result.requests.total, 1)).toFixed(0)
-  const cpu = `server CPU ${perRequest(after.user + after.system - before.user - before.system)} µs a request (${perRequest(after.system - before.system)} in the kernel)`
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total, cpu }
+  const perRequest = (seconds: number) => (seconds * 1e6) / Math.max(result.requests.total, 1)
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    total: result.requests.total,
+    cpuUs: perRequest(after.user + after.system - before.user - before.system),
+    kernelUs: perRequest(after.system - before.system),
+  }
 }
 
 async function overHttp() {

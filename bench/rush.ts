@@ -16,7 +16,7 @@ import { createPii, generatePiiKey } from '../cloud/core/pii'
 import { SqliteDb } from '../cloud/db/sqlite/driver'
 import { FUNCTIONS } from '../cloud/functions/registry'
 import { seedDemoData } from '../cloud/local/seed'
-import { addRealNamedWorkers, addRushClass, rushSignUp } from './fixtures'
+import { addRealNamedWorkers, addRushClass, median, rushSignUp } from './fixtures'
 import { login, startServer } from './serverProcess'
 
 type Row = (what: string, measured: string, goal: string, ok: boolean | null) => void
@@ -25,8 +25,6 @@ type Answer = { ok: boolean; data?: { status: string; waitlistPosition?: number 
 const PARENTS = 2000
 const SEATS = 60
 const RUNS = 3
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** A place as a number: 0 a seat, k the k-th in line. */
 const placeOf = (a: Answer) => (a.data!.status === 'enrolled' ? 0 : a.data!.waitlistPosition!)
