@@ -30,9 +30,10 @@ describe('jobs: 春风行动 fairs', () => {
     expect(detail).toMatchObject({ kindName: '现场招聘会', venue: '鹿城区职工服务中心', capacity: 300, seatsLeft: 300, signedUp: 0, started: false })
     expect(detail.employers.map((e: { name: string }) => e.name)).toEqual(['温州鹿城顺达快递有限公司'])
     expect(detail.jobs.map((j: { _id: string }) => j._id)).toEqual([jobId])
-    // As the list's card shows it, with no distance: the fair's page is not a search from somewhere.
-    expect(detail.jobs[0]).toMatchObject({ title: '会上招的岗位', employerName: '温州鹿城顺达快递有限公司', fair: { _id: fair._id, title: '春风行动·测试专场' } })
+    // As the list's card shows it, without a distance (no one searched from anywhere) or the fair again.
+    expect(detail.jobs[0]).toMatchObject({ title: '会上招的岗位', employerName: '温州鹿城顺达快递有限公司' })
     expect(detail.jobs[0].distanceM).toBeUndefined()
+    expect(detail.jobs[0].fair).toBeUndefined()
   })
 
   it('checks what a fair needs: a venue and place on site, a link online, an end after the start', async () => {

@@ -65,7 +65,8 @@ export async function fairDetail(ctx: Ctx, fairId: string): Promise<FairDetail> 
     ...fairSummary(fair),
     description: fair.description,
     employers: employerIds.map((id) => employerBrief(owners.get(id)!)),
-    jobs: atFair.data.filter((j) => verified(j.employerId)).map((j) => jobListItem(j, owners.get(j.employerId), fair)),
+    // Not the fair again on each card: the page is the fair's own.
+    jobs: atFair.data.filter((j) => verified(j.employerId)).map((j) => jobListItem(j, owners.get(j.employerId), undefined)),
     mySignUp: mine.data ? { status: mine.data.status, at: mine.data.updatedAt } : undefined,
     started: hasStarted(fair.startsAt, now),
   }
