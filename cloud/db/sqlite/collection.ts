@@ -8,8 +8,7 @@ import { idsAsked, keptDocuments } from './keptById'
 import type { MemoryIndexes } from './memoryIndexes'
 import { nearestFirst } from './nearest'
 import type { RegExpCache } from './regexp'
-import { unlikeInSqlite } from './prefilter'
-import { compileQuery, compileUpdate, fieldSql, join, type Compiled } from './sql'
+import { compileQuery, compileUpdate, fieldSql, join, unlikeInSqlite, type Compiled } from './sql'
 
 export const newId = () => randomBytes(16).toString('hex')
 

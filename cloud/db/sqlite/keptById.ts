@@ -1,8 +1,7 @@
 import deepFreeze from 'deep-freeze-strict'
 import { Op } from '../command'
-import { unlikeInSqlite } from './prefilter'
 import type { SqliteConnection } from './collection'
-import { isPlainObject, present } from './sql'
+import { isPlainObject, present, unlikeInSqlite } from './sql'
 
 /** How many documents of one read-mostly collection are kept at most; the oldest kept go first. */
 export const KEPT_BY_ID_MAX = 5_000

@@ -3,9 +3,9 @@ import { distanceM } from '../../domain/stations/distance'
 import { Op } from '../command'
 import type { WithId } from '../types'
 import type { SqliteConnection } from './collection'
-import { prefilterOf, unlikeInSqlite, type Verdict } from './prefilter'
+import { prefilterOf, type Verdict } from './prefilter'
 import { onlyRegExps, textNeeded } from './regexp'
-import { isPlainObject, join, present, type Compiled } from './sql'
+import { isPlainObject, join, present, unlikeInSqlite, type Compiled } from './sql'
 
 /** Distances closer than this are the same distance (the walk and `distanceM` round apart by far less). */
 const TIE_M = 1e-6

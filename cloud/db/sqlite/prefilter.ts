@@ -1,6 +1,6 @@
 import { Op } from '../command'
 import { RegExpOp, regExpFinds, type RegExpCache } from './regexp'
-import { isPlainObject } from './sql'
+import { isPlainObject, unlikeInSqlite } from './sql'
 
 /** What JavaScript can tell of a document without SQL: it matches, it does not, or only SQL knows. */
 export type Verdict = boolean | undefined
@@ -13,12 +13,6 @@ const YES: Prefilter = () => true
 
 /** Not a value SQL would read at that path (a number segment on an object): decides nothing. */
 const UNREADABLE = Symbol('unreadable')
-
-/**
- * Text SQLite does not give back as it was given: a lone surrogate goes out as invalid UTF-8 and
- * comes back as U+FFFD. Where either could be involved, SQL decides.
- */
-export const unlikeInSqlite = (text: string) => !text.isWellFormed() || text.includes('\uFFFD')
 
 /** How to read a dot path as `doc ->> '$.a.b[0]'` does: a number segment indexes an array only. */
 function reader(path: string): (doc: unknown) => unknown {

@@ -1,6 +1,6 @@
 import { Op } from '../command'
 import type { DbRegExp, RegExpOptions } from '../types'
-import { isPlainObject, join } from './sql'
+import { isPlainObject, join, unlikeInSqlite } from './sql'
 
 /** The flags CloudBase documents for `db.RegExp` (Database.RegExp: i, m, s). */
 const FLAGS = /^[ims]*$/
@@ -117,8 +117,8 @@ function literalOf(regexp: string, options: string): string | null {
   return text
 }
 
-/** Characters a document's JSON text holds as they are: not a quote, backslash or control character, nor what SQLite reads otherwise. */
-const VERBATIM_IN_JSON = /^[^"\\\u0000-\u001f\p{Cs}\uFFFD]+$/u
+/** Text a document's JSON text holds as it is: no quote, backslash or control character (JSON escapes them), nothing SQLite reads otherwise. */
+const verbatimInJson = (text: string) => /^[^"\\\u0000-\u001f]+$/.test(text) && !unlikeInSqlite(text)
 
 /**
  * A cheap condition a document's JSON text must meet for `query` — regular expressions only (see
@@ -130,7 +130,7 @@ const VERBATIM_IN_JSON = /^[^"\\\u0000-\u001f\p{Cs}\uFFFD]+$/u
 export function textNeeded(query: unknown): { sql: string; params: string[] } | null {
   if (query instanceof RegExpOp) {
     const text = literalOf(query.regexp, query.options)
-    return text !== null && VERBATIM_IN_JSON.test(text) ? { sql: 'instr(doc, ?) > 0', params: [text] } : null
+    return text !== null && verbatimInJson(text) ? { sql: 'instr(doc, ?) > 0', params: [text] } : null
   }
   if (query instanceof Op && query.kind !== 'and' && query.kind !== 'or') return null
   // `_id` is a column: what it holds is not in the document's text as the column gives it (a number).

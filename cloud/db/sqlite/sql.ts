@@ -47,6 +47,12 @@ const jsonArray = (values: unknown[]) => JSON.stringify(values.map((v) => (v ===
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype
 
+/**
+ * Text SQLite does not give back as it was given: a lone surrogate goes out as invalid UTF-8 and
+ * comes back as U+FFFD. Where either could be involved, SQL decides.
+ */
+export const unlikeInSqlite = (text: string) => !text.isWellFormed() || text.includes('\uFFFD')
+
 /** The values that are there, in order. A loop: in a search's hot path, flatMap took 2 µs for 20 items. */
 export function present<T>(values: Array<T | null | undefined>): T[] {
   const out: T[] = []
